@@ -1,0 +1,75 @@
+import os from 'node:os';
+import path from 'node:path';
+import { z } from 'zod';
+import { AppError, ErrorCode } from '../../core/errors.js';
+
+const positiveInt = (fallback: number) =>
+  z.coerce.number().int().positive().default(fallback);
+
+/** Environment variables that select and tune the central database. */
+export const centralDbEnvSchema = z.object({
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .refine((value) => /^postgres(ql)?:\/\//.test(value), 'must start with postgres:// or postgresql://')
+    .optional(),
+  VETDESK_DATA_DIR: z.string().trim().min(1).optional(),
+  PGPOOL_MAX: positiveInt(10),
+  PGPOOL_IDLE: z.coerce.number().int().nonnegative().default(30_000),
+  PGPOOL_CONN_TIMEOUT: z.coerce.number().int().nonnegative().default(5_000),
+  PGSSLMODE: z.enum(['disable', 'require', 'verify-ca', 'verify-full']).optional(),
+});
+
+/** Connection settings for PostgreSQL through `pg`. */
+export interface PostgresConfig {
+  kind: 'postgres';
+  connectionString: string;
+  poolMax: number;
+  /** Milliseconds an idle connection is kept; 0 keeps it forever. */
+  poolIdleMs: number;
+  /** Milliseconds to wait for a connection before failing; 0 waits forever. */
+  connectTimeoutMs: number;
+  sslMode?: 'disable' | 'require' | 'verify-ca' | 'verify-full';
+}
+
+/** Settings for the embedded PGlite database. `dataDir` undefined means in memory. */
+export interface PgliteConfig {
+  kind: 'pglite';
+  dataDir?: string;
+}
+
+export type CentralDbConfig = PostgresConfig | PgliteConfig;
+
+/** The default data folder: `$XDG_DATA_HOME/vetdesk`, else `~/.local/share/vetdesk`. */
+export function defaultDataDir(env: NodeJS.ProcessEnv = process.env): string {
+  const base = env['XDG_DATA_HOME'] || path.join(os.homedir(), '.local', 'share');
+  return path.join(base, 'vetdesk');
+}
+
+/**
+ * Reads the central database settings from the environment: PostgreSQL when `DATABASE_URL`
+ * is set, otherwise PGlite in `<VETDESK_DATA_DIR>/central`.
+ * @throws AppError CONFIG_INVALID naming each bad variable.
+ */
+export function centralDbConfigFromEnv(env: NodeJS.ProcessEnv = process.env): CentralDbConfig {
+  const parsed = centralDbEnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new AppError(ErrorCode.ConfigInvalid, `Invalid database settings: ${problems.join('; ')}`, {
+      problems,
+    });
+  }
+  const vars = parsed.data;
+  if (vars.DATABASE_URL) {
+    return {
+      kind: 'postgres',
+      connectionString: vars.DATABASE_URL,
+      poolMax: vars.PGPOOL_MAX,
+      poolIdleMs: vars.PGPOOL_IDLE,
+      connectTimeoutMs: vars.PGPOOL_CONN_TIMEOUT,
+      ...(vars.PGSSLMODE ? { sslMode: vars.PGSSLMODE } : {}),
+    };
+  }
+  const dataDir = vars.VETDESK_DATA_DIR ? path.resolve(vars.VETDESK_DATA_DIR) : defaultDataDir(env);
+  return { kind: 'pglite', dataDir: path.join(dataDir, 'central') };
+}

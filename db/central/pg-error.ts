@@ -1,0 +1,71 @@
+import { AppError, ErrorCode, isAppError } from '../../core/errors.js';
+
+/** SQLSTATEs raised by VetDesk's own triggers (migrations/central), mapped to error codes. */
+const vetdeskStates: Readonly<Record<string, ErrorCode>> = {
+  VD001: ErrorCode.RecordFinal,
+  VD002: ErrorCode.BillLocked,
+  VD003: ErrorCode.BillNotDeletable,
+  VD004: ErrorCode.BillNumberImmutable,
+  VD005: ErrorCode.BillNotDraft,
+  VD006: ErrorCode.PaymentImmutable,
+  VD007: ErrorCode.InvalidAddendum,
+  VD010: ErrorCode.AuditAppendOnly,
+};
+
+/** Standard SQLSTATEs VetDesk distinguishes. Codes, never message text: it differs by version. */
+const standardStates: Readonly<Record<string, ErrorCode>> = {
+  '23505': ErrorCode.UniqueViolation,
+  '23503': ErrorCode.ForeignKeyViolation,
+  '23001': ErrorCode.ForeignKeyViolation, // restrict_violation
+  '23514': ErrorCode.CheckViolation,
+  '22P02': ErrorCode.CheckViolation, // invalid text representation, e.g. a bad enum value
+  '23502': ErrorCode.NotNullViolation,
+  '40001': ErrorCode.TransactionConflict, // serialization_failure
+  '40P01': ErrorCode.TransactionConflict, // deadlock_detected
+  '57P01': ErrorCode.DatabaseUnavailable, // admin_shutdown
+  '08000': ErrorCode.DatabaseUnavailable,
+  '08003': ErrorCode.DatabaseUnavailable,
+  '08006': ErrorCode.DatabaseUnavailable,
+};
+
+const networkErrorCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'EPIPE']);
+
+interface DriverErrorFields {
+  code?: unknown;
+  constraint?: unknown;
+  table?: unknown;
+  column?: unknown;
+  detail?: unknown;
+  message?: unknown;
+}
+
+/** The SQLSTATE of a `pg` or PGlite error, or undefined for anything else. */
+export function sqlState(error: unknown): string | undefined {
+  const code = (error as DriverErrorFields | null)?.code;
+  return typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) ? code : undefined;
+}
+
+/**
+ * Turns a driver error into an AppError with a stable code, keeping the constraint, table and
+ * column as details. AppErrors pass through unchanged. Connection failures map to the
+ * retryable DATABASE_UNAVAILABLE.
+ */
+export function toAppError(error: unknown): AppError {
+  if (isAppError(error)) return error;
+  const fields = (typeof error === 'object' && error !== null ? error : {}) as DriverErrorFields;
+  const message = typeof fields.message === 'string' ? fields.message : String(error);
+  const state = sqlState(error);
+  const details: Record<string, unknown> = {};
+  for (const key of ['constraint', 'table', 'column', 'detail'] as const) {
+    if (typeof fields[key] === 'string') details[key] = fields[key];
+  }
+  if (state) {
+    details['sqlState'] = state;
+    const code = vetdeskStates[state] ?? standardStates[state];
+    if (code) return new AppError(code, message, details, { cause: error });
+    if (state.startsWith('08')) return new AppError(ErrorCode.DatabaseUnavailable, message, details, { cause: error });
+  } else if (typeof fields.code === 'string' && networkErrorCodes.has(fields.code)) {
+    return new AppError(ErrorCode.DatabaseUnavailable, message, { errno: fields.code }, { cause: error });
+  }
+  return new AppError(ErrorCode.Internal, message, details, { cause: error });
+}

@@ -1,0 +1,23 @@
+import { sql } from 'drizzle-orm';
+import { bigserial, bigint, jsonb, pgSchema, text, uuid } from 'drizzle-orm/pg-core';
+import { timestamptz } from './columns.js';
+
+export const auditSchema = pgSchema('audit');
+
+/** The append-only audit trail, written only by the `t90_audit` triggers. */
+export const entityChanges = auditSchema.table('entity_changes', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  tableName: text('table_name').notNull(),
+  entityId: uuid('entity_id').notNull(),
+  action: text('action', { enum: ['insert', 'update', 'delete'] }).notNull(),
+  changedBy: uuid('changed_by'),
+  deviceId: uuid('device_id'),
+  mutationId: uuid('mutation_id'),
+  changedAt: timestamptz('changed_at').notNull().defaultNow(),
+  oldValues: jsonb('old_values').$type<Record<string, unknown>>(),
+  newValues: jsonb('new_values').$type<Record<string, unknown>>(),
+  context: jsonb('context').$type<Record<string, unknown>>(),
+  transactionId: bigint('transaction_id', { mode: 'number' })
+    .notNull()
+    .default(sql`txid_current()`),
+});

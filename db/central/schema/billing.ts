@@ -1,0 +1,96 @@
+import { boolean, date, numeric, pgTable, pgView, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { deletedAtColumn, idColumn, money, rowMetaColumns, timestamptz } from './columns.js';
+import { billStatus, paymentMethod, priceItemKind } from './enums.js';
+import { medicalRecords } from './clinical.js';
+import { owners, patients } from './owners-patients.js';
+import { staff } from './practice.js';
+
+const taxRate = (name: string) => numeric(name, { precision: 5, scale: 4 });
+
+export const priceListItems = pgTable('price_list_items', {
+  id: idColumn(),
+  code: text('code'),
+  name: text('name').notNull(),
+  kind: priceItemKind('kind').notNull().default('service'),
+  unitPrice: money('unit_price').notNull().default('0'),
+  taxRate: taxRate('tax_rate').notNull().default('0'),
+  active: boolean('active').notNull().default(true),
+  ...rowMetaColumns(),
+  deletedAt: deletedAtColumn(),
+});
+
+export const bills = pgTable('bills', {
+  id: idColumn(),
+  /** Assigned by the database on insert (`BILL-000001`); whatever a writer sends is replaced. */
+  billNumber: text('bill_number').notNull().unique(),
+  ownerId: uuid('owner_id').references(() => owners.id, { onDelete: 'set null' }),
+  billedName: text('billed_name'),
+  billedAddress: text('billed_address'),
+  patientId: uuid('patient_id').references(() => patients.id, { onDelete: 'restrict' }),
+  status: billStatus('status').notNull().default('draft'),
+  currency: text('currency').notNull().default('EUR'),
+  issuedAt: timestamptz('issued_at'),
+  dueDate: date('due_date', { mode: 'string' }),
+  paidAt: timestamptz('paid_at'),
+  cancelledAt: timestamptz('cancelled_at'),
+  cancelReason: text('cancel_reason'),
+  notes: text('notes'),
+  ...rowMetaColumns(),
+});
+
+export const billItems = pgTable('bill_items', {
+  id: idColumn(),
+  billId: uuid('bill_id')
+    .notNull()
+    .references(() => bills.id, { onDelete: 'restrict' }),
+  priceListItemId: uuid('price_list_item_id').references(() => priceListItems.id, { onDelete: 'restrict' }),
+  description: text('description').notNull(),
+  quantity: numeric('quantity', { precision: 10, scale: 3 }).notNull().default('1'),
+  unitPrice: money('unit_price').notNull().default('0'),
+  taxRate: taxRate('tax_rate').notNull().default('0'),
+  ...rowMetaColumns(),
+  deletedAt: deletedAtColumn(),
+});
+
+export const billMedicalRecords = pgTable(
+  'bill_medical_records',
+  {
+    billId: uuid('bill_id')
+      .notNull()
+      .references(() => bills.id, { onDelete: 'restrict' }),
+    medicalRecordId: uuid('medical_record_id')
+      .notNull()
+      .references(() => medicalRecords.id, { onDelete: 'restrict' }),
+    id: uuid('id')
+      .notNull()
+      .unique()
+      .default(sql`vetdesk.uuid_v7()`),
+    ...rowMetaColumns(),
+  },
+  (table) => [primaryKey({ columns: [table.billId, table.medicalRecordId] })],
+);
+
+export const payments = pgTable('payments', {
+  id: idColumn(),
+  billId: uuid('bill_id')
+    .notNull()
+    .references(() => bills.id, { onDelete: 'restrict' }),
+  amount: money('amount').notNull(),
+  method: paymentMethod('method').notNull(),
+  paidAt: timestamptz('paid_at').notNull().defaultNow(),
+  reference: text('reference'),
+  receivedBy: uuid('received_by').references(() => staff.id, { onDelete: 'restrict' }),
+  notes: text('notes'),
+  ...rowMetaColumns(),
+});
+
+/** Derived totals per bill (never stored): see migration 0005. */
+export const billTotals = pgView('bill_totals', {
+  billId: uuid('bill_id').notNull(),
+  subtotal: money('subtotal').notNull(),
+  taxTotal: money('tax_total').notNull(),
+  total: money('total').notNull(),
+  paid: money('paid').notNull(),
+  balance: numeric('balance', { precision: 12, scale: 2 }).notNull(),
+}).existing();

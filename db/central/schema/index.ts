@@ -1,0 +1,28 @@
+import { entityChanges } from './audit.js';
+import { billItems, billMedicalRecords, bills, billTotals, payments, priceListItems } from './billing.js';
+import { appointments, medicalRecords } from './clinical.js';
+import * as enums from './enums.js';
+import { owners, patients } from './owners-patients.js';
+import { clinics, devices, staff } from './practice.js';
+
+/**
+ * The domain tables, in dependency order (a table comes after every table it references).
+ * Each carries the row-maintenance and audit triggers; a test holds the database to this list.
+ */
+export const domainTables = {
+  clinics,
+  staff,
+  devices,
+  owners,
+  patients,
+  medicalRecords,
+  appointments,
+  priceListItems,
+  bills,
+  billItems,
+  billMedicalRecords,
+  payments,
+} as const;
+
+/** The whole central schema as drizzle sees it; compared with the migrated database by a test. */
+export const centralSchema = { ...enums, ...domainTables, billTotals, entityChanges } as const;

@@ -1,0 +1,37 @@
+import { text, pgTable, uuid } from 'drizzle-orm/pg-core';
+import { deletedAtColumn, idColumn, rowMetaColumns, timestamptz } from './columns.js';
+import { staffRole } from './enums.js';
+
+export const clinics = pgTable('clinics', {
+  id: idColumn(),
+  name: text('name'),
+  address: text('address'),
+  phone: text('phone'),
+  email: text('email'),
+  timezone: text('timezone').notNull().default('UTC'),
+  currency: text('currency').notNull().default('EUR'),
+  ...rowMetaColumns(),
+});
+
+export const staff = pgTable('staff', {
+  id: idColumn(),
+  clinicId: uuid('clinic_id').references(() => clinics.id, { onDelete: 'restrict' }),
+  role: staffRole('role').notNull(),
+  displayName: text('display_name'),
+  username: text('username'),
+  email: text('email'),
+  passwordHash: text('password_hash'),
+  ...rowMetaColumns(),
+  deletedAt: deletedAtColumn(),
+});
+
+export const devices = pgTable('devices', {
+  id: idColumn(),
+  clinicId: uuid('clinic_id').references(() => clinics.id, { onDelete: 'restrict' }),
+  name: text('name'),
+  tokenHash: text('token_hash').unique(),
+  enrolledAt: timestamptz('enrolled_at').notNull().defaultNow(),
+  lastSeenAt: timestamptz('last_seen_at'),
+  revokedAt: timestamptz('revoked_at'),
+  ...rowMetaColumns(),
+});

@@ -1,0 +1,4 @@
+drop table devices;
+drop table staff;
+drop table clinics;
+drop type staff_role;

@@ -1,0 +1,15 @@
+drop view bill_totals;
+drop table payments;
+drop function vetdesk.payment_guard();
+drop table bill_medical_records;
+drop table bill_items;
+drop function vetdesk.bill_child_guard();
+drop table bills;
+drop function vetdesk.bill_guard();
+drop function vetdesk.bill_prepare_insert();
+drop function vetdesk.format_bill_number(bigint);
+drop table vetdesk.bill_number_counter;
+drop table price_list_items;
+drop type payment_method;
+drop type bill_status;
+drop type price_item_kind;

@@ -1,0 +1,66 @@
+import { readFile } from 'node:fs/promises';
+import { afterEach, beforeEach, inject } from 'vitest';
+import { createDatabase, dropDatabase } from '../../db/central/admin.js';
+import type { CentralDb, CentralDbKind } from '../../db/central/connection.js';
+import { openPostgres } from '../../db/central/pg-database.js';
+import { openPglite } from '../../db/central/pglite-database.js';
+import { uniqueDatabaseName } from './postgres-server.js';
+
+/** Both engines every central suite runs on. */
+export const CENTRAL_BACKENDS: readonly CentralDbKind[] = ['pglite', 'postgres'];
+
+let templateTarball: Promise<Blob> | undefined;
+
+/** A fresh, fully migrated central database and the function that destroys it. */
+export interface DisposableCentralDb {
+  db: CentralDb;
+  dispose(): Promise<void>;
+}
+
+/**
+ * A new migrated database of the given kind: a PGlite loaded from the run's template tarball,
+ * or a PostgreSQL database created from the run's template database and dropped on dispose.
+ */
+export async function freshCentralDb(kind: CentralDbKind, options: { poolMax?: number } = {}): Promise<DisposableCentralDb> {
+  if (kind === 'pglite') {
+    templateTarball ??= readFile(inject('pgliteTemplatePath')).then((bytes) => new Blob([bytes]));
+    const db = await openPglite({ kind: 'pglite' }, { loadDataDir: await templateTarball });
+    return { db, dispose: () => db.close() };
+  }
+  const serverUrl = inject('postgresServerUrl');
+  const name = uniqueDatabaseName('vetdesk_test');
+  const url = await createDatabase(serverUrl, name, inject('postgresTemplateName'));
+  const db = openPostgres({
+    kind: 'postgres',
+    connectionString: url,
+    poolMax: options.poolMax ?? 4,
+    poolIdleMs: 5_000,
+    connectTimeoutMs: 10_000,
+  });
+  return {
+    db,
+    async dispose() {
+      await db.close();
+      await dropDatabase(serverUrl, name);
+    },
+  };
+}
+
+/**
+ * Gives each test of the calling `describe` its own fresh database of `kind`.
+ * Read `current()` inside a test, not at collection time.
+ */
+export function useCentralDb(kind: CentralDbKind, options: { poolMax?: number } = {}): () => CentralDb {
+  let handle: DisposableCentralDb | undefined;
+  beforeEach(async () => {
+    handle = await freshCentralDb(kind, options);
+  });
+  afterEach(async () => {
+    await handle?.dispose();
+    handle = undefined;
+  });
+  return () => {
+    if (!handle) throw new Error('useCentralDb: no database outside a running test');
+    return handle.db;
+  };
+}
