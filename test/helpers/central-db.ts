@@ -64,3 +64,27 @@ export function useCentralDb(kind: CentralDbKind, options: { poolMax?: number } 
     return handle.db;
   };
 }
+
+/** A new, empty (unmigrated) database of `kind`, for testing the migration runner itself. */
+export async function emptyCentralDb(kind: CentralDbKind): Promise<DisposableCentralDb> {
+  if (kind === 'pglite') {
+    const db = await openPglite({ kind: 'pglite' });
+    return { db, dispose: () => db.close() };
+  }
+  const serverUrl = inject('postgresServerUrl');
+  const name = uniqueDatabaseName('vetdesk_empty');
+  const db = openPostgres({
+    kind: 'postgres',
+    connectionString: await createDatabase(serverUrl, name),
+    poolMax: 4,
+    poolIdleMs: 5_000,
+    connectTimeoutMs: 10_000,
+  });
+  return {
+    db,
+    async dispose() {
+      await db.close();
+      await dropDatabase(serverUrl, name);
+    },
+  };
+}

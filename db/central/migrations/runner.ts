@@ -21,13 +21,17 @@ const TRACKING_TABLE = 'public.vetdesk_migrations';
 // Any constant works: it only has to be the same for every VetDesk migrator on this database.
 const ADVISORY_LOCK_KEY = 748_215_301;
 
-async function ensureTrackingTable(db: SqlExecutor): Promise<void> {
-  await db.exec(`create table if not exists ${TRACKING_TABLE} (
-    version integer primary key,
-    name text not null,
-    checksum text not null,
-    applied_at timestamptz not null default now()
-  )`);
+/** Creates the tracking table if missing; under the lock, since CREATE ... IF NOT EXISTS races. */
+async function ensureTrackingTable(db: CentralDb): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.query('select pg_advisory_xact_lock($1)', [ADVISORY_LOCK_KEY]);
+    await tx.exec(`create table if not exists ${TRACKING_TABLE} (
+      version integer primary key,
+      name text not null,
+      checksum text not null,
+      applied_at timestamptz not null default now()
+    )`);
+  });
 }
 
 async function readApplied(db: SqlExecutor): Promise<AppliedMigration[]> {

@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import { newId } from '../../../core/ids.js';
+import { CENTRAL_BACKENDS, useCentralDb } from '../../helpers/central-db.js';
+import { expectSqlState, insertOwner, insertStaff } from '../../helpers/central-fixtures.js';
+
+interface AuditRow {
+  table_name: string;
+  entity_id: string;
+  action: string;
+  changed_by: string | null;
+  device_id: string | null;
+  mutation_id: string | null;
+  old_values: Record<string, unknown> | null;
+  new_values: Record<string, unknown> | null;
+  context: Record<string, unknown> | null;
+}
+
+const auditColumns =
+  'table_name, entity_id, action, changed_by, device_id, mutation_id, old_values, new_values, context';
+
+describe.each(CENTRAL_BACKENDS)('audit trail on %s', (kind) => {
+  const db = useCentralDb(kind);
+
+  it('records who, which device and which mutation changed a row, with old and new values', async () => {
+    const staffId = (await insertStaff(db())).id;
+    const deviceId = newId();
+    const [createId, updateId, deleteId] = [newId(), newId(), newId()];
+    const owner = await db().transaction((tx) => insertOwner(tx, { email: 'ada@example.org' }), {
+      audit: { staffId, deviceId, mutationId: createId },
+    });
+    await db().transaction(
+      (tx) => tx.query(`update owners set phone = '0700 900 000', email = 'lovelace@example.org' where id = $1`, [owner.id]),
+      { audit: { staffId, deviceId, mutationId: updateId } },
+    );
+    await db().transaction((tx) => tx.query('delete from owners where id = $1', [owner.id]), {
+      audit: { staffId, deviceId, mutationId: deleteId },
+    });
+
+    const { rows } = await db().query<AuditRow>(
+      `select ${auditColumns} from audit.entity_changes where entity_id = $1 order by id`,
+      [owner.id],
+    );
+    expect(rows.map((row) => [row.action, row.changed_by, row.device_id, row.mutation_id])).toEqual([
+      ['insert', staffId, deviceId, createId],
+      ['update', staffId, deviceId, updateId],
+      ['delete', staffId, deviceId, deleteId],
+    ]);
+    const [inserted, updated, deleted] = rows;
+    expect(inserted!.old_values).toBeNull();
+    expect(inserted!.new_values).toMatchObject({ id: owner.id, first_name: 'Ada', email: 'ada@example.org' });
+    expect(updated!.old_values).toEqual({ phone: null, email: 'ada@example.org' });
+    expect(updated!.new_values).toEqual({ phone: '0700 900 000', email: 'lovelace@example.org' });
+    expect(deleted!.old_values).toMatchObject({ id: owner.id, email: 'lovelace@example.org' });
+    expect(deleted!.new_values).toBeNull();
+  });
+
+  it('records null actors when no settings are made, even after an earlier transaction set them', async () => {
+    await db().transaction((tx) => insertOwner(tx), { audit: { staffId: newId(), mutationId: newId() } });
+    const owner = await insertOwner(db(), { first_name: 'Grace', last_name: 'Hopper' });
+    const { rows } = await db().query<AuditRow>(`select ${auditColumns} from audit.entity_changes where entity_id = $1`, [
+      owner.id,
+    ]);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ changed_by: null, device_id: null, mutation_id: null, context: null });
+  });
+
+  it('stores the audit context given to the transaction', async () => {
+    const context = { conflict: { field: 'phone', winner: 'a', loser: 'b' } };
+    const owner = await db().transaction((tx) => insertOwner(tx), { audit: { auditContext: context } });
+    const { rows } = await db().query<AuditRow>(`select context from audit.entity_changes where entity_id = $1`, [owner.id]);
+    expect(rows).toEqual([{ context }]);
+  });
+
+  it('writes no audit row and bumps no version for an update that changes nothing', async () => {
+    const owner = await insertOwner(db());
+    const result = await db().query(`update owners set first_name = 'Ada' where id = $1`, [owner.id]);
+    expect(result.rowCount).toBe(0);
+    const { rows } = await db().query(`select count(*)::int as n from audit.entity_changes where entity_id = $1`, [owner.id]);
+    expect(rows).toEqual([{ n: 1 }]);
+  });
+
+  it('redacts secrets such as a staff password hash', async () => {
+    const staff = await insertStaff(db(), { password_hash: 'scrypt$secret' });
+    await db().query(`update staff set password_hash = 'scrypt$other' where id = $1`, [staff.id]);
+    const { rows } = await db().query<AuditRow>(
+      `select old_values, new_values from audit.entity_changes where entity_id = $1 order by id`,
+      [staff.id],
+    );
+    expect(rows[0]!.new_values).toMatchObject({ password_hash: '[redacted]' });
+    expect(rows[1]).toEqual({ old_values: { password_hash: '[redacted]' }, new_values: { password_hash: '[redacted]' } });
+  });
+
+  it('refuses UPDATE, DELETE and TRUNCATE on the audit table', async () => {
+    await insertOwner(db());
+    await expectSqlState(db().query(`update audit.entity_changes set action = 'delete'`), 'VD010');
+    await expectSqlState(db().query('delete from audit.entity_changes'), 'VD010');
+    await expectSqlState(db().query('truncate audit.entity_changes'), 'VD010');
+  });
+
+  it('refuses changes to the audit table even with triggers switched to replica mode', async () => {
+    await insertOwner(db());
+    await expectSqlState(
+      db().transaction(async (tx) => {
+        await tx.exec('set local session_replication_role = replica');
+        await tx.query('delete from audit.entity_changes');
+      }),
+      'VD010',
+    );
+  });
+
+  it('still audits writes made in replica mode', async () => {
+    const owner = await db().transaction(async (tx) => {
+      await tx.exec('set local session_replication_role = replica');
+      return insertOwner(tx);
+    });
+    const { rows } = await db().query(`select action from audit.entity_changes where entity_id = $1`, [owner.id]);
+    expect(rows).toEqual([{ action: 'insert' }]);
+  });
+});
