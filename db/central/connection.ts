@@ -8,7 +8,7 @@ export type Row = Record<string, unknown>;
 export type CentralOrm = PgDatabase<PgQueryResultHKT, typeof centralSchema>;
 
 /** Result of a raw query. */
-export interface QueryResult<R extends Row = Row> {
+export interface QueryResult<R extends object = Row> {
   rows: R[];
   /** Rows inserted, updated or deleted by the statement (0 for SELECT on PGlite). */
   rowCount: number;
@@ -21,7 +21,7 @@ export interface QueryResult<R extends Row = Row> {
  */
 export interface SqlExecutor {
   /** One statement with `$1`-style parameters. Throws the driver's error (see `toAppError`). */
-  query<R extends Row = Row>(text: string, params?: readonly unknown[]): Promise<QueryResult<R>>;
+  query<R extends object = Row>(text: string, params?: readonly unknown[]): Promise<QueryResult<R>>;
   /** Several statements, no parameters (migrations, scripts). */
   exec(text: string): Promise<void>;
   /** Drizzle over the same session: inside a transaction it runs in that transaction. */

@@ -46,7 +46,7 @@ type Queryable = pg.Pool | pg.PoolClient;
 function executorOn(client: Queryable): SqlExecutor {
   let orm: CentralOrm | undefined;
   return {
-    async query<R extends Row = Row>(text: string, params: readonly unknown[] = []): Promise<QueryResult<R>> {
+    async query<R extends object = Row>(text: string, params: readonly unknown[] = []): Promise<QueryResult<R>> {
       const result = await client.query<R>(text, params as unknown[]);
       return { rows: result.rows, rowCount: result.rowCount ?? 0 };
     },

@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle } from 'drizzle-orm/pglite';
 import { Mutex } from '../../core/util/mutex.js';
-import type { CentralDb, CentralOrm, QueryResult, Row, SqlExecutor, TransactionOptions } from './connection.js';
+import type { CentralDb, CentralOrm, QueryResult, SqlExecutor, TransactionOptions } from './connection.js';
 import type { PgliteConfig } from './config.js';
 import { centralSchema } from './schema/index.js';
 import { auditSettingsStatement, beginStatement } from './transaction-settings.js';
@@ -39,7 +39,7 @@ export async function openPglite(config: PgliteConfig, options: PgliteOpenOption
   const orm: CentralOrm = drizzle(pglite, { schema: centralSchema });
   const lockedOrm: CentralOrm = drizzle(lockedClient(pglite, lock), { schema: centralSchema });
 
-  const run = async <R extends Row>(text: string, params: readonly unknown[]): Promise<QueryResult<R>> => {
+  const run = async <R extends object>(text: string, params: readonly unknown[]): Promise<QueryResult<R>> => {
     const result = await pglite.query<R>(text, params as unknown[]);
     return { rows: result.rows, rowCount: result.affectedRows ?? 0 };
   };

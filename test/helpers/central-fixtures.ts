@@ -3,7 +3,7 @@ import type { Row, SqlExecutor } from '../../db/central/connection.js';
 import { sqlState } from '../../db/central/pg-error.js';
 
 /** Inserts one row with exactly the given columns and returns it whole. */
-export async function insertRow<R extends Row = Row>(
+export async function insertRow<R extends object = Row>(
   db: SqlExecutor,
   table: string,
   values: Record<string, unknown>,

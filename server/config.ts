@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { AppError, ErrorCode } from '../core/errors.js';
+import { centralDbConfigFromEnv, type CentralDbConfig } from '../db/central/config.js';
+
+const serverEnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65_535).default(8787),
+  // Loopback by default: a fresh install is not exposed to the practice network until an admin
+  // says so (HOST=0.0.0.0).
+  HOST: z.string().trim().min(1).default('127.0.0.1'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+/** Everything the central server needs to start. */
+export interface ServerConfig {
+  port: number;
+  host: string;
+  logLevel: z.infer<typeof serverEnvSchema>['LOG_LEVEL'];
+  database: CentralDbConfig;
+}
+
+/**
+ * Reads the server's configuration from the environment (see README, "Configuration").
+ * @throws AppError CONFIG_INVALID naming each bad variable.
+ */
+export function serverConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  const parsed = serverEnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new AppError(ErrorCode.ConfigInvalid, `Invalid server settings: ${problems.join('; ')}`, { problems });
+  }
+  return {
+    port: parsed.data.PORT,
+    host: parsed.data.HOST,
+    logLevel: parsed.data.LOG_LEVEL,
+    database: centralDbConfigFromEnv(env),
+  };
+}

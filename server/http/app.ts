@@ -1,0 +1,101 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import { AppError, ErrorCode, isRetryable } from '../../core/errors.js';
+import type { CentralDb } from '../../db/central/connection.js';
+import { toAppError } from '../../db/central/pg-error.js';
+import { createMetrics } from './metrics.js';
+
+/** What the HTTP app needs from the running server. */
+export interface AppDependencies {
+  db: CentralDb;
+  version: string;
+  logLevel?: string;
+}
+
+const HEALTH_TIMEOUT_MS = 2_000;
+
+/** HTTP status for an error code: people's mistakes are 4xx, the server's troubles 5xx. */
+function statusFor(error: AppError): number {
+  switch (error.code) {
+    case ErrorCode.ValidationFailed:
+    case ErrorCode.CheckViolation:
+    case ErrorCode.NotNullViolation:
+      return 400;
+    case ErrorCode.NotFound:
+      return 404;
+    case ErrorCode.UniqueViolation:
+    case ErrorCode.ForeignKeyViolation:
+    case ErrorCode.RecordFinal:
+    case ErrorCode.BillLocked:
+    case ErrorCode.BillNotDeletable:
+    case ErrorCode.BillNumberImmutable:
+    case ErrorCode.BillNotDraft:
+    case ErrorCode.PaymentImmutable:
+    case ErrorCode.InvalidAddendum:
+      return 409;
+    default:
+      return isRetryable(error.code) ? 503 : 500;
+  }
+}
+
+/**
+ * Builds the central server's HTTP app (not listening yet). Errors leave as
+ * `{ code, message, details }`; every request is timed into `/metrics`.
+ */
+export function buildApp(deps: AppDependencies): FastifyInstance {
+  const app = Fastify({
+    logger: { level: deps.logLevel ?? 'info' },
+    disableRequestLogging: false,
+  });
+  const metrics = createMetrics(deps.db);
+
+  app.addHook('onResponse', async (request, reply) => {
+    const labels = {
+      method: request.method,
+      route: request.routeOptions.url ?? 'unmatched',
+      status: String(reply.statusCode),
+    };
+    metrics.httpDuration.observe(labels, reply.elapsedTime / 1000);
+    if (reply.statusCode >= 500) metrics.httpErrors.inc(labels);
+  });
+
+  app.setErrorHandler(async (error, request, reply) => {
+    const appError =
+      (error as { validation?: unknown }).validation !== undefined
+        ? new AppError(ErrorCode.ValidationFailed, (error as Error).message)
+        : toAppError(error);
+    const status = statusFor(appError);
+    if (status >= 500) request.log.error({ err: error, code: appError.code }, 'request failed');
+    return reply.status(status).send(appError.toWire());
+  });
+
+  app.setNotFoundHandler(async (request, reply) =>
+    reply
+      .status(404)
+      .send(new AppError(ErrorCode.NotFound, `No route ${request.method} ${request.url}`).toWire()),
+  );
+
+  app.get('/', async () => ({ name: 'VetDesk central server', version: deps.version }));
+
+  app.get('/healthz', async (_request, reply) => {
+    const started = performance.now();
+    try {
+      await Promise.race([
+        deps.db.query('select 1'),
+        new Promise((_, reject) =>
+          setTimeout(() => reject(new AppError(ErrorCode.DatabaseUnavailable, 'database check timed out')), HEALTH_TIMEOUT_MS).unref(),
+        ),
+      ]);
+      return { status: 'ok', database: deps.db.kind, latencyMs: Math.round(performance.now() - started) };
+    } catch (error) {
+      const appError = toAppError(error);
+      return reply.status(503).send({ status: 'unavailable', database: deps.db.kind, error: appError.toWire() });
+    }
+  });
+
+  app.get('/metrics', async (_request, reply) => {
+    reply.header('content-type', metrics.registry.contentType);
+    return metrics.registry.metrics();
+  });
+
+  return app;
+}

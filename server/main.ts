@@ -1,0 +1,46 @@
+import { isAppError } from '../core/errors.js';
+import { serverConfigFromEnv } from './config.js';
+import { startServer } from './start.js';
+
+/**
+ * `npm start`: the central server on the configured database (embedded PGlite in the data
+ * folder when DATABASE_URL is unset). Prints where it listens and where its data lives.
+ */
+async function main(): Promise<void> {
+  const config = serverConfigFromEnv();
+  const where =
+    config.database.kind === 'postgres'
+      ? `PostgreSQL at ${config.database.connectionString.replace(/:[^:@/]*@/, ':***@')}`
+      : `embedded PGlite in ${config.database.dataDir ?? 'memory'}`;
+  process.stdout.write(`VetDesk central server: opening ${where}\n`);
+  const server = await startServer(config, {
+    onMigration: ({ direction, migration, elapsedMs }) =>
+      process.stdout.write(
+        `  migration ${direction} ${String(migration.version).padStart(4, '0')}_${migration.name} (${Math.round(elapsedMs)} ms)\n`,
+      ),
+  });
+  process.stdout.write(`VetDesk central server listening on ${server.url}\n`);
+  process.stdout.write(`  data: ${server.db.location}\n  health: ${server.url}/healthz  metrics: ${server.url}/metrics\n`);
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    process.stdout.write(`VetDesk central server stopping (${signal})\n`);
+    server.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        process.stderr.write(`error while stopping: ${String(error)}\n`);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  const message = isAppError(error) ? `${error.code}: ${error.message}` : String(error);
+  process.stderr.write(`VetDesk central server could not start: ${message}\n`);
+  process.exit(1);
+});

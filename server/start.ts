@@ -1,0 +1,48 @@
+import type { FastifyInstance } from 'fastify';
+import type { CentralDb } from '../db/central/connection.js';
+import { loadMigrations } from '../db/central/migrations/files.js';
+import { migrateUp, type MigrationProgress } from '../db/central/migrations/runner.js';
+import { openCentralDb } from '../db/central/open.js';
+import type { ServerConfig } from './config.js';
+import { buildApp } from './http/app.js';
+import { VETDESK_VERSION } from './version.js';
+
+/** A running central server. */
+export interface RunningServer {
+  url: string;
+  db: CentralDb;
+  app: FastifyInstance;
+  /** Stops accepting requests, finishes those in flight, then closes the database. */
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the central database, applies pending migrations (refusing a database migrated by a
+ * different or newer version), and starts listening.
+ * @throws AppError MIGRATION_MISMATCH, CONFIG_INVALID, DATABASE_UNAVAILABLE; the database is
+ *   closed again when start-up fails.
+ */
+export async function startServer(
+  config: ServerConfig,
+  hooks: { onMigration?: MigrationProgress } = {},
+): Promise<RunningServer> {
+  const db = await openCentralDb(config.database);
+  try {
+    const migrations = await loadMigrations();
+    await migrateUp(db, migrations, hooks.onMigration ? { onProgress: hooks.onMigration } : {});
+    const app = buildApp({ db, version: VETDESK_VERSION, logLevel: config.logLevel });
+    const address = await app.listen({ port: config.port, host: config.host });
+    return {
+      url: address,
+      db,
+      app,
+      async close() {
+        await app.close();
+        await db.close();
+      },
+    };
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+}
