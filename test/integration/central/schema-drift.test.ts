@@ -1,4 +1,4 @@
-import { getTableConfig, isPgEnum, type PgEnum, type PgTable } from 'drizzle-orm/pg-core';
+import { getTableConfig, type PgTable } from 'drizzle-orm/pg-core';
 import { describe, expect, it } from 'vitest';
 import { entityChanges } from '../../../db/central/schema/audit.js';
 import * as enums from '../../../db/central/schema/enums.js';
@@ -111,7 +111,7 @@ describe.each(CENTRAL_BACKENDS)('drizzle schema matches the migrated database on
   });
 
   it('has the same enum types with the same values in the same order', async () => {
-    const declared = Object.values(enums).filter((value): value is PgEnum<[string, ...string[]]> => isPgEnum(value));
+    const declared = Object.values(enums);
     const { rows } = await db().query<{ name: string; labels: string[] }>(
       `select t.typname as name, array_agg(e.enumlabel::text order by e.enumsortorder) as labels
          from pg_type t join pg_enum e on e.enumtypid = t.oid join pg_namespace n on n.oid = t.typnamespace
