@@ -52,10 +52,7 @@ export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 const errorCodeValues = Object.values(ErrorCode) as [ErrorCode, ...ErrorCode[]];
 
 /** Codes whose cause is transient: the same request may succeed later. Decided here only. */
-const retryableCodes: ReadonlySet<ErrorCode> = new Set([
-  ErrorCode.DatabaseUnavailable,
-  ErrorCode.TransactionConflict,
-]);
+const retryableCodes: ReadonlySet<ErrorCode> = new Set([ErrorCode.DatabaseUnavailable, ErrorCode.TransactionConflict]);
 
 /** Structured, JSON-serialisable details attached to an error. */
 export type ErrorDetails = Readonly<Record<string, unknown>>;

@@ -20,7 +20,9 @@ async function main(): Promise<void> {
       ),
   });
   process.stdout.write(`VetDesk central server listening on ${server.url}\n`);
-  process.stdout.write(`  data: ${server.db.location}\n  health: ${server.url}/healthz  metrics: ${server.url}/metrics\n`);
+  process.stdout.write(
+    `  data: ${server.db.location}\n  health: ${server.url}/healthz  metrics: ${server.url}/metrics\n`,
+  );
 
   let stopping = false;
   const stop = (signal: string) => {
@@ -35,8 +37,12 @@ async function main(): Promise<void> {
       },
     );
   };
-  process.on('SIGINT', () => stop('SIGINT'));
-  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => {
+    stop('SIGINT');
+  });
+  process.on('SIGTERM', () => {
+    stop('SIGTERM');
+  });
 }
 
 main().catch((error: unknown) => {

@@ -4,17 +4,7 @@
  * test that compares them with `pg_enum`, the SQL migrations.
  */
 
-export const SPECIES = [
-  'dog',
-  'cat',
-  'rabbit',
-  'bird',
-  'reptile',
-  'small_mammal',
-  'horse',
-  'exotic',
-  'other',
-] as const;
+export const SPECIES = ['dog', 'cat', 'rabbit', 'bird', 'reptile', 'small_mammal', 'horse', 'exotic', 'other'] as const;
 export type Species = (typeof SPECIES)[number];
 
 export const PATIENT_GENDERS = ['male', 'female', 'unknown'] as const;

@@ -3,8 +3,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { AppError, ErrorCode } from '../../core/errors.js';
 
-const positiveInt = (fallback: number) =>
-  z.coerce.number().int().positive().default(fallback);
+const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
 /** Environment variables that select and tune the central database. */
 export const centralDbEnvSchema = z.object({

@@ -21,9 +21,9 @@ export interface QueryResult<R extends object = Row> {
  */
 export interface SqlExecutor {
   /** One statement with `$1`-style parameters. Throws the driver's error (see `toAppError`). */
-  query<R extends object = Row>(text: string, params?: readonly unknown[]): Promise<QueryResult<R>>;
+  readonly query: <R extends object = Row>(text: string, params?: readonly unknown[]) => Promise<QueryResult<R>>;
   /** Several statements, no parameters (migrations, scripts). */
-  exec(text: string): Promise<void>;
+  readonly exec: (text: string) => Promise<void>;
   /** Drizzle over the same session: inside a transaction it runs in that transaction. */
   readonly orm: CentralOrm;
 }

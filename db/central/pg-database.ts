@@ -6,11 +6,19 @@ import { centralSchema } from './schema/index.js';
 import { auditSettingsStatement, beginStatement } from './transaction-settings.js';
 import { parseDate, parseInt8, PgOid } from './values.js';
 
+type TypeParser = (value: string) => unknown;
+// pg declares its parser lookup with overloads over an enum of oids; one plain signature is
+// what a custom `types` object needs.
+const defaultTypeParser = pg.types.getTypeParser.bind(pg.types) as (
+  oid: number,
+  format: 'text' | 'binary',
+) => TypeParser;
+
 const typeParsers = {
-  getTypeParser(oid: number, format?: 'text' | 'binary'): (value: string) => unknown {
+  getTypeParser(oid: number, format: 'text' | 'binary' = 'text'): TypeParser {
     if (oid === PgOid.int8) return parseInt8;
     if (oid === PgOid.date) return parseDate;
-    return format === 'binary' ? pg.types.getTypeParser(oid, 'binary') : pg.types.getTypeParser(oid, 'text');
+    return defaultTypeParser(oid, format);
   },
 };
 
@@ -46,11 +54,11 @@ type Queryable = pg.Pool | pg.PoolClient;
 function executorOn(client: Queryable): SqlExecutor {
   let orm: CentralOrm | undefined;
   return {
-    async query<R extends object = Row>(text: string, params: readonly unknown[] = []): Promise<QueryResult<R>> {
+    query: async <R extends object = Row>(text: string, params: readonly unknown[] = []): Promise<QueryResult<R>> => {
       const result = await client.query<R>(text, params as unknown[]);
       return { rows: result.rows, rowCount: result.rowCount ?? 0 };
     },
-    async exec(text: string): Promise<void> {
+    exec: async (text: string): Promise<void> => {
       await client.query(text);
     },
     get orm(): CentralOrm {

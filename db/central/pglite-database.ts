@@ -94,7 +94,7 @@ function lockedClient(pglite: PGlite, lock: Mutex): PGlite {
       if (typeof value !== 'function') return value;
       const method = value as (...args: unknown[]) => unknown;
       if (!locked.has(property)) return method.bind(target);
-      return (...args: unknown[]) => lock.run(async () => method.apply(target, args));
+      return (...args: unknown[]) => lock.run(() => Promise.resolve(method.apply(target, args)));
     },
   });
 }

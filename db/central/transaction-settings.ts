@@ -12,9 +12,7 @@ export function beginStatement(options: TransactionOptions | undefined): string 
  * A single SELECT that sets every audit setting for the current transaction only
  * (`set_config(..., true)` is `SET LOCAL`), or null when there is nothing to set.
  */
-export function auditSettingsStatement(
-  audit: AuditSettings | undefined,
-): { text: string; params: string[] } | null {
+export function auditSettingsStatement(audit: AuditSettings | undefined): { text: string; params: string[] } | null {
   if (!audit) return null;
   const pairs: [string, string | undefined][] = [
     ['vetdesk.staff_id', audit.staffId],

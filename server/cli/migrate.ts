@@ -40,8 +40,18 @@ async function main(): Promise<void> {
   const db = await openCentralDb(centralDbConfigFromEnv());
   try {
     process.stdout.write(`database: ${db.location}\n`);
-    const report = ({ direction, migration, elapsedMs }: { direction: string; migration: { version: number; name: string }; elapsedMs: number }) =>
-      process.stdout.write(`${direction === 'up' ? 'applied' : 'undone '} ${String(migration.version).padStart(4, '0')}_${migration.name} (${Math.round(elapsedMs)} ms)\n`);
+    const report = ({
+      direction,
+      migration,
+      elapsedMs,
+    }: {
+      direction: string;
+      migration: { version: number; name: string };
+      elapsedMs: number;
+    }) =>
+      process.stdout.write(
+        `${direction === 'up' ? 'applied' : 'undone '} ${String(migration.version).padStart(4, '0')}_${migration.name} (${Math.round(elapsedMs)} ms)\n`,
+      );
     if (args.status) {
       const applied = await appliedMigrations(db, known);
       for (const migration of known) {
@@ -53,8 +63,13 @@ async function main(): Promise<void> {
       const undone = await migrateDown(db, known, { to: args.to ?? 0, onProgress: report });
       process.stdout.write(`${undone.length} migration(s) undone\n`);
     } else {
-      const applied = await migrateUp(db, known, { ...(args.to === undefined ? {} : { to: args.to }), onProgress: report });
-      process.stdout.write(applied.length === 0 ? 'database is up to date\n' : `${applied.length} migration(s) applied\n`);
+      const applied = await migrateUp(db, known, {
+        ...(args.to === undefined ? {} : { to: args.to }),
+        onProgress: report,
+      });
+      process.stdout.write(
+        applied.length === 0 ? 'database is up to date\n' : `${applied.length} migration(s) applied\n`,
+      );
     }
   } finally {
     await db.close();

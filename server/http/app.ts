@@ -69,12 +69,10 @@ export function buildApp(deps: AppDependencies): FastifyInstance {
   });
 
   app.setNotFoundHandler(async (request, reply) =>
-    reply
-      .status(404)
-      .send(new AppError(ErrorCode.NotFound, `No route ${request.method} ${request.url}`).toWire()),
+    reply.status(404).send(new AppError(ErrorCode.NotFound, `No route ${request.method} ${request.url}`).toWire()),
   );
 
-  app.get('/', async () => ({ name: 'VetDesk central server', version: deps.version }));
+  app.get('/', () => Promise.resolve({ name: 'VetDesk central server', version: deps.version }));
 
   app.get('/healthz', async (_request, reply) => {
     const started = performance.now();
@@ -82,7 +80,9 @@ export function buildApp(deps: AppDependencies): FastifyInstance {
       await Promise.race([
         deps.db.query('select 1'),
         new Promise((_, reject) =>
-          setTimeout(() => reject(new AppError(ErrorCode.DatabaseUnavailable, 'database check timed out')), HEALTH_TIMEOUT_MS).unref(),
+          setTimeout(() => {
+            reject(new AppError(ErrorCode.DatabaseUnavailable, 'database check timed out'));
+          }, HEALTH_TIMEOUT_MS).unref(),
         ),
       ]);
       return { status: 'ok', database: deps.db.kind, latencyMs: Math.round(performance.now() - started) };

@@ -21,7 +21,10 @@ export interface DisposableCentralDb {
  * A new migrated database of the given kind: a PGlite loaded from the run's template tarball,
  * or a PostgreSQL database created from the run's template database and dropped on dispose.
  */
-export async function freshCentralDb(kind: CentralDbKind, options: { poolMax?: number } = {}): Promise<DisposableCentralDb> {
+export async function freshCentralDb(
+  kind: CentralDbKind,
+  options: { poolMax?: number } = {},
+): Promise<DisposableCentralDb> {
   if (kind === 'pglite') {
     templateTarball ??= readFile(inject('pgliteTemplatePath')).then((bytes) => new Blob([bytes]));
     const db = await openPglite({ kind: 'pglite' }, { loadDataDir: await templateTarball });

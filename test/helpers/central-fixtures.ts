@@ -19,7 +19,11 @@ export async function insertRow<R extends object = Row>(
 }
 
 export const insertOwner = (db: SqlExecutor, values: Record<string, unknown> = {}) =>
-  insertRow<{ id: string; email: string | null }>(db, 'owners', { first_name: 'Ada', last_name: 'Lovelace', ...values });
+  insertRow<{ id: string; email: string | null }>(db, 'owners', {
+    first_name: 'Ada',
+    last_name: 'Lovelace',
+    ...values,
+  });
 
 export const insertPatient = (db: SqlExecutor, values: Record<string, unknown> = {}) =>
   insertRow<{ id: string; owner_id: string | null }>(db, 'patients', { name: 'Biscuit', species: 'dog', ...values });

@@ -16,7 +16,11 @@ export interface ServerProcess {
 /** Resolves with the exit code once `child` has exited (immediately if it already has). */
 export function exited(child: ChildProcess): Promise<number | null> {
   if (child.exitCode !== null) return Promise.resolve(child.exitCode);
-  return new Promise((resolve) => child.once('exit', (code) => resolve(code)));
+  return new Promise((resolve) =>
+    child.once('exit', (code) => {
+      resolve(code);
+    }),
+  );
 }
 
 /**
@@ -49,12 +53,16 @@ export function spawnServer(env: Record<string, string>): Promise<ServerProcess>
       });
     };
     child.stdout.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`server exited with ${code} before listening:\n${output}`)));
+    child.once('exit', (code) => {
+      reject(new Error(`server exited with ${code} before listening:\n${output}`));
+    });
   });
 }
 
 /** Runs server/main.ts expecting it to fail; resolves with its exit code and output. */
-export async function runServerToFailure(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
+export async function runServerToFailure(
+  env: Record<string, string>,
+): Promise<{ code: number | null; output: string }> {
   const child = spawn(TSX, ['server/main.ts'], {
     cwd: ROOT,
     env: { ...process.env, PORT: '0', LOG_LEVEL: 'warn', ...env },

@@ -2,7 +2,10 @@ import { sql } from 'drizzle-orm';
 import { bigint, numeric, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 /** `id uuid primary key`, defaulting to a server-made UUIDv7 when the writer sends none. */
-export const idColumn = () => uuid('id').primaryKey().default(sql`vetdesk.uuid_v7()`);
+export const idColumn = () =>
+  uuid('id')
+    .primaryKey()
+    .default(sql`vetdesk.uuid_v7()`);
 
 /** A `timestamptz` read as a Date. */
 export const timestamptz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });

@@ -29,7 +29,8 @@ describe.each(CENTRAL_BACKENDS)('audit trail on %s', (kind) => {
       audit: { staffId, deviceId, mutationId: createId },
     });
     await db().transaction(
-      (tx) => tx.query(`update owners set phone = '0700 900 000', email = 'lovelace@example.org' where id = $1`, [owner.id]),
+      (tx) =>
+        tx.query(`update owners set phone = '0700 900 000', email = 'lovelace@example.org' where id = $1`, [owner.id]),
       { audit: { staffId, deviceId, mutationId: updateId } },
     );
     await db().transaction((tx) => tx.query('delete from owners where id = $1', [owner.id]), {
@@ -57,9 +58,10 @@ describe.each(CENTRAL_BACKENDS)('audit trail on %s', (kind) => {
   it('records null actors when no settings are made, even after an earlier transaction set them', async () => {
     await db().transaction((tx) => insertOwner(tx), { audit: { staffId: newId(), mutationId: newId() } });
     const owner = await insertOwner(db(), { first_name: 'Grace', last_name: 'Hopper' });
-    const { rows } = await db().query<AuditRow>(`select ${auditColumns} from audit.entity_changes where entity_id = $1`, [
-      owner.id,
-    ]);
+    const { rows } = await db().query<AuditRow>(
+      `select ${auditColumns} from audit.entity_changes where entity_id = $1`,
+      [owner.id],
+    );
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ changed_by: null, device_id: null, mutation_id: null, context: null });
   });
@@ -67,7 +69,9 @@ describe.each(CENTRAL_BACKENDS)('audit trail on %s', (kind) => {
   it('stores the audit context given to the transaction', async () => {
     const context = { conflict: { field: 'phone', winner: 'a', loser: 'b' } };
     const owner = await db().transaction((tx) => insertOwner(tx), { audit: { auditContext: context } });
-    const { rows } = await db().query<AuditRow>(`select context from audit.entity_changes where entity_id = $1`, [owner.id]);
+    const { rows } = await db().query<AuditRow>(`select context from audit.entity_changes where entity_id = $1`, [
+      owner.id,
+    ]);
     expect(rows).toEqual([{ context }]);
   });
 
@@ -75,7 +79,9 @@ describe.each(CENTRAL_BACKENDS)('audit trail on %s', (kind) => {
     const owner = await insertOwner(db());
     const result = await db().query(`update owners set first_name = 'Ada' where id = $1`, [owner.id]);
     expect(result.rowCount).toBe(0);
-    const { rows } = await db().query(`select count(*)::int as n from audit.entity_changes where entity_id = $1`, [owner.id]);
+    const { rows } = await db().query(`select count(*)::int as n from audit.entity_changes where entity_id = $1`, [
+      owner.id,
+    ]);
     expect(rows).toEqual([{ n: 1 }]);
   });
 
@@ -87,7 +93,10 @@ describe.each(CENTRAL_BACKENDS)('audit trail on %s', (kind) => {
       [staff.id],
     );
     expect(rows[0]!.new_values).toMatchObject({ password_hash: '[redacted]' });
-    expect(rows[1]).toEqual({ old_values: { password_hash: '[redacted]' }, new_values: { password_hash: '[redacted]' } });
+    expect(rows[1]).toEqual({
+      old_values: { password_hash: '[redacted]' },
+      new_values: { password_hash: '[redacted]' },
+    });
   });
 
   it('refuses UPDATE, DELETE and TRUNCATE on the audit table', async () => {

@@ -61,16 +61,28 @@ describe.each(CENTRAL_BACKENDS)('bills on %s', (kind) => {
 
   it('takes payments on issued bills, refuses them on paid or cancelled ones, and never edits them', async () => {
     const bill = await insertBill(db(), { status: 'sent' });
-    const payment = await insertRow<{ id: string }>(db(), 'payments', { bill_id: bill.id, amount: '20.00', method: 'cash' });
+    const payment = await insertRow<{ id: string }>(db(), 'payments', {
+      bill_id: bill.id,
+      amount: '20.00',
+      method: 'cash',
+    });
     await expectSqlState(db().query(`update payments set amount = 1 where id = $1`, [payment.id]), 'VD006');
     await expectSqlState(db().query(`delete from payments where id = $1`, [payment.id]), 'VD006');
     const cancelled = await insertBill(db(), { status: 'cancelled' });
-    await expectSqlState(insertRow(db(), 'payments', { bill_id: cancelled.id, amount: '1.00', method: 'card' }), 'VD002');
+    await expectSqlState(
+      insertRow(db(), 'payments', { bill_id: cancelled.id, amount: '1.00', method: 'card' }),
+      'VD002',
+    );
   });
 
   it('derives totals with tax rounded per line, net of payments', async () => {
     const bill = await insertBill(db());
-    await insertRow(db(), 'bill_items', { bill_id: bill.id, description: 'Consultation', unit_price: '45.00', tax_rate: '0.2' });
+    await insertRow(db(), 'bill_items', {
+      bill_id: bill.id,
+      description: 'Consultation',
+      unit_price: '45.00',
+      tax_rate: '0.2',
+    });
     await insertRow(db(), 'bill_items', {
       bill_id: bill.id,
       description: 'Wormer',
@@ -86,9 +98,10 @@ describe.each(CENTRAL_BACKENDS)('bills on %s', (kind) => {
     await db().query('update bill_items set deleted_at = now() where id = $1', [removed.id]);
     await db().query(`update bills set status = 'sent' where id = $1`, [bill.id]);
     await insertRow(db(), 'payments', { bill_id: bill.id, amount: '50.00', method: 'card' });
-    const { rows } = await db().query('select subtotal, tax_total, total, paid, balance from bill_totals where bill_id = $1', [
-      bill.id,
-    ]);
+    const { rows } = await db().query(
+      'select subtotal, tax_total, total, paid, balance from bill_totals where bill_id = $1',
+      [bill.id],
+    );
     // 45.00 + 9.99 = 54.99; tax 9.00 + round(9.99 * 0.055 = 0.549) 0.55 = 9.55
     expect(rows).toEqual([{ subtotal: '54.99', tax_total: '9.55', total: '64.54', paid: '50.00', balance: '14.54' }]);
   });

@@ -51,7 +51,10 @@ describe.each(CENTRAL_BACKENDS)('constraints on %s', (kind) => {
 
   it('rejects negative money and non-positive quantities and payments', async () => {
     const bill = await insertRow<{ id: string }>(db(), 'bills', {});
-    await expectSqlState(insertRow(db(), 'bill_items', { bill_id: bill.id, description: 'X', unit_price: '-0.01' }), '23514');
+    await expectSqlState(
+      insertRow(db(), 'bill_items', { bill_id: bill.id, description: 'X', unit_price: '-0.01' }),
+      '23514',
+    );
     await expectSqlState(insertRow(db(), 'bill_items', { bill_id: bill.id, description: 'X', quantity: '0' }), '23514');
     await expectSqlState(insertRow(db(), 'payments', { bill_id: bill.id, amount: '0', method: 'cash' }), '23514');
     await expectSqlState(insertRow(db(), 'payments', { bill_id: bill.id, amount: '-5', method: 'cash' }), '23514');
@@ -82,7 +85,10 @@ describe.each(CENTRAL_BACKENDS)('constraints on %s', (kind) => {
     const staff = await insertRow<{ id: string }>(db(), 'staff', { role: 'nurse' });
     await insertRow(db(), 'clinics', {});
     await insertRow(db(), 'devices', {});
-    const record = await insertRow<{ id: string }>(db(), 'medical_records', { patient_id: patient.id, record_type: 'note' });
+    const record = await insertRow<{ id: string }>(db(), 'medical_records', {
+      patient_id: patient.id,
+      record_type: 'note',
+    });
     await insertRow(db(), 'appointments', { patient_id: patient.id, scheduled_at: new Date() });
     const bill = await insertRow<{ id: string }>(db(), 'bills', {});
     await insertRow(db(), 'bill_items', { bill_id: bill.id, description: 'Consultation' });

@@ -10,9 +10,10 @@ describe.each(CENTRAL_BACKENDS)('medical records on %s', (kind) => {
     const patient = await insertPatient(db(), { owner_id: owner.id });
     const record = await insertRecord(db(), patient.id);
     await db().query(`update owners set phone = '000' where id = $1`, [owner.id]);
-    const { rows } = await db().query('select owner_name_snapshot, owner_phone_snapshot from medical_records where id = $1', [
-      record.id,
-    ]);
+    const { rows } = await db().query(
+      'select owner_name_snapshot, owner_phone_snapshot from medical_records where id = $1',
+      [record.id],
+    );
     expect(rows).toEqual([{ owner_name_snapshot: 'Noor Haddad', owner_phone_snapshot: '+44 20 7946 0000' }]);
   });
 
@@ -25,7 +26,10 @@ describe.each(CENTRAL_BACKENDS)('medical records on %s', (kind) => {
     );
     expect(rows[0]!.finalized_at).toBeInstanceOf(Date);
     await expectSqlState(db().query(`update medical_records set subjective = 'x' where id = $1`, [record.id]), 'VD001');
-    await expectSqlState(db().query(`update medical_records set deleted_at = now() where id = $1`, [record.id]), 'VD001');
+    await expectSqlState(
+      db().query(`update medical_records set deleted_at = now() where id = $1`, [record.id]),
+      'VD001',
+    );
     await expectSqlState(db().query(`delete from medical_records where id = $1`, [record.id]), 'VD001');
   });
 

@@ -48,7 +48,9 @@ describe.each(CENTRAL_BACKENDS)('migration runner on %s', (kind) => {
     await migrateUp(db(), known);
     expect(await migrateUp(db(), known)).toEqual([]);
     const applied = await appliedMigrations(db(), known);
-    expect(applied.map((m) => [m.version, m.name, m.checksum])).toEqual(known.map((m) => [m.version, m.name, m.checksum]));
+    expect(applied.map((m) => [m.version, m.name, m.checksum])).toEqual(
+      known.map((m) => [m.version, m.name, m.checksum]),
+    );
   });
 
   it('refuses a database migrated by a newer version (an applied migration it does not know)', async () => {
@@ -71,7 +73,13 @@ describe.each(CENTRAL_BACKENDS)('migration runner on %s', (kind) => {
   it('rolls back a failing migration entirely and keeps the ones before it', async () => {
     const broken: Migration[] = [
       known[0]!,
-      { version: 2, name: 'broken', up: 'create table half_done (id int); select 1/0;', down: 'drop table half_done;', checksum: 'x' },
+      {
+        version: 2,
+        name: 'broken',
+        up: 'create table half_done (id int); select 1/0;',
+        down: 'drop table half_done;',
+        checksum: 'x',
+      },
     ];
     await expect(migrateUp(db(), broken)).rejects.toThrow();
     const applied = await appliedMigrations(db(), broken);
@@ -86,7 +94,12 @@ describe('migration runner on postgres with concurrent migrators', () => {
     const handle = await emptyCentralDb('postgres');
     try {
       const results = await Promise.all([migrateUp(handle.db, known), migrateUp(handle.db, known)]);
-      expect(results.flat().map((m) => m.version).sort((a, b) => a - b)).toEqual(known.map((m) => m.version));
+      expect(
+        results
+          .flat()
+          .map((m) => m.version)
+          .sort((a, b) => a - b),
+      ).toEqual(known.map((m) => m.version));
       expect(await appliedMigrations(handle.db, known)).toHaveLength(known.length);
     } finally {
       await handle.dispose();
@@ -134,7 +147,7 @@ describe('migration files', () => {
     await expect(loadMigrations(dir)).rejects.toMatchObject({ code: ErrorCode.MigrationInvalid });
   });
 
-  it('ships a down migration for every central migration', async () => {
+  it('ships a down migration for every central migration', () => {
     expect(known.length).toBeGreaterThanOrEqual(5);
     expect(known.every((m) => m.down.trim().length > 0)).toBe(true);
   });

@@ -30,7 +30,13 @@ function drizzleColumns(table: PgTable): Record<string, ColumnShape> {
   return shape;
 }
 
-const deleteActions: Record<string, string> = { a: 'no action', r: 'restrict', c: 'cascade', n: 'set null', d: 'set default' };
+const deleteActions: Record<string, string> = {
+  a: 'no action',
+  r: 'restrict',
+  c: 'cascade',
+  n: 'set null',
+  d: 'set default',
+};
 
 describe.each(CENTRAL_BACKENDS)('drizzle schema matches the migrated database on %s', (kind) => {
   const db = useCentralDb(kind);
@@ -46,7 +52,10 @@ describe.each(CENTRAL_BACKENDS)('drizzle schema matches the migrated database on
         [`${schema ?? 'public'}.${name}`],
       );
       const database = Object.fromEntries(
-        rows.map((row) => [row.name, { type: normaliseType(row.type), notNull: row.not_null, hasDefault: row.has_default }]),
+        rows.map((row) => [
+          row.name,
+          { type: normaliseType(row.type), notNull: row.not_null, hasDefault: row.has_default },
+        ]),
       );
       expect(database, name).toEqual(drizzleColumns(table));
     }
@@ -105,8 +114,17 @@ describe.each(CENTRAL_BACKENDS)('drizzle schema matches the migrated database on
            from pg_constraint c where c.conrelid = to_regclass($1) and c.contype in ('p', 'u')`,
         [`${config.schema ?? 'public'}.${config.name}`],
       );
-      expect(rows.filter((r) => r.contype === 'p').map((r) => r.columns), config.name).toEqual([primary.join(',')]);
-      expect(rows.filter((r) => r.contype === 'u').map((r) => r.columns).sort(), config.name).toEqual(unique.sort());
+      expect(
+        rows.filter((r) => r.contype === 'p').map((r) => r.columns),
+        config.name,
+      ).toEqual([primary.join(',')]);
+      expect(
+        rows
+          .filter((r) => r.contype === 'u')
+          .map((r) => r.columns)
+          .sort(),
+        config.name,
+      ).toEqual(unique.sort());
     }
   });
 

@@ -24,7 +24,9 @@ describe.each(CENTRAL_BACKENDS)('central HTTP app on %s', (kind) => {
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toContain('text/plain');
     expect(response.body).toContain(`vetdesk_db_pool_connections{state="total",engine="${kind}"}`);
-    expect(response.body).toMatch(/vetdesk_http_request_duration_seconds_count\{method="GET",route="\/healthz",status="200"\} 1/);
+    expect(response.body).toMatch(
+      /vetdesk_http_request_duration_seconds_count\{method="GET",route="\/healthz",status="200"\} 1/,
+    );
   });
 
   it('answers unknown routes with a 404 in the wire error shape', async () => {

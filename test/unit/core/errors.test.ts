@@ -5,7 +5,11 @@ describe('AppError', () => {
   it('travels as { code, message, details } and comes back equal', () => {
     const error = new AppError(ErrorCode.UniqueViolation, 'E-mail already registered', { field: 'email' });
     const wire = JSON.parse(JSON.stringify(error.toWire())) as unknown;
-    expect(wire).toEqual({ code: 'UNIQUE_VIOLATION', message: 'E-mail already registered', details: { field: 'email' } });
+    expect(wire).toEqual({
+      code: 'UNIQUE_VIOLATION',
+      message: 'E-mail already registered',
+      details: { field: 'email' },
+    });
     const back = AppError.fromWire(wire);
     expect(back).toBeInstanceOf(AppError);
     expect([back.code, back.message, back.details]).toEqual([error.code, error.message, error.details]);

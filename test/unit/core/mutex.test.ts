@@ -22,7 +22,7 @@ describe('Mutex', () => {
   it('releases the lock when a caller throws', async () => {
     const mutex = new Mutex();
     await expect(mutex.run(async () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
-    expect(await mutex.run(async () => 'next')).toBe('next');
+    expect(await mutex.run(() => Promise.resolve('next'))).toBe('next');
     expect(mutex.pending).toBe(0);
   });
 });

@@ -1,0 +1,61 @@
+// @ts-check
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['node_modules/', '.build/', 'dist/', 'test-artifacts/'] },
+  js.configs.recommended,
+  ...tseslint.configs.strictTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      // With noUncheckedIndexedAccess, `rows[0]!` after a query that must return a row is the
+      // honest spelling; a runtime check would only restate the SQL.
+      '@typescript-eslint/no-non-null-assertion': 'off',
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '^node:', message: 'core/ is pure TypeScript: no Node imports.' }] },
+      ],
+    },
+  },
+  {
+    // Only core/ must stay free of Node; every other layer may use it.
+    files: ['db/**', 'sync/**', 'server/**', 'electron/**', 'test/**', 'bench/**', '*.ts', '*.js'],
+    rules: { 'no-restricted-imports': 'off' },
+  },
+  {
+    files: ['core/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: '^node:', message: 'core/ is pure TypeScript: no Node imports.' },
+            {
+              regex: '^\\.\\./(\\.\\./)*(db|sync|server|electron|renderer)/',
+              message: 'core/ imports no higher layer.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['db/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '^(\\.\\./)+(sync|server|electron|renderer)/', message: 'db/ imports only core/.' }] },
+      ],
+    },
+  },
+  {
+    files: ['eslint.config.js'],
+    ...tseslint.configs.disableTypeChecked,
+  },
+);
