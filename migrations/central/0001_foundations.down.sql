@@ -1,7 +1,10 @@
 drop function vetdesk.track_table(regclass, text[]);
 drop table audit.entity_changes;
 drop function audit.reject_change();
-drop function audit.record_change();
+drop function audit.record_delete();
+drop function audit.record_update();
+drop function audit.record_insert();
+drop function audit.redact(jsonb, text[]);
 drop function vetdesk.setting(text);
 drop function vetdesk.touch_row();
 drop function vetdesk.uuid_v7();

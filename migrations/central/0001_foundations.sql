@@ -42,7 +42,7 @@ begin
 end
 $$;
 
--- The audit trail. Rows are written only by audit.record_change(); nothing may alter them.
+-- The audit trail. Rows are written only by the audit.record_* triggers; nothing may alter them.
 create table audit.entity_changes (
   id bigserial primary key,
   table_name text not null,
@@ -59,7 +59,6 @@ create table audit.entity_changes (
 );
 create index entity_changes_entity_idx on audit.entity_changes (table_name, entity_id, id);
 create index entity_changes_mutation_idx on audit.entity_changes (mutation_id) where mutation_id is not null;
-create index entity_changes_changed_at_idx on audit.entity_changes (changed_at desc);
 create index entity_changes_changed_by_idx on audit.entity_changes (changed_by) where changed_by is not null;
 
 -- Reads a vetdesk.* transaction setting; null when unset or reset to '' after an earlier
@@ -69,49 +68,64 @@ language sql stable as $$
   select nullif(current_setting('vetdesk.' || name, true), '')
 $$;
 
--- One audit row per inserted, updated or deleted row. Inserts and deletes keep the whole row;
--- updates keep only the fields that changed (old and new). Trigger arguments name columns
--- whose values are secrets: they are recorded as changed but their values are redacted.
-create function audit.record_change() returns trigger
+-- Secret columns (trigger arguments) are recorded as changed, never with their values.
+create function audit.redact(doc jsonb, secrets text[]) returns jsonb
+language sql immutable as $$
+  select case
+    when doc is null or coalesce(cardinality(secrets), 0) = 0 then doc
+    else (select jsonb_object_agg(key, case when key = any(secrets) then '"[redacted]"'::jsonb else value end)
+            from jsonb_each(doc))
+  end
+$$;
+
+-- One audit row per inserted, updated or deleted row, written by statement-level triggers over
+-- transition tables: one INSERT ... SELECT per statement instead of one per row, which keeps a
+-- bulk write's audit cost low. Inserts and deletes keep the whole row; updates keep only the
+-- fields that changed (old and new). Rows an UPDATE left unchanged never reach the transition
+-- tables (vetdesk.touch_row skips them), so they leave no audit row.
+create function audit.record_insert() returns trigger
 language plpgsql security definer set search_path = pg_catalog, public as $$
-declare
-  old_row jsonb := case when tg_op <> 'INSERT' then to_jsonb(old) end;
-  new_row jsonb := case when tg_op <> 'DELETE' then to_jsonb(new) end;
-  old_values jsonb;
-  new_values jsonb;
-  secret text;
 begin
-  if tg_op = 'UPDATE' then
-    select jsonb_object_agg(o.key, o.value), jsonb_object_agg(o.key, n.value)
-      into old_values, new_values
-      from jsonb_each(old_row) o
-      join jsonb_each(new_row) n on n.key = o.key
-     where o.value is distinct from n.value
-       and o.key not in ('updated_at', 'version');
-    if old_values is null then
-      return null;
-    end if;
-  else
-    old_values := old_row;
-    new_values := new_row;
-  end if;
-  foreach secret in array coalesce(tg_argv, '{}'::text[]) loop
-    if old_values ? secret then old_values := jsonb_set(old_values, array[secret], '"[redacted]"'); end if;
-    if new_values ? secret then new_values := jsonb_set(new_values, array[secret], '"[redacted]"'); end if;
-  end loop;
+  insert into audit.entity_changes
+    (table_name, entity_id, action, changed_by, device_id, mutation_id, new_values, context)
+  select tg_table_name, n.id, 'insert', vetdesk.setting('staff_id')::uuid, vetdesk.setting('device_id')::uuid,
+         vetdesk.setting('mutation_id')::uuid, audit.redact(to_jsonb(n), tg_argv),
+         vetdesk.setting('audit_context')::jsonb
+    from new_rows n;
+  return null;
+end
+$$;
+
+create function audit.record_update() returns trigger
+language plpgsql security definer set search_path = pg_catalog, public as $$
+begin
   insert into audit.entity_changes
     (table_name, entity_id, action, changed_by, device_id, mutation_id, old_values, new_values, context)
-  values (
-    tg_table_name,
-    (coalesce(new_row, old_row) ->> 'id')::uuid,
-    lower(tg_op),
-    vetdesk.setting('staff_id')::uuid,
-    vetdesk.setting('device_id')::uuid,
-    vetdesk.setting('mutation_id')::uuid,
-    old_values,
-    new_values,
-    vetdesk.setting('audit_context')::jsonb
-  );
+  select tg_table_name, n.id, 'update', vetdesk.setting('staff_id')::uuid, vetdesk.setting('device_id')::uuid,
+         vetdesk.setting('mutation_id')::uuid, audit.redact(d.old_values, tg_argv),
+         audit.redact(d.new_values, tg_argv), vetdesk.setting('audit_context')::jsonb
+    from new_rows n
+    join old_rows o on o.id = n.id
+    cross join lateral (
+      select jsonb_object_agg(ov.key, ov.value) as old_values, jsonb_object_agg(ov.key, nv.value) as new_values
+        from jsonb_each(to_jsonb(o)) ov
+        join jsonb_each(to_jsonb(n)) nv on nv.key = ov.key
+       where ov.value is distinct from nv.value and ov.key not in ('updated_at', 'version')
+    ) d
+   where d.old_values is not null;
+  return null;
+end
+$$;
+
+create function audit.record_delete() returns trigger
+language plpgsql security definer set search_path = pg_catalog, public as $$
+begin
+  insert into audit.entity_changes
+    (table_name, entity_id, action, changed_by, device_id, mutation_id, old_values, context)
+  select tg_table_name, o.id, 'delete', vetdesk.setting('staff_id')::uuid, vetdesk.setting('device_id')::uuid,
+         vetdesk.setting('mutation_id')::uuid, audit.redact(to_jsonb(o), tg_argv),
+         vetdesk.setting('audit_context')::jsonb
+    from old_rows o;
   return null;
 end
 $$;
@@ -150,8 +164,17 @@ begin
     'create trigger t10_touch before insert or update on %s for each row execute function vetdesk.touch_row()',
     target);
   execute format(
-    'create trigger t90_audit after insert or update or delete on %s for each row execute function audit.record_change(%s)',
-    target, args);
-  execute format('alter table %s enable always trigger t90_audit', target);
+    'create trigger t90_audit_insert after insert on %s referencing new table as new_rows
+       for each statement execute function audit.record_insert(%s)', target, args);
+  execute format(
+    'create trigger t90_audit_update after update on %s referencing old table as old_rows new table as new_rows
+       for each statement execute function audit.record_update(%s)', target, args);
+  execute format(
+    'create trigger t90_audit_delete after delete on %s referencing old table as old_rows
+       for each statement execute function audit.record_delete(%s)', target, args);
+  -- ALWAYS: switching to session_replication_role = replica must not silence the audit.
+  execute format('alter table %s enable always trigger t90_audit_insert', target);
+  execute format('alter table %s enable always trigger t90_audit_update', target);
+  execute format('alter table %s enable always trigger t90_audit_delete', target);
 end
 $$;

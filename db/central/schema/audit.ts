@@ -4,7 +4,7 @@ import { timestamptz } from './columns.js';
 
 export const auditSchema = pgSchema('audit');
 
-/** The append-only audit trail, written only by the `t90_audit` triggers. */
+/** The append-only audit trail, written only by the `t90_audit_*` triggers. */
 export const entityChanges = auditSchema.table('entity_changes', {
   id: bigserial('id', { mode: 'number' }).primaryKey(),
   tableName: text('table_name').notNull(),

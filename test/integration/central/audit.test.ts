@@ -126,3 +126,47 @@ describe.each(CENTRAL_BACKENDS)('audit trail on %s', (kind) => {
     expect(rows).toEqual([{ action: 'insert' }]);
   });
 });
+
+describe.each(CENTRAL_BACKENDS)('audit trail of cascaded and bulk writes on %s', (kind) => {
+  const db = useCentralDb(kind);
+
+  it('audits the owner_id a foreign key action sets to null when an owner is erased', async () => {
+    const owner = await insertOwner(db());
+    const { rows: patients } = await db().query<{ id: string }>(
+      `insert into patients (owner_id, name, species) values ($1, 'A', 'cat'), ($1, 'B', 'dog') returning id`,
+      [owner.id],
+    );
+    const mutationId = newId();
+    await db().transaction((tx) => tx.query('delete from owners where id = $1', [owner.id]), { audit: { mutationId } });
+    const { rows } = await db().query(
+      `select table_name, entity_id, action, old_values, new_values from audit.entity_changes
+        where mutation_id = $1 order by table_name, entity_id`,
+      [mutationId],
+    );
+    expect(rows).toHaveLength(3);
+    expect(rows.filter((row) => row['table_name'] === 'patients')).toEqual(
+      patients
+        .map((p) => ({
+          table_name: 'patients',
+          entity_id: p.id,
+          action: 'update',
+          old_values: { owner_id: owner.id },
+          new_values: { owner_id: null },
+        }))
+        .sort((a, b) => a.entity_id.localeCompare(b.entity_id)),
+    );
+  });
+
+  it('writes one audit row per row of a multi-row statement, skipping rows it left unchanged', async () => {
+    await db().query(`insert into patients (name, species) values ('A', 'cat'), ('B', 'dog'), ('C', 'bird')`);
+    await db().query(`update patients set status = 'inactive' where name in ('A', 'B')`);
+    await db().query(`update patients set species = 'cat' where name in ('A', 'C')`);
+    const { rows } = await db().query<{ action: string; n: number }>(
+      `select action, count(*)::int as n from audit.entity_changes where table_name = 'patients' group by action order by action`,
+    );
+    expect(rows).toEqual([
+      { action: 'insert', n: 3 },
+      { action: 'update', n: 3 },
+    ]);
+  });
+});

@@ -35,9 +35,9 @@ describe.each(CENTRAL_BACKENDS)('row maintenance on %s', (kind) => {
     const { rows } = await db().query<{ table_name: string; trigger_name: string }>(
       `select c.relname as table_name, t.tgname as trigger_name
          from pg_trigger t join pg_class c on c.oid = t.tgrelid join pg_namespace n on n.oid = c.relnamespace
-        where n.nspname = 'public' and t.tgname in ('t10_touch', 't90_audit') and not t.tgisinternal`,
+        where n.nspname = 'public' and t.tgname in ('t10_touch', 't90_audit_insert', 't90_audit_update', 't90_audit_delete') and not t.tgisinternal`,
     );
-    for (const trigger of ['t10_touch', 't90_audit']) {
+    for (const trigger of ['t10_touch', 't90_audit_insert', 't90_audit_update', 't90_audit_delete']) {
       const tables = rows.filter((row) => row.trigger_name === trigger).map((row) => row.table_name);
       expect(tables.sort(), trigger).toEqual([...domainTableNames].sort());
     }
