@@ -1,0 +1,103 @@
+import { z } from 'zod';
+import {
+  APPOINTMENT_STATUSES,
+  PATIENT_GENDERS,
+  PATIENT_STATUSES,
+  PAYMENT_METHODS,
+  RECORD_TYPES,
+  SPECIES,
+} from './enums.js';
+import {
+  decimalString,
+  emailSchema,
+  instant,
+  isoDate,
+  optionalText,
+  pastOrTodayDate,
+  requiredText,
+  uuidSchema,
+} from './values.js';
+
+/** The fields staff edit on each entity, validated the same way on every side. */
+
+export const ownerFields = z.object({
+  first_name: requiredText(100, 'First name'),
+  last_name: requiredText(100, 'Last name'),
+  email: emailSchema,
+  phone: optionalText(40),
+  address: optionalText(200),
+  city: optionalText(100),
+  postcode: optionalText(20),
+  notes: optionalText(5000),
+});
+export type OwnerFields = z.infer<typeof ownerFields>;
+
+export const patientFields = z.object({
+  owner_id: uuidSchema.nullable(),
+  name: requiredText(100, 'Name'),
+  species: z.enum(SPECIES),
+  breed: optionalText(100),
+  color: optionalText(100),
+  gender: z.enum(PATIENT_GENDERS),
+  neutered: z.boolean(),
+  birth_date: pastOrTodayDate.nullable(),
+  weight_kg: decimalString({ scale: 3, exclusiveMin: 0, max: 2000, label: 'Weight' }).nullable(),
+  microchip: z
+    .string()
+    .trim()
+    .transform((value) => (value === '' ? null : value))
+    .nullable()
+    .refine(
+      (value) => value === null || /^[0-9A-Za-z]{9,15}$/.test(value),
+      'A microchip number has 9 to 15 letters or digits',
+    ),
+  status: z.enum(PATIENT_STATUSES),
+  alerts: optionalText(1000),
+  notes: optionalText(5000),
+});
+export type PatientFields = z.infer<typeof patientFields>;
+
+export const medicalRecordFields = z.object({
+  record_type: z.enum(RECORD_TYPES),
+  visit_at: instant,
+  vet_id: uuidSchema.nullable(),
+  title: optionalText(200),
+  subjective: optionalText(20_000),
+  objective: optionalText(20_000),
+  assessment: optionalText(20_000),
+  plan: optionalText(20_000),
+  weight_kg: decimalString({ scale: 3, exclusiveMin: 0, max: 2000, label: 'Weight' }).nullable(),
+});
+export type MedicalRecordFields = z.infer<typeof medicalRecordFields>;
+
+export const appointmentFields = z.object({
+  patient_id: uuidSchema,
+  vet_id: uuidSchema.nullable(),
+  scheduled_at: instant,
+  duration_minutes: z.number().int().min(1, 'At least one minute').max(1440, 'At most a day'),
+  reason: optionalText(500),
+  notes: optionalText(5000),
+});
+export type AppointmentFields = z.infer<typeof appointmentFields>;
+
+export const appointmentStatusSchema = z.enum(APPOINTMENT_STATUSES);
+
+export const billItemFields = z.object({
+  description: requiredText(300, 'Description'),
+  quantity: decimalString({ scale: 3, exclusiveMin: 0, max: 1_000_000, label: 'Quantity' }),
+  unit_price: decimalString({ scale: 2, min: 0, max: 9_999_999_999, label: 'Unit price' }),
+  tax_rate: decimalString({ scale: 4, min: 0, max: 0.9999, label: 'Tax rate' }),
+  price_list_item_id: uuidSchema.nullable(),
+});
+export type BillItemFields = z.infer<typeof billItemFields>;
+
+export const paymentFields = z.object({
+  bill_id: uuidSchema,
+  amount: decimalString({ scale: 2, exclusiveMin: 0, max: 9_999_999_999, label: 'Amount' }),
+  method: z.enum(PAYMENT_METHODS),
+  reference: optionalText(200),
+  notes: optionalText(1000),
+});
+export type PaymentFields = z.infer<typeof paymentFields>;
+
+export const dueDateSchema = isoDate;

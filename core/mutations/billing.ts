@@ -1,0 +1,99 @@
+import { z } from 'zod';
+import { billItemFields, dueDateSchema, paymentFields } from '../domain/entities.js';
+import { optionalText, uuidSchema } from '../domain/values.js';
+import type { RowOp } from '../sync/row-ops.js';
+import { baseSchema, defineMutation, editArgs, softDeleteArgs, softDeleteOp, updateOp } from './define.js';
+
+const BILLING_ROLES = ['admin', 'vet', 'nurse', 'front_desk'] as const;
+
+const newItem = billItemFields.extend({ id: uuidSchema });
+
+/**
+ * A draft bill with its items. The bill number is not the workstation's to choose: the central
+ * database assigns it when the bill arrives (until then staff see a provisional reference).
+ */
+export const billCreate = defineMutation({
+  name: 'bill.create',
+  args: z.object({
+    id: uuidSchema,
+    owner_id: uuidSchema.nullable(),
+    patient_id: uuidSchema.nullable(),
+    notes: optionalText(2000),
+    items: z.array(newItem).max(200),
+  }),
+  roles: BILLING_ROLES,
+  ops: ({ items, ...bill }) => [
+    { kind: 'insert', table: 'bills', row: { ...bill, status: 'draft' } },
+    ...items.map((item): RowOp => ({ kind: 'insert', table: 'bill_items', row: { ...item, bill_id: bill.id } })),
+  ],
+});
+
+export const billAddItem = defineMutation({
+  name: 'bill.addItem',
+  args: newItem.extend({ bill_id: uuidSchema }),
+  roles: BILLING_ROLES,
+  ops: (args) => [{ kind: 'insert', table: 'bill_items', row: { ...args } }],
+});
+
+export const billUpdateItem = defineMutation({
+  name: 'bill.updateItem',
+  args: editArgs(billItemFields),
+  roles: BILLING_ROLES,
+  ops: (args) => [updateOp('bill_items', args.id, args.changes, args.base)],
+});
+
+export const billRemoveItem = defineMutation({
+  name: 'bill.removeItem',
+  args: softDeleteArgs,
+  roles: BILLING_ROLES,
+  ops: (args, context) => [softDeleteOp('bill_items', args.id, args.baseVersion, context.now)],
+});
+
+export const billLinkRecord = defineMutation({
+  name: 'bill.linkRecord',
+  args: z.object({ id: uuidSchema, bill_id: uuidSchema, medical_record_id: uuidSchema }),
+  roles: BILLING_ROLES,
+  ops: (args) => [{ kind: 'insert', table: 'bill_medical_records', row: { ...args } }],
+});
+
+/** `id` is the link row's id. */
+export const billUnlinkRecord = defineMutation({
+  name: 'bill.unlinkRecord',
+  args: z.object({ id: uuidSchema }),
+  roles: BILLING_ROLES,
+  ops: (args) => [{ kind: 'delete', table: 'bill_medical_records', id: args.id }],
+});
+
+/** Issues the bill: from now on its items are fixed. */
+export const billSend = defineMutation({
+  name: 'bill.send',
+  args: z.object({ id: uuidSchema, due_date: dueDateSchema.nullable(), base: baseSchema }),
+  roles: BILLING_ROLES,
+  ops: (args, context) => [
+    updateOp('bills', args.id, { status: 'sent', issued_at: context.now, due_date: args.due_date }, args.base),
+  ],
+});
+
+export const billCancel = defineMutation({
+  name: 'bill.cancel',
+  args: z.object({ id: uuidSchema, cancel_reason: optionalText(500), base: baseSchema }),
+  roles: ['admin', 'front_desk'],
+  ops: (args, context) => [
+    updateOp(
+      'bills',
+      args.id,
+      { status: 'cancelled', cancelled_at: context.now, cancel_reason: args.cancel_reason },
+      args.base,
+    ),
+  ],
+});
+
+/** Records a payment; the central database marks the bill paid once payments cover it. */
+export const paymentRecord = defineMutation({
+  name: 'payment.record',
+  args: paymentFields.extend({ id: uuidSchema }),
+  roles: ['admin', 'front_desk', 'vet'],
+  ops: (args, context) => [
+    { kind: 'insert', table: 'payments', row: { ...args, received_by: context.staffId, paid_at: context.now } },
+  ],
+});

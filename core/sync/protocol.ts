@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import { wireErrorSchema } from '../errors.js';
+import { uuidSchema } from '../domain/values.js';
+
+/**
+ * The write path's wire format (`POST /v1/mutations`). Both ends import these schemas; the
+ * server refuses a request whose protocol version it does not speak (426), so an old
+ * workstation is told to update instead of being misunderstood.
+ */
+export const SYNC_PROTOCOL_VERSION = 1;
+
+/** Header carrying the protocol version on every sync request. */
+export const PROTOCOL_HEADER = 'vetdesk-protocol';
+
+/** Most mutations one push may carry. */
+export const MAX_PUSH_BATCH = 100;
+
+/** One mutation as a workstation sends it: validated against its own schema on arrival. */
+export const mutationEnvelopeSchema = z.object({
+  /** Client-generated UUIDv7: the idempotency key. */
+  id: uuidSchema,
+  name: z.string().min(1).max(100),
+  args: z.unknown(),
+  /** The staff member signed in on the workstation when the change was made. */
+  staffId: uuidSchema,
+  /** The workstation's clock at the change (ISO 8601). */
+  createdAt: z.iso.datetime({ offset: true }),
+});
+export type MutationEnvelope = z.infer<typeof mutationEnvelopeSchema>;
+
+export const pushRequestSchema = z.object({
+  protocolVersion: z.literal(SYNC_PROTOCOL_VERSION),
+  mutations: z.array(mutationEnvelopeSchema).min(1).max(MAX_PUSH_BATCH),
+});
+export type PushRequest = z.infer<typeof pushRequestSchema>;
+
+/** A conflict the server resolved while applying a mutation. */
+export const conflictSummarySchema = z.object({
+  id: uuidSchema,
+  kind: z.enum(['field', 'clinical_text', 'duplicate', 'overlap', 'delete_vs_edit', 'edit_vs_delete']),
+  table: z.string(),
+  rowId: uuidSchema,
+  field: z.string().nullable(),
+});
+export type ConflictSummary = z.infer<typeof conflictSummarySchema>;
+
+export const MUTATION_STATUSES = ['applied', 'merged', 'rejected'] as const;
+
+/** The server's answer for one mutation; replays return the recorded answer unchanged. */
+export const mutationResultSchema = z.object({
+  id: uuidSchema,
+  status: z.enum(MUTATION_STATUSES),
+  /** The PostgreSQL transaction that carried the mutation (null when rejected). */
+  txid: z.string().nullable(),
+  /** Replicated tables the transaction changed: its effect is complete on a workstation once
+   * each of these tables' shapes has delivered `txid`. */
+  tables: z.array(z.string()),
+  error: wireErrorSchema.optional(),
+  conflicts: z.array(conflictSummarySchema).optional(),
+});
+export type MutationResult = z.infer<typeof mutationResultSchema>;
+
+export const pushResponseSchema = z.object({
+  results: z.array(mutationResultSchema),
+});
+export type PushResponse = z.infer<typeof pushResponseSchema>;
