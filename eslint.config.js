@@ -23,36 +23,12 @@ export default tseslint.config(
       ],
     },
   },
+  // Layering (core <- db <- sync <- server/electron) is enforced by the TypeScript project
+  // references: a project cannot import a file outside its own folder and its references.
   {
     // Only core/ must stay free of Node; every other layer may use it.
     files: ['db/**', 'sync/**', 'server/**', 'electron/**', 'test/**', 'bench/**', '*.ts', '*.js'],
     rules: { 'no-restricted-imports': 'off' },
-  },
-  {
-    files: ['core/**'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            { regex: '^node:', message: 'core/ is pure TypeScript: no Node imports.' },
-            {
-              regex: '^\\.\\./(\\.\\./)*(db|sync|server|electron|renderer)/',
-              message: 'core/ imports no higher layer.',
-            },
-          ],
-        },
-      ],
-    },
-  },
-  {
-    files: ['db/**'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        { patterns: [{ regex: '^(\\.\\./)+(sync|server|electron|renderer)/', message: 'db/ imports only core/.' }] },
-      ],
-    },
   },
   {
     files: ['eslint.config.js'],

@@ -19,7 +19,7 @@ export interface MutationContext {
  */
 export interface MutationDefinition<Name extends string = string, Args = unknown> {
   readonly name: Name;
-  readonly args: z.ZodType<Args, unknown>;
+  readonly args: z.ZodType<Args>;
   readonly roles: readonly StaffRole[];
   ops(args: Args, context: MutationContext): RowOp[];
 }

@@ -10,6 +10,7 @@ import {
   billUpdateItem,
   paymentRecord,
 } from './billing.js';
+import { conflictResolve } from './conflicts.js';
 import type { MutationDefinition } from './define.js';
 import {
   medicalRecordAddAddendum,
@@ -46,6 +47,7 @@ export const MUTATIONS = {
   [billSend.name]: billSend,
   [billCancel.name]: billCancel,
   [paymentRecord.name]: paymentRecord,
+  [conflictResolve.name]: conflictResolve,
 } as const;
 
 export type MutationName = keyof typeof MUTATIONS;
@@ -58,5 +60,5 @@ export const MUTATION_NAMES = Object.keys(MUTATIONS) as MutationName[];
 
 /** Looks a mutation up by a name from the wire; undefined when unknown. */
 export function findMutation(name: string): MutationDefinition | undefined {
-  return Object.hasOwn(MUTATIONS, name) ? (MUTATIONS[name as MutationName] as MutationDefinition) : undefined;
+  return Object.hasOwn(MUTATIONS, name) ? MUTATIONS[name as MutationName] : undefined;
 }

@@ -1,6 +1,16 @@
 import type { FieldValue } from './row-ops.js';
 import type { ColumnType } from './tables.js';
 
+/** Text of a scalar; objects become JSON (never '[object Object]'). */
+export function asText(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+  if (value instanceof Date) return value.toISOString();
+  // JSON.stringify gives undefined for undefined and functions, whatever its declared type says.
+  const json = JSON.stringify(value) as string | undefined;
+  return json ?? '';
+}
+
 /**
  * Canonical form of a column value, so that the same value written by different drivers
  * compares equal: PostgreSQL's JSON gives numerics as numbers and timestamps with `+00:00`,
@@ -12,28 +22,45 @@ export function canonicalValue(type: ColumnType, value: unknown): FieldValue {
   if (value === null || value === undefined) return null;
   switch (type) {
     case 'numeric':
-      return canonicalDecimal(String(value));
+      return canonicalDecimal(asText(value));
     case 'integer':
     case 'bigint': {
       const n = typeof value === 'number' ? value : Number(value);
-      return Number.isFinite(n) ? n : String(value);
+      return Number.isFinite(n) ? n : asText(value);
     }
     case 'boolean':
       if (typeof value === 'boolean') return value;
-      return value === 'true' || value === 't' ? true : value === 'false' || value === 'f' ? false : String(value);
-    case 'timestamptz': {
-      const time = value instanceof Date ? value.getTime() : Date.parse(String(value));
-      return Number.isNaN(time) ? String(value) : new Date(time).toISOString();
-    }
+      return value === 'true' || value === 't' ? true : value === 'false' || value === 'f' ? false : asText(value);
+    case 'timestamptz':
+      return canonicalInstant(value);
     case 'date':
-      return value instanceof Date ? value.toISOString().slice(0, 10) : String(value).slice(0, 10);
+      return value instanceof Date ? value.toISOString().slice(0, 10) : asText(value).slice(0, 10);
     case 'uuid':
-      return String(value).toLowerCase();
+      return asText(value).toLowerCase();
     case 'jsonb':
       return JSON.stringify(value);
     case 'text':
-      return String(value);
+      return asText(value);
   }
+}
+
+const PG_TIMESTAMP = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)(Z|[+-]\d{2}(?::?\d{2})?)?$/;
+
+/**
+ * An instant as ISO 8601 UTC with milliseconds. Accepts Dates, ISO strings and PostgreSQL's
+ * text form ('2026-11-22 10:00:00.123+01'), which JavaScript's Date.parse does not read.
+ * Text that is no instant is returned unchanged.
+ */
+export function canonicalInstant(value: unknown): string {
+  if (value instanceof Date) return value.toISOString();
+  const text = asText(value).trim();
+  const match = PG_TIMESTAMP.exec(text);
+  if (!match) return text;
+  let zone = match[3] ?? 'Z';
+  if (/^[+-]\d{2}$/.test(zone)) zone += ':00';
+  else if (/^[+-]\d{4}$/.test(zone)) zone = `${zone.slice(0, 3)}:${zone.slice(3)}`;
+  const time = Date.parse(`${match[1]}T${match[2]}${zone}`);
+  return Number.isNaN(time) ? text : new Date(time).toISOString();
 }
 
 /** '4.250' and 4.25 and '4.25' all become '4.25'; '10' and '10.00' become '10'. */

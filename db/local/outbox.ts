@@ -1,0 +1,221 @@
+import { AppError, ErrorCode, type WireError } from '../../core/errors.js';
+import { newId } from '../../core/ids.js';
+import type { MutationDefinition } from '../../core/mutations/define.js';
+import type { MutationEnvelope, MutationResult } from '../../core/sync/protocol.js';
+import { opRowKey, type RowOp } from '../../core/sync/row-ops.js';
+import type { ReplicatedTableName } from '../../core/sync/tables.js';
+import { recomputeRows } from './overlay.js';
+import type { ReplicaContext } from './replica-context.js';
+import type { SearchIndex } from './search-index.js';
+
+/** A mutation as the outbox keeps it. */
+export interface OutboxEntry {
+  seq: number;
+  id: string;
+  name: string;
+  args: unknown;
+  staffId: string;
+  createdAt: string;
+  state: 'pending' | 'acknowledged' | 'settled' | 'rejected' | 'discarded';
+  error: WireError | null;
+  attempts: number;
+}
+
+interface OutboxRow {
+  seq: number;
+  id: string;
+  name: string;
+  args: string;
+  staff_id: string;
+  created_at: string;
+  state: OutboxEntry['state'];
+  error: string | null;
+  attempts: number;
+}
+
+function toEntry(row: OutboxRow): OutboxEntry {
+  return {
+    seq: row.seq,
+    id: row.id,
+    name: row.name,
+    args: JSON.parse(row.args) as unknown,
+    staffId: row.staff_id,
+    createdAt: row.created_at,
+    state: row.state,
+    error: row.error ? (JSON.parse(row.error) as WireError) : null,
+    attempts: row.attempts,
+  };
+}
+
+/**
+ * Records a local change: validates the arguments with the mutation's own schema, lays its
+ * operations over the replica and appends it to the outbox, all in one SQLite transaction, so
+ * a crash leaves either both or neither.
+ * @throws AppError VALIDATION_FAILED (with the zod issues) when the arguments are invalid.
+ */
+export function enqueueMutation(
+  ctx: ReplicaContext,
+  search: SearchIndex,
+  definition: MutationDefinition,
+  rawArgs: unknown,
+  staffId: string,
+  now: Date = new Date(),
+): { id: string; ops: RowOp[] } {
+  const parsed = definition.args.safeParse(rawArgs);
+  if (!parsed.success) {
+    throw new AppError(
+      ErrorCode.ValidationFailed,
+      `Invalid ${definition.name}: ${parsed.error.issues[0]?.message ?? ''}`,
+      {
+        issues: parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })),
+      },
+    );
+  }
+  const id = newId(now.getTime());
+  const createdAt = now.toISOString();
+  const ops = definition.ops(parsed.data, { staffId, now: createdAt });
+  let touched = new Set<ReplicatedTableName>();
+  ctx.db.transaction(() => {
+    const { lastInsertRowid } = ctx.db
+      .prepare(`insert into outbox (id, name, args, staff_id, created_at, ops) values (?, ?, ?, ?, ?, ?)`)
+      .run(id, definition.name, JSON.stringify(parsed.data), staffId, createdAt, JSON.stringify(ops));
+    const link = ctx.db.prepare('insert or ignore into outbox_rows (row_key, mutation_seq) values (?, ?)');
+    const keys = ops.map(opRowKey);
+    for (const key of keys) link.run(key, Number(lastInsertRowid));
+    touched = recomputeRows(ctx, search, keys);
+  })();
+  ctx.notify(touched);
+  return { id, ops };
+}
+
+/** The oldest mutations not yet acknowledged by the server, in the order they were made. */
+export function pendingBatch(ctx: ReplicaContext, limit: number): MutationEnvelope[] {
+  const rows = ctx.db
+    .prepare(`select id, name, args, staff_id, created_at from outbox where state = 'pending' order by seq limit ?`)
+    .all(limit) as Pick<OutboxRow, 'id' | 'name' | 'args' | 'staff_id' | 'created_at'>[];
+  return rows.map((row) => ({
+    id: row.id,
+    name: row.name,
+    args: JSON.parse(row.args) as unknown,
+    staffId: row.staff_id,
+    createdAt: row.created_at,
+  }));
+}
+
+/** Notes an attempt to push these mutations (for the status and for diagnosis). */
+export function markAttempt(ctx: ReplicaContext, ids: readonly string[], at: Date = new Date()): void {
+  const statement = ctx.db.prepare(`update outbox set attempts = attempts + 1, last_attempt_at = ? where id = ?`);
+  ctx.db.transaction(() => {
+    for (const id of ids) statement.run(at.toISOString(), id);
+  })();
+}
+
+/** Keys of the rows a mutation touches, and drops its overlay links. */
+function unlinkRows(ctx: ReplicaContext, seq: number): string[] {
+  const keys = (
+    ctx.db.prepare('select row_key from outbox_rows where mutation_seq = ?').all(seq) as { row_key: string }[]
+  ).map((row) => row.row_key);
+  ctx.db.prepare('delete from outbox_rows where mutation_seq = ?').run(seq);
+  return keys;
+}
+
+/**
+ * Records the server's answers. Acknowledged mutations keep their overlay until their
+ * transaction arrives (see `settleArrived`); a rejected one is rolled back exactly: its links
+ * go and the rows it touched are recomputed from server truth and the remaining mutations.
+ * Results for unknown or already-final mutations are ignored (a duplicated response).
+ * @returns the row keys recomputed, so the caller can settle and notify.
+ */
+export function recordResults(
+  ctx: ReplicaContext,
+  search: SearchIndex,
+  results: readonly MutationResult[],
+  at: Date = new Date(),
+): Set<ReplicatedTableName> {
+  let touched = new Set<ReplicatedTableName>();
+  ctx.db.transaction(() => {
+    const find = ctx.db.prepare(`select seq, state from outbox where id = ?`);
+    const acknowledge = ctx.db.prepare(
+      `update outbox set state = 'acknowledged', status = ?, txid = ?, tables = ?, conflicts = ?, acknowledged_at = ?
+        where seq = ?`,
+    );
+    const reject = ctx.db.prepare(
+      `update outbox set state = 'rejected', status = 'rejected', error = ?, acknowledged_at = ? where seq = ?`,
+    );
+    const recompute: string[] = [];
+    for (const result of results) {
+      const row = find.get(result.id) as { seq: number; state: OutboxEntry['state'] } | undefined;
+      if (!row || row.state !== 'pending') continue;
+      if (result.status === 'rejected') {
+        const error = result.error ?? { code: ErrorCode.Internal, message: 'Rejected without a reason' };
+        reject.run(JSON.stringify(error), at.toISOString(), row.seq);
+        recompute.push(...unlinkRows(ctx, row.seq));
+      } else {
+        acknowledge.run(
+          result.status,
+          result.txid,
+          JSON.stringify(result.tables),
+          JSON.stringify(result.conflicts ?? []),
+          at.toISOString(),
+          row.seq,
+        );
+      }
+    }
+    touched = recomputeRows(ctx, search, recompute);
+  })();
+  return touched;
+}
+
+/**
+ * Settles every acknowledged mutation whose transaction has arrived through the shape of
+ * each table it changed: its overlay goes, server truth now carries its effect.
+ * @returns the tables whose visible rows may have changed.
+ */
+export function settleArrived(
+  ctx: ReplicaContext,
+  search: SearchIndex,
+  at: Date = new Date(),
+): Set<ReplicatedTableName> {
+  let touched = new Set<ReplicatedTableName>();
+  ctx.db.transaction(() => {
+    const acknowledged = ctx.db
+      .prepare(`select seq, txid, tables from outbox where state = 'acknowledged' order by seq`)
+      .all() as { seq: number; txid: string | null; tables: string }[];
+    if (acknowledged.length === 0) return;
+    const arrived = ctx.db.prepare('select 1 from received_txids where table_name = ? and txid = ?');
+    const settle = ctx.db.prepare(`update outbox set state = 'settled', settled_at = ? where seq = ?`);
+    const recompute: string[] = [];
+    for (const mutation of acknowledged) {
+      const tables = JSON.parse(mutation.tables) as string[];
+      const complete = tables.every((table) => arrived.get(table, mutation.txid) !== undefined);
+      if (!complete) continue;
+      settle.run(at.toISOString(), mutation.seq);
+      recompute.push(...unlinkRows(ctx, mutation.seq));
+    }
+    touched = recomputeRows(ctx, search, recompute);
+  })();
+  return touched;
+}
+
+/** Mutations the server rejected, waiting for staff. */
+export function rejectedMutations(ctx: ReplicaContext): OutboxEntry[] {
+  return (ctx.db.prepare(`select * from outbox where state = 'rejected' order by seq`).all() as OutboxRow[]).map(
+    toEntry,
+  );
+}
+
+/** Drops a rejected mutation from the inbox (its effect was already rolled back). */
+export function discardRejected(ctx: ReplicaContext, id: string): void {
+  const result = ctx.db.prepare(`update outbox set state = 'discarded' where id = ? and state = 'rejected'`).run(id);
+  if (result.changes === 0) throw new AppError(ErrorCode.NotFound, `No rejected change ${id}`);
+}
+
+/** Counts by state, for the sync status. */
+export function outboxCounts(ctx: ReplicaContext): { pending: number; acknowledged: number; rejected: number } {
+  const rows = ctx.db.prepare(`select state, count(*) as n from outbox group by state`).all() as {
+    state: string;
+    n: number;
+  }[];
+  const count = (state: string) => rows.find((row) => row.state === state)?.n ?? 0;
+  return { pending: count('pending'), acknowledged: count('acknowledged'), rejected: count('rejected') };
+}

@@ -1,0 +1,184 @@
+import { AppError, ErrorCode } from '../../core/errors.js';
+import { findMutation } from '../../core/mutations/registry.js';
+import type { MutationEnvelope, MutationResult } from '../../core/sync/protocol.js';
+import type { RowOp } from '../../core/sync/row-ops.js';
+import { isReplicatedTable, type ReplicatedTableName } from '../../core/sync/tables.js';
+import { loadLocalMigrations, migrateLocal } from './migrate.js';
+import { openLocalDatabase, type LocalDatabase } from './open.js';
+import {
+  discardRejected,
+  enqueueMutation,
+  markAttempt,
+  outboxCounts,
+  pendingBatch,
+  recordResults,
+  rejectedMutations,
+  settleArrived,
+  type OutboxEntry,
+} from './outbox.js';
+import type { ReplicaContext } from './replica-context.js';
+import { decodeRow, type LocalRow } from './row-codec.js';
+import { SearchIndex, searchReplica, type SearchHit } from './search-index.js';
+import {
+  applyServerChanges,
+  resetServerTable,
+  shapePositions,
+  type ServerChange,
+  type ShapePosition,
+} from './server-truth.js';
+import { prepareTableStatements } from './table-statements.js';
+
+/** Called after every commit that may have changed what staff see. */
+export type ReplicaListener = (tables: ReadonlySet<ReplicatedTableName>) => void;
+
+/**
+ * A workstation's local replica in one SQLite file: server truth per table, pending changes
+ * laid over it, the outbox, the search index and the shape positions. Every method runs
+ * synchronously in its own SQLite transaction; a crash at any point leaves the file
+ * consistent and the outbox complete.
+ */
+export class LocalReplica {
+  private readonly listeners = new Set<ReplicaListener>();
+  private readonly ctx: ReplicaContext;
+  private readonly search: SearchIndex;
+
+  private constructor(readonly db: LocalDatabase) {
+    this.ctx = {
+      db,
+      tables: prepareTableStatements(db),
+      notify: (tables) => {
+        if (tables.size === 0) return;
+        for (const listener of this.listeners) listener(tables);
+      },
+    };
+    this.search = new SearchIndex(db);
+  }
+
+  /**
+   * Opens the replica at `file` (created if missing; ':memory:' for tests), applying pending
+   * local migrations.
+   * @throws AppError MIGRATION_MISMATCH when the file was written by a newer version.
+   */
+  static async open(file: string): Promise<LocalReplica> {
+    const migrations = await loadLocalMigrations();
+    const db = openLocalDatabase(file);
+    try {
+      migrateLocal(db, migrations);
+    } catch (error) {
+      db.close();
+      throw error;
+    }
+    return new LocalReplica(db);
+  }
+
+  /** Subscribes to visible changes; returns the unsubscribe function. */
+  onChange(listener: ReplicaListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /**
+   * Makes a local change through a named mutation (validated, laid over the replica and
+   * queued for the server in one transaction).
+   * @throws AppError VALIDATION_FAILED for bad arguments, NOT_FOUND for an unknown mutation.
+   */
+  mutate(name: string, args: unknown, staffId: string, now: Date = new Date()): { id: string; ops: RowOp[] } {
+    const definition = findMutation(name);
+    if (!definition) throw new AppError(ErrorCode.NotFound, `Unknown mutation ${name}`);
+    return enqueueMutation(this.ctx, this.search, definition, args, staffId, now);
+  }
+
+  /** The visible row (overlay over server truth), or undefined. */
+  get(table: ReplicatedTableName, id: string): LocalRow | undefined {
+    const raw = this.ctx.tables[table].selectVisible.get(id) as Record<string, unknown> | undefined;
+    return raw ? decodeRow(table, raw) : undefined;
+  }
+
+  /** The server's row only, ignoring pending local changes. */
+  getServerRow(table: ReplicatedTableName, id: string): LocalRow | undefined {
+    const raw = this.ctx.tables[table].selectServer.get(id) as Record<string, unknown> | undefined;
+    return raw ? decodeRow(table, raw) : undefined;
+  }
+
+  /** Every visible row of a table, decoded (tests and small tables only). */
+  all(table: ReplicatedTableName): LocalRow[] {
+    return (this.db.prepare(`select * from ${table} order by id`).all() as Record<string, unknown>[]).map((raw) =>
+      decodeRow(table, raw),
+    );
+  }
+
+  /** Global search over owners and patients. */
+  searchOwnersAndPatients(input: string, limit?: number): SearchHit[] {
+    return searchReplica(this.db, input, limit);
+  }
+
+  /** The next mutations to push, oldest first. */
+  pendingBatch(limit: number): MutationEnvelope[] {
+    return pendingBatch(this.ctx, limit);
+  }
+
+  markAttempt(ids: readonly string[]): void {
+    markAttempt(this.ctx, ids);
+  }
+
+  /** Records push results, then settles whatever has already arrived. */
+  recordResults(results: readonly MutationResult[]): void {
+    const touched = recordResults(this.ctx, this.search, results);
+    for (const table of settleArrived(this.ctx, this.search)) touched.add(table);
+    this.ctx.notify(touched);
+  }
+
+  /** Writes shape messages into server truth (with the stream's new position), then settles. */
+  applyServerChanges(
+    table: ReplicatedTableName,
+    changes: readonly ServerChange[],
+    txids: readonly string[],
+    position?: ShapePosition,
+  ): void {
+    applyServerChanges(this.ctx, this.search, table, changes, txids, position);
+    const touched = settleArrived(this.ctx, this.search);
+    if (changes.length > 0) touched.add(table);
+    this.ctx.notify(touched);
+  }
+
+  /** Forgets a table's server truth before a refetch. */
+  resetServerTable(table: ReplicatedTableName): void {
+    resetServerTable(this.ctx, this.search, table);
+    this.ctx.notify(new Set([table]));
+  }
+
+  shapePositions(): ReturnType<typeof shapePositions> {
+    return shapePositions(this.ctx);
+  }
+
+  rejected(): OutboxEntry[] {
+    return rejectedMutations(this.ctx);
+  }
+
+  discardRejected(id: string): void {
+    discardRejected(this.ctx, id);
+  }
+
+  counts(): ReturnType<typeof outboxCounts> {
+    return outboxCounts(this.ctx);
+  }
+
+  /** Reads or writes a small fact about this workstation's sync. */
+  meta(key: string, value?: string): string | undefined {
+    if (value !== undefined) {
+      this.db.prepare('insert or replace into sync_meta (key, value) values (?, ?)').run(key, value);
+      return value;
+    }
+    return (this.db.prepare('select value from sync_meta where key = ?').get(key) as { value: string } | undefined)
+      ?.value;
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  /** Narrows a table name from outside (e.g. a shape message's relation). */
+  static isTable(name: string): name is ReplicatedTableName {
+    return isReplicatedTable(name);
+  }
+}

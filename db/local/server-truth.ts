@@ -1,0 +1,125 @@
+import type { ReplicatedTableName } from '../../core/sync/tables.js';
+import { recomputeRows } from './overlay.js';
+import type { ReplicaContext } from './replica-context.js';
+import { decodeRow, encodeRow } from './row-codec.js';
+import type { SearchIndex } from './search-index.js';
+
+/** Where a shape stream stands; saved with the rows it delivered, so a restart resumes exactly. */
+export interface ShapePosition {
+  handle: string | null;
+  offset: string;
+  upToDate: boolean;
+}
+
+/** A change of server truth as a shape delivers it. */
+export interface ServerChange {
+  operation: 'insert' | 'update' | 'delete';
+  row: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * Writes a batch of shape messages for one table into server truth, in one transaction, and
+ * remembers their transaction ids. Rows with pending local changes get their overlay
+ * recomputed on top of the new truth; other rows only refresh their search document.
+ * Idempotent: inserts and updates carry whole rows and replace, deletes of absent rows do nothing.
+ */
+export function applyServerChanges(
+  ctx: ReplicaContext,
+  search: SearchIndex,
+  table: ReplicatedTableName,
+  changes: readonly ServerChange[],
+  txids: readonly string[],
+  position?: ShapePosition,
+  at: Date = new Date(),
+): void {
+  const statements = ctx.tables[table];
+  const hasOverlay = ctx.db.prepare('select 1 from outbox_rows where row_key = ? limit 1');
+  const remember = ctx.db.prepare(
+    'insert or ignore into received_txids (table_name, txid, received_at) values (?, ?, ?)',
+  );
+  ctx.db.transaction(() => {
+    const rebase: string[] = [];
+    for (const change of changes) {
+      const id = String(change.row['id']);
+      if (change.operation === 'delete') statements.deleteServer.run(id);
+      else statements.upsertServer.run(encodeRow(table, change.row));
+      const key = `${table}/${id}`;
+      if (hasOverlay.get(key)) rebase.push(key);
+      else
+        search.update(table, id, change.operation === 'delete' ? null : decodeRow(table, encodeRow(table, change.row)));
+    }
+    recomputeRows(ctx, search, rebase);
+    for (const txid of txids) remember.run(table, txid, at.toISOString());
+    if (position) savePosition(ctx, table, position, changes.length, at);
+  })();
+}
+
+function savePosition(
+  ctx: ReplicaContext,
+  table: ReplicatedTableName,
+  position: ShapePosition,
+  received: number,
+  at: Date,
+): void {
+  ctx.db
+    .prepare(
+      `insert into shape_state (table_name, handle, offset, up_to_date, rows_received, updated_at)
+       values (@table, @handle, @offset, @upToDate, @received, @at)
+       on conflict (table_name) do update set handle = excluded.handle, offset = excluded.offset,
+         up_to_date = excluded.up_to_date, rows_received = shape_state.rows_received + excluded.rows_received,
+         updated_at = excluded.updated_at`,
+    )
+    .run({
+      table,
+      handle: position.handle,
+      offset: position.offset,
+      upToDate: position.upToDate ? 1 : 0,
+      received,
+      at: at.toISOString(),
+    });
+}
+
+/** Where each table's shape stream stood when last saved (absent: start from the beginning). */
+export function shapePositions(
+  ctx: ReplicaContext,
+): Map<ReplicatedTableName, ShapePosition & { rowsReceived: number }> {
+  const rows = ctx.db
+    .prepare('select table_name, handle, offset, up_to_date, rows_received from shape_state')
+    .all() as {
+    table_name: ReplicatedTableName;
+    handle: string | null;
+    offset: string;
+    up_to_date: number;
+    rows_received: number;
+  }[];
+  return new Map(
+    rows.map((row) => [
+      row.table_name,
+      { handle: row.handle, offset: row.offset, upToDate: row.up_to_date === 1, rowsReceived: row.rows_received },
+    ]),
+  );
+}
+
+/**
+ * Forgets a table's server truth (the server asked for a refetch). Rows with pending changes
+ * keep their overlay, recomputed without a server row until the refetch brings it back.
+ */
+export function resetServerTable(ctx: ReplicaContext, search: SearchIndex, table: ReplicatedTableName): void {
+  ctx.db.transaction(() => {
+    const ids = (ctx.db.prepare(`select id from srv_${table}`).all() as { id: string }[]).map((row) => row.id);
+    ctx.tables[table].clearServer.run();
+    const overlaid = ctx.db.prepare('select 1 from outbox_rows where row_key = ? limit 1');
+    const rebase: string[] = [];
+    for (const id of ids) {
+      const key = `${table}/${id}`;
+      if (overlaid.get(key)) rebase.push(key);
+      else search.update(table, id, null);
+    }
+    recomputeRows(ctx, search, rebase);
+    ctx.db
+      .prepare(
+        'update shape_state set handle = null, offset = ?, up_to_date = 0, rows_received = 0 where table_name = ?',
+      )
+      .run('-1', table);
+  })();
+}
