@@ -1,0 +1,87 @@
+import { isChangeMessage, isControlMessage, ShapeStream, type Message, type Row } from '@electric-sql/client';
+import { REPLICATED_TABLES, type ReplicatedTableName } from '../../core/sync/tables.js';
+import type { LocalReplica } from '../../db/local/replica.js';
+import type { ServerChange } from '../../db/local/server-truth.js';
+
+export interface ShapeConsumerOptions {
+  serverUrl: string;
+  authorization: () => string;
+  /** Told after each batch is stored, and when the stream fails. */
+  onBatch: (table: ReplicatedTableName, info: { upToDate: boolean; rows: number }) => void;
+  onError: (table: ReplicatedTableName, error: Error) => void;
+}
+
+/**
+ * Follows one table's shape with the official Electric client and writes what arrives into
+ * the replica's server truth: each response in one SQLite transaction together with the
+ * stream's new position, so a restart resumes where the last stored batch ended.
+ * `must-refetch` clears the table's server truth before the fresh snapshot arrives.
+ */
+export class ShapeConsumer {
+  private readonly abort = new AbortController();
+  private unsubscribe: (() => void) | undefined;
+
+  constructor(
+    private readonly replica: LocalReplica,
+    readonly table: ReplicatedTableName,
+    private readonly options: ShapeConsumerOptions,
+  ) {}
+
+  start(): void {
+    const saved = this.replica.shapePositions().get(this.table);
+    const resume = saved?.handle ? { handle: saved.handle, offset: saved.offset as `${number}_${number}` } : {};
+    const stream = new ShapeStream<Row>({
+      url: new URL('/v1/shape', this.options.serverUrl).toString(),
+      params: { table: REPLICATED_TABLES[this.table].name },
+      headers: { authorization: () => this.options.authorization() },
+      subscribe: true,
+      signal: this.abort.signal,
+      // int8 columns (versions) fit a JS number; the default parser would make them BigInt.
+      parser: { int8: (value: string) => Number(value) },
+      // Keep retrying through outages: the stream is the workstation's only read path.
+      onError: (error) => {
+        this.options.onError(this.table, error);
+        return {};
+      },
+      ...resume,
+    });
+    this.unsubscribe = stream.subscribe(
+      (messages) => {
+        this.store(stream, messages);
+      },
+      (error) => {
+        this.options.onError(this.table, error);
+      },
+    );
+  }
+
+  stop(): void {
+    this.abort.abort();
+    this.unsubscribe?.();
+  }
+
+  private store(stream: ShapeStream<Row>, messages: readonly Message<Row>[]): void {
+    const changes: ServerChange[] = [];
+    const txids = new Set<string>();
+    let upToDate = false;
+    for (const message of messages) {
+      if (isChangeMessage(message)) {
+        changes.push({ operation: message.headers.operation, row: message.value });
+        for (const txid of message.headers.txids ?? []) txids.add(String(txid));
+      } else if (isControlMessage(message)) {
+        if (message.headers.control === 'must-refetch') {
+          this.replica.resetServerTable(this.table);
+          changes.length = 0;
+        } else if (message.headers.control === 'up-to-date') {
+          upToDate = true;
+        }
+      }
+    }
+    this.replica.applyServerChanges(this.table, changes, [...txids], {
+      handle: stream.shapeHandle ?? null,
+      offset: stream.lastOffset,
+      upToDate: upToDate || stream.isUpToDate,
+    });
+    this.options.onBatch(this.table, { upToDate: upToDate || stream.isUpToDate, rows: changes.length });
+  }
+}

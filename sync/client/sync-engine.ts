@@ -1,0 +1,143 @@
+import type { WireError } from '../../core/errors.js';
+import type { SyncStatus } from '../../core/sync/status.js';
+import { REPLICATED_TABLE_NAMES, type ReplicatedTableName } from '../../core/sync/tables.js';
+import type { LocalReplica } from '../../db/local/replica.js';
+import { PushLoop, type PushLoopOptions } from './push-loop.js';
+import { ShapeConsumer } from './shape-consumer.js';
+
+export interface SyncEngineOptions {
+  serverUrl: string;
+  /** The Authorization header value for this device. */
+  authorization: () => string;
+  push?: Omit<PushLoopOptions, 'serverUrl' | 'authorization'>;
+  /** Tables to follow (all replicated tables by default). */
+  tables?: readonly ReplicatedTableName[];
+}
+
+export type SyncStatusListener = (status: SyncStatus) => void;
+
+/**
+ * A workstation's sync: the push loop for local changes and one shape consumer per replicated
+ * table, with one status that says at every moment whether the workstation is online, what is
+ * pending, rejected or in conflict, and how far the initial sync has come.
+ */
+export class SyncEngine {
+  private readonly push: PushLoop;
+  private readonly consumers: ShapeConsumer[];
+  private readonly listeners = new Set<SyncStatusListener>();
+  private readonly upToDate = new Set<ReplicatedTableName>();
+  private connection: SyncStatus['connection'] = 'offline';
+  private blockedBy: WireError | null = null;
+  private lastSyncAt: string | null;
+  private stopReplicaListener: (() => void) | undefined;
+
+  constructor(
+    private readonly replica: LocalReplica,
+    options: SyncEngineOptions,
+  ) {
+    this.lastSyncAt = replica.meta('last_sync_at') ?? null;
+    this.push = new PushLoop(
+      replica,
+      { serverUrl: options.serverUrl, authorization: options.authorization, ...options.push },
+      (event) => {
+        if (event.kind === 'pushed') this.markOnline(event.at);
+        else if (event.kind === 'offline') this.setConnection('offline', null);
+        else this.setConnection('blocked', event.error.toWire());
+      },
+    );
+    const tables = options.tables ?? REPLICATED_TABLE_NAMES;
+    for (const [table, position] of replica.shapePositions()) if (position.upToDate) this.upToDate.add(table);
+    this.consumers = tables.map(
+      (table) =>
+        new ShapeConsumer(replica, table, {
+          serverUrl: options.serverUrl,
+          authorization: options.authorization,
+          onBatch: (name, info) => {
+            if (info.upToDate) this.upToDate.add(name);
+            this.markOnline(new Date());
+          },
+          onError: () => {
+            this.setConnection('offline', null);
+          },
+        }),
+    );
+  }
+
+  /** Starts pushing and pulling; returns at once. */
+  start(): void {
+    this.stopReplicaListener = this.replica.onChange(() => {
+      this.push.kick();
+      this.emit();
+    });
+    this.push.start();
+    for (const consumer of this.consumers) consumer.start();
+  }
+
+  /** Stops every stream and waits for the push in flight to be recorded. */
+  async stop(): Promise<void> {
+    this.stopReplicaListener?.();
+    for (const consumer of this.consumers) consumer.stop();
+    await this.push.stop();
+  }
+
+  onStatus(listener: SyncStatusListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** The status now (cheap: a few counts from the replica). */
+  status(): SyncStatus {
+    const counts = this.replica.counts();
+    const openConflicts = (
+      this.replica.db.prepare(`select count(*) as n from conflicts where status = 'open'`).get() as { n: number }
+    ).n;
+    let rowsReceived = 0;
+    for (const position of this.replica.shapePositions().values()) rowsReceived += position.rowsReceived;
+    const expected = this.replica.meta('rows_expected');
+    return {
+      connection: this.connection,
+      blockedBy: this.blockedBy,
+      pending: counts.pending,
+      acknowledged: counts.acknowledged,
+      rejected: counts.rejected,
+      openConflicts,
+      lastSyncAt: this.lastSyncAt,
+      initialSync: {
+        done: this.consumers.every((consumer) => this.upToDate.has(consumer.table)),
+        rowsReceived,
+        rowsExpected: expected === undefined ? null : Number(expected),
+      },
+    };
+  }
+
+  /** Resolves once every followed table is up to date (for tests and first start). */
+  async untilUpToDate(signal?: AbortSignal): Promise<void> {
+    while (!this.status().initialSync.done) {
+      if (signal?.aborted) throw new Error('aborted while waiting for the initial sync');
+      await new Promise<void>((resolve) => {
+        const off = this.onStatus(() => {
+          off();
+          resolve();
+        });
+      });
+    }
+  }
+
+  private markOnline(at: Date): void {
+    this.lastSyncAt = at.toISOString();
+    this.replica.meta('last_sync_at', this.lastSyncAt);
+    this.setConnection('online', null);
+  }
+
+  private setConnection(connection: SyncStatus['connection'], blockedBy: WireError | null): void {
+    this.connection = connection;
+    this.blockedBy = blockedBy;
+    this.emit();
+  }
+
+  private emit(): void {
+    if (this.listeners.size === 0) return;
+    const status = this.status();
+    for (const listener of this.listeners) listener(status);
+  }
+}
