@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { patientFields } from '../domain/entities.js';
 import { uuidSchema } from '../domain/values.js';
 import { ALL_ROLES, defineMutation, editArgs, softDeleteArgs, softDeleteOp, updateOp } from './define.js';
@@ -21,4 +22,15 @@ export const patientDelete = defineMutation({
   args: softDeleteArgs,
   roles: ALL_ROLES,
   ops: (args, context) => [softDeleteOp('patients', args.id, args.baseVersion, context.now)],
+});
+
+/**
+ * Admin erasure of a patient registered by mistake. The database refuses it (RESTRICT) once the
+ * patient has medical records, appointments or bills: clinical and financial history stays.
+ */
+export const patientErase = defineMutation({
+  name: 'patient.erase',
+  args: z.object({ id: uuidSchema }),
+  roles: ['admin'],
+  ops: (args) => [{ kind: 'delete', table: 'patients', id: args.id }],
 });

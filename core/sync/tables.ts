@@ -21,15 +21,23 @@ export interface ReplicatedTableSpec {
 
 const meta = { created_at: 'timestamptz', updated_at: 'timestamptz', version: 'bigint' } as const;
 
-function table(
+/** Keeps each table's column names as literal types, so views can be typed from the spec. */
+function table<const Columns extends Record<string, ColumnType>, const SoftDelete extends boolean = false>(
   name: string,
-  columns: Record<string, ColumnType>,
-  options: { softDelete?: boolean; clinicalText?: readonly string[] } = {},
-): ReplicatedTableSpec {
-  const softDelete = options.softDelete ?? false;
+  columns: Columns,
+  options: { softDelete?: SoftDelete; clinicalText?: readonly string[] } = {},
+): {
+  name: string;
+  columns: Columns & typeof meta & (SoftDelete extends true ? { deleted_at: 'timestamptz' } : unknown);
+  softDelete: SoftDelete;
+  clinicalText: readonly string[];
+} {
+  const softDelete = (options.softDelete ?? false) as SoftDelete;
   return {
     name,
-    columns: { ...columns, ...meta, ...(softDelete ? { deleted_at: 'timestamptz' as const } : {}) },
+    columns: { ...columns, ...meta, ...(softDelete ? { deleted_at: 'timestamptz' as const } : {}) } as Columns &
+      typeof meta &
+      (SoftDelete extends true ? { deleted_at: 'timestamptz' } : unknown),
     softDelete,
     clinicalText: options.clinicalText ?? [],
   };
@@ -187,6 +195,26 @@ export const REPLICATED_TABLES = {
     reference: 'text',
     received_by: 'uuid',
     notes: 'text',
+  }),
+  /** Conflicts the server resolved (DESIGN.md section 4), for the staff's conflicts inbox. */
+  conflicts: table('sync.conflicts', {
+    id: 'uuid',
+    kind: 'text',
+    table_name: 'text',
+    row_id: 'uuid',
+    field: 'text',
+    base_value: 'jsonb',
+    winner_value: 'jsonb',
+    loser_value: 'jsonb',
+    winner_mutation_id: 'uuid',
+    loser_mutation_id: 'uuid',
+    winner_staff_id: 'uuid',
+    loser_staff_id: 'uuid',
+    device_id: 'uuid',
+    status: 'text',
+    resolution: 'text',
+    resolved_by: 'uuid',
+    resolved_at: 'timestamptz',
   }),
 } as const satisfies Record<string, ReplicatedTableSpec>;
 

@@ -24,7 +24,7 @@ export interface PushLoopOptions extends PushTransportOptions {
  * disk after a restart.
  */
 export class PushLoop {
-  private readonly abort = new AbortController();
+  private abort = new AbortController();
   private wake: (() => void) | undefined;
   private running: Promise<void> | undefined;
   private failures = 0;
@@ -35,8 +35,11 @@ export class PushLoop {
     private readonly onEvent: (event: PushEvent) => void,
   ) {}
 
+  /** Starts the loop (again, after a stop); does nothing while it runs. */
   start(): void {
-    this.running ??= this.run();
+    if (this.running) return;
+    this.abort = new AbortController();
+    this.running = this.run();
   }
 
   /** Looks at the outbox now (call after a local change). */
@@ -49,6 +52,7 @@ export class PushLoop {
     this.abort.abort();
     this.wake?.();
     await this.running;
+    this.running = undefined;
   }
 
   private async run(): Promise<void> {

@@ -18,7 +18,7 @@ export interface ShapeConsumerOptions {
  * `must-refetch` clears the table's server truth before the fresh snapshot arrives.
  */
 export class ShapeConsumer {
-  private readonly abort = new AbortController();
+  private abort = new AbortController();
   private unsubscribe: (() => void) | undefined;
 
   constructor(
@@ -27,7 +27,10 @@ export class ShapeConsumer {
     private readonly options: ShapeConsumerOptions,
   ) {}
 
+  /** Starts following the shape from the stored position (again, after a stop). */
   start(): void {
+    this.stop();
+    this.abort = new AbortController();
     const saved = this.replica.shapePositions().get(this.table);
     const resume = saved?.handle ? { handle: saved.handle, offset: saved.offset as `${number}_${number}` } : {};
     const stream = new ShapeStream<Row>({
@@ -58,6 +61,7 @@ export class ShapeConsumer {
   stop(): void {
     this.abort.abort();
     this.unsubscribe?.();
+    this.unsubscribe = undefined;
   }
 
   private store(stream: ShapeStream<Row>, messages: readonly Message<Row>[]): void {

@@ -63,8 +63,9 @@ export class SyncEngine {
     );
   }
 
-  /** Starts pushing and pulling; returns at once. */
+  /** Starts pushing and pulling (again, after a stop); returns at once. */
   start(): void {
+    this.stopReplicaListener?.();
     this.stopReplicaListener = this.replica.onChange(() => {
       this.push.kick();
       this.emit();
@@ -76,8 +77,10 @@ export class SyncEngine {
   /** Stops every stream and waits for the push in flight to be recorded. */
   async stop(): Promise<void> {
     this.stopReplicaListener?.();
+    this.stopReplicaListener = undefined;
     for (const consumer of this.consumers) consumer.stop();
     await this.push.stop();
+    this.setConnection('offline', null);
   }
 
   onStatus(listener: SyncStatusListener): () => void {

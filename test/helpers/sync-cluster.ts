@@ -1,0 +1,126 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { newId } from '../../core/ids.js';
+import type { CentralDb, CentralDbKind } from '../../db/central/connection.js';
+import { openWorkstation, type Workstation } from '../../electron/backend/workstation.js';
+import { buildApp } from '../../server/http/app.js';
+import { freshCentralDb } from './central-db.js';
+
+/** Staff every cluster starts with. */
+export interface ClusterStaff {
+  admin: string;
+  vet: string;
+  nurse: string;
+  frontDesk: string;
+}
+
+/** A central server (real HTTP on 127.0.0.1) with a fresh database, and workstations. */
+export interface SyncCluster {
+  db: CentralDb;
+  url: string;
+  staff: ClusterStaff;
+  /** Opens a workstation with its own SQLite file, syncs it once, then leaves it offline unless asked. */
+  workstation(options?: { staffId?: string; startSync?: boolean }): Promise<Workstation>;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts a central server on `kind` and gives workstations against it. Workstations are
+ * opened with sync stopped, which is how tests make them work offline: they queue changes
+ * until `sync.start()`.
+ */
+export async function startCluster(kind: CentralDbKind): Promise<SyncCluster> {
+  const central = await freshCentralDb(kind, { poolMax: 8 });
+  const db = central.db;
+  const staff: ClusterStaff = { admin: newId(), vet: newId(), nurse: newId(), frontDesk: newId() };
+  const clinicId = newId();
+  await db.query(`insert into clinics (id, name, timezone) values ($1, 'Test practice', 'Europe/Paris')`, [clinicId]);
+  for (const [role, id] of [
+    ['admin', staff.admin],
+    ['vet', staff.vet],
+    ['nurse', staff.nurse],
+    ['front_desk', staff.frontDesk],
+  ] as const) {
+    await db.query(`insert into staff (id, clinic_id, role, display_name) values ($1, $2, $3, $4)`, [
+      id,
+      clinicId,
+      role,
+      `Test ${role}`,
+    ]);
+  }
+  const app: FastifyInstance = buildApp({
+    db,
+    version: 'test',
+    logLevel: 'silent',
+    shape: { longPollTimeoutMs: 2_000 },
+  });
+  const url = await app.listen({ port: 0, host: '127.0.0.1' });
+  const folders: string[] = [];
+  const workstations: Workstation[] = [];
+  return {
+    db,
+    url,
+    staff,
+    async workstation(options = {}) {
+      const dataDir = await mkdtemp(path.join(os.tmpdir(), 'vetdesk-ws-'));
+      folders.push(dataDir);
+      const workstation = await openWorkstation({
+        dataDir,
+        serverUrl: url,
+        staffId: options.staffId ?? staff.frontDesk,
+        startSync: false,
+        push: { backoff: { baseMs: 50, maxMs: 500 }, idleMs: 200 },
+      });
+      workstations.push(workstation);
+      // A workstation signs in online first: it needs the practice's staff before it can
+      // work offline. Then it goes offline unless the test wants it syncing.
+      workstation.sync.start();
+      await waitFor('the initial sync', () => workstation.sync.status().initialSync.done, [workstation]);
+      if (!(options.startSync ?? false)) await workstation.sync.stop();
+      return workstation;
+    },
+    async close() {
+      for (const workstation of workstations) await workstation.stop();
+      await app.close();
+      await central.dispose();
+      for (const folder of folders) await rm(folder, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * Resolves once `condition` holds, re-checking whenever a workstation's replica or sync status
+ * changes (and every 100 ms as a safety net); rejects after `timeoutMs` naming `what`.
+ */
+export function waitFor(
+  what: string,
+  condition: () => boolean,
+  workstations: readonly Workstation[],
+  timeoutMs = 20_000,
+): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const unsubscribers: (() => void)[] = [];
+    const finish = (error?: Error) => {
+      clearTimeout(timer);
+      clearInterval(poll);
+      for (const unsubscribe of unsubscribers) unsubscribe();
+      if (error) reject(error);
+      else resolve();
+    };
+    const check = () => {
+      try {
+        if (condition()) finish();
+      } catch (error) {
+        finish(error as Error);
+      }
+    };
+    const timer = setTimeout(() => { finish(new Error(`timed out waiting for: ${what}`)); }, timeoutMs);
+    const poll = setInterval(check, 100);
+    for (const workstation of workstations) {
+      unsubscribers.push(workstation.replica.onChange(check), workstation.sync.onStatus(check));
+    }
+    check();
+  });
+}
