@@ -19,6 +19,7 @@ export interface WorkstationOptions {
 /** A running workstation: its replica, sync engine and API backend. */
 export interface Workstation {
   deviceId: string;
+  dataDir: string;
   replica: LocalReplica;
   sync: SyncEngine;
   backend: WorkstationBackend;
@@ -46,6 +47,7 @@ export async function openWorkstation(options: WorkstationOptions): Promise<Work
   if (options.startSync ?? true) sync.start();
   return {
     deviceId,
+    dataDir: options.dataDir,
     replica,
     sync,
     backend,

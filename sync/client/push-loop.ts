@@ -28,6 +28,7 @@ export class PushLoop {
   private wake: (() => void) | undefined;
   private running: Promise<void> | undefined;
   private failures = 0;
+  private killed = false;
 
   constructor(
     private readonly replica: LocalReplica,
@@ -44,6 +45,16 @@ export class PushLoop {
 
   /** Looks at the outbox now (call after a local change). */
   kick(): void {
+    this.wake?.();
+  }
+
+  /**
+   * Stops at once and forgets the request in flight, as a crash would: its answer is never
+   * recorded, so the outbox still holds those mutations when the workstation restarts.
+   */
+  kill(): void {
+    this.killed = true;
+    this.abort.abort();
     this.wake?.();
   }
 
@@ -65,6 +76,7 @@ export class PushLoop {
         continue;
       }
       const outcome = await this.send(batch);
+      if (this.killed) return;
       if (stopped() && outcome.kind !== 'results') return;
       await this.handle(outcome, batch);
     }

@@ -83,6 +83,14 @@ export class SyncEngine {
     this.setConnection('offline', null);
   }
 
+  /** Stops everything without waiting or recording answers in flight (crash simulation and shutdown on fatal errors). */
+  kill(): void {
+    this.stopReplicaListener?.();
+    this.stopReplicaListener = undefined;
+    for (const consumer of this.consumers) consumer.stop();
+    this.push.kill();
+  }
+
   onStatus(listener: SyncStatusListener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);

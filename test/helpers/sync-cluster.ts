@@ -16,13 +16,25 @@ export interface ClusterStaff {
   frontDesk: string;
 }
 
+export interface WorkstationTestOptions {
+  staffId?: string;
+  startSync?: boolean;
+  /** Reopen the workstation whose files are here (after a simulated crash). */
+  dataDir?: string;
+  /** Replaces fetch for pushes (to duplicate or reorder deliveries). */
+  fetch?: typeof fetch;
+}
+
 /** A central server (real HTTP on 127.0.0.1) with a fresh database, and workstations. */
 export interface SyncCluster {
   db: CentralDb;
   url: string;
   staff: ClusterStaff;
-  /** Opens a workstation with its own SQLite file, syncs it once, then leaves it offline unless asked. */
-  workstation(options?: { staffId?: string; startSync?: boolean }): Promise<Workstation>;
+  /**
+   * Opens a workstation with its own SQLite file (or reopens `dataDir`), syncs it once, then
+   * leaves it offline unless asked.
+   */
+  workstation(options?: WorkstationTestOptions): Promise<Workstation>;
   close(): Promise<void>;
 }
 
@@ -64,14 +76,14 @@ export async function startCluster(kind: CentralDbKind): Promise<SyncCluster> {
     url,
     staff,
     async workstation(options = {}) {
-      const dataDir = await mkdtemp(path.join(os.tmpdir(), 'vetdesk-ws-'));
-      folders.push(dataDir);
+      const dataDir = options.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'vetdesk-ws-')));
+      if (!options.dataDir) folders.push(dataDir);
       const workstation = await openWorkstation({
         dataDir,
         serverUrl: url,
         staffId: options.staffId ?? staff.frontDesk,
         startSync: false,
-        push: { backoff: { baseMs: 50, maxMs: 500 }, idleMs: 200 },
+        push: { backoff: { baseMs: 50, maxMs: 500 }, idleMs: 200, ...(options.fetch ? { fetch: options.fetch } : {}) },
       });
       workstations.push(workstation);
       // A workstation signs in online first: it needs the practice's staff before it can
@@ -82,7 +94,9 @@ export async function startCluster(kind: CentralDbKind): Promise<SyncCluster> {
       return workstation;
     },
     async close() {
-      for (const workstation of workstations) await workstation.stop();
+      for (const workstation of workstations) {
+        if (workstation.replica.db.open) await workstation.stop();
+      }
       await app.close();
       await central.dispose();
       for (const folder of folders) await rm(folder, { recursive: true, force: true });
@@ -116,7 +130,9 @@ export function waitFor(
         finish(error as Error);
       }
     };
-    const timer = setTimeout(() => { finish(new Error(`timed out waiting for: ${what}`)); }, timeoutMs);
+    const timer = setTimeout(() => {
+      finish(new Error(`timed out waiting for: ${what}`));
+    }, timeoutMs);
     const poll = setInterval(check, 100);
     for (const workstation of workstations) {
       unsubscribers.push(workstation.replica.onChange(check), workstation.sync.onStatus(check));
