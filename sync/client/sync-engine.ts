@@ -2,6 +2,7 @@ import type { WireError } from '../../core/errors.js';
 import type { SyncStatus } from '../../core/sync/status.js';
 import { REPLICATED_TABLE_NAMES, type ReplicatedTableName } from '../../core/sync/tables.js';
 import type { LocalReplica } from '../../db/local/replica.js';
+import { fetchExpectedRows } from './expected-rows.js';
 import { PushLoop, type PushLoopOptions } from './push-loop.js';
 import { ShapeConsumer } from './shape-consumer.js';
 
@@ -30,12 +31,16 @@ export class SyncEngine {
   private blockedBy: WireError | null = null;
   private lastSyncAt: string | null;
   private stopReplicaListener: (() => void) | undefined;
+  private readonly serverUrl: string;
+  private readonly authorization: () => string;
 
   constructor(
     private readonly replica: LocalReplica,
     options: SyncEngineOptions,
   ) {
     this.lastSyncAt = replica.meta('last_sync_at') ?? null;
+    this.serverUrl = options.serverUrl;
+    this.authorization = options.authorization;
     this.push = new PushLoop(
       replica,
       { serverUrl: options.serverUrl, authorization: options.authorization, ...options.push },
@@ -72,6 +77,14 @@ export class SyncEngine {
     });
     this.push.start();
     for (const consumer of this.consumers) consumer.start();
+    if (!this.status().initialSync.done && this.replica.meta('rows_expected') === undefined) {
+      void fetchExpectedRows(this.serverUrl, this.authorization()).then((total) => {
+        if (total !== null && this.replica.db.open) {
+          this.replica.meta('rows_expected', String(total));
+          this.emit();
+        }
+      });
+    }
   }
 
   /** Stops every stream and waits for the push in flight to be recorded. */

@@ -1,0 +1,31 @@
+import type { FastifyPluginAsync } from 'fastify';
+import { REPLICATED_TABLES, REPLICATED_TABLE_NAMES } from '../../../core/sync/tables.js';
+import type { CentralDb } from '../../../db/central/connection.js';
+import type { DeviceAuthenticator } from '../../auth/device-auth.js';
+
+export interface SyncCountsOptions {
+  db: CentralDb;
+  auth: DeviceAuthenticator;
+}
+
+/** The body of `GET /v1/sync/counts`. */
+export interface SyncCounts {
+  tables: Record<string, number>;
+  total: number;
+}
+
+/**
+ * `GET /v1/sync/counts`: how many rows each replicated table holds, so a workstation's first
+ * sync can show progress as rows received out of rows expected. One statement, one snapshot.
+ */
+export const syncCountsRoutes: FastifyPluginAsync<SyncCountsOptions> = async (app, options) => {
+  const sql = `select ${REPLICATED_TABLE_NAMES.map(
+    (table) => `(select count(*)::int from ${REPLICATED_TABLES[table].name}) as "${table}"`,
+  ).join(', ')}`;
+  app.get('/v1/sync/counts', async (request): Promise<SyncCounts> => {
+    await options.auth.authenticate(request);
+    const { rows } = await options.db.query<Record<string, number>>(sql);
+    const tables = rows[0] ?? {};
+    return { tables, total: Object.values(tables).reduce((sum, n) => sum + n, 0) };
+  });
+};
