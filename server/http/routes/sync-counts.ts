@@ -1,4 +1,4 @@
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginCallback } from 'fastify';
 import { REPLICATED_TABLES, REPLICATED_TABLE_NAMES } from '../../../core/sync/tables.js';
 import type { CentralDb } from '../../../db/central/connection.js';
 import type { DeviceAuthenticator } from '../../auth/device-auth.js';
@@ -18,7 +18,7 @@ export interface SyncCounts {
  * `GET /v1/sync/counts`: how many rows each replicated table holds, so a workstation's first
  * sync can show progress as rows received out of rows expected. One statement, one snapshot.
  */
-export const syncCountsRoutes: FastifyPluginAsync<SyncCountsOptions> = async (app, options) => {
+export const syncCountsRoutes: FastifyPluginCallback<SyncCountsOptions> = (app, options, done) => {
   const sql = `select ${REPLICATED_TABLE_NAMES.map(
     (table) => `(select count(*)::int from ${REPLICATED_TABLES[table].name}) as "${table}"`,
   ).join(', ')}`;
@@ -28,4 +28,5 @@ export const syncCountsRoutes: FastifyPluginAsync<SyncCountsOptions> = async (ap
     const tables = rows[0] ?? {};
     return { tables, total: Object.values(tables).reduce((sum, n) => sum + n, 0) };
   });
+  done();
 };
