@@ -43,6 +43,18 @@ export const ErrorCode = {
   DatabaseUnavailable: 'DATABASE_UNAVAILABLE',
   /** Two transactions collided (serialization failure, deadlock); retrying may succeed. */
   TransactionConflict: 'TRANSACTION_CONFLICT',
+  /** A sync request carried no valid device credentials. */
+  Unauthenticated: 'UNAUTHENTICATED',
+  /** The device's access was revoked by an admin: it must be enrolled again. */
+  DeviceRevoked: 'DEVICE_REVOKED',
+  /** The staff member is unknown, removed, or their role may not perform the operation. */
+  Forbidden: 'FORBIDDEN',
+  /** A mutation name the server does not know (an older server, or a typo). */
+  UnknownMutation: 'UNKNOWN_MUTATION',
+  /** Client and server speak different sync protocol versions: the workstation must update. */
+  ProtocolMismatch: 'PROTOCOL_MISMATCH',
+  /** The conflict was already resolved (by another workstation, or earlier). */
+  ConflictAlreadyResolved: 'CONFLICT_ALREADY_RESOLVED',
   /** Anything not foreseen. */
   Internal: 'INTERNAL',
 } as const;

@@ -46,6 +46,12 @@ export const appointmentCancel = defineMutation({
   args: z.object({ id: uuidSchema, cancel_reason: optionalText(500), base: baseSchema }),
   roles: ALL_ROLES,
   ops: (args) => [
-    updateOp('appointments', args.id, { status: 'cancelled', cancel_reason: args.cancel_reason }, args.base),
+    updateOp(
+      'appointments',
+      args.id,
+      { status: 'cancelled', cancel_reason: args.cancel_reason },
+      // Without a base for the reason, an appointment not cancelled before had none.
+      { cancel_reason: null, ...args.base },
+    ),
   ],
 });

@@ -64,13 +64,21 @@ export const billUnlinkRecord = defineMutation({
   ops: (args) => [{ kind: 'delete', table: 'bill_medical_records', id: args.id }],
 });
 
-/** Issues the bill: from now on its items are fixed. */
+/**
+ * Issues the bill: from now on its items are fixed. Only drafts are issued, so the base
+ * defaults to an unissued draft: a writer that sends no base does not cause a false conflict.
+ */
 export const billSend = defineMutation({
   name: 'bill.send',
   args: z.object({ id: uuidSchema, due_date: dueDateSchema.nullable(), base: baseSchema }),
   roles: BILLING_ROLES,
   ops: (args, context) => [
-    updateOp('bills', args.id, { status: 'sent', issued_at: context.now, due_date: args.due_date }, args.base),
+    updateOp(
+      'bills',
+      args.id,
+      { status: 'sent', issued_at: context.now, due_date: args.due_date },
+      { status: 'draft', issued_at: null, due_date: null, ...args.base },
+    ),
   ],
 });
 
@@ -83,7 +91,8 @@ export const billCancel = defineMutation({
       'bills',
       args.id,
       { status: 'cancelled', cancelled_at: context.now, cancel_reason: args.cancel_reason },
-      args.base,
+      // A bill being cancelled was never cancelled before (cancelled bills are locked).
+      { cancelled_at: null, cancel_reason: null, ...args.base },
     ),
   ],
 });

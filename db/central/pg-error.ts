@@ -19,6 +19,10 @@ const standardStates: Readonly<Record<string, ErrorCode>> = {
   '23001': ErrorCode.ForeignKeyViolation, // restrict_violation
   '23514': ErrorCode.CheckViolation,
   '22P02': ErrorCode.CheckViolation, // invalid text representation, e.g. a bad enum value
+  '22001': ErrorCode.CheckViolation, // string_data_right_truncation
+  '22003': ErrorCode.CheckViolation, // numeric_value_out_of_range, e.g. beyond numeric(12,2)
+  '22007': ErrorCode.CheckViolation, // invalid_datetime_format
+  '22008': ErrorCode.CheckViolation, // datetime_field_overflow
   '23502': ErrorCode.NotNullViolation,
   '40001': ErrorCode.TransactionConflict, // serialization_failure
   '40P01': ErrorCode.TransactionConflict, // deadlock_detected

@@ -4,6 +4,7 @@ import { appointments, medicalRecords } from './clinical.js';
 import * as enums from './enums.js';
 import { owners, patients } from './owners-patients.js';
 import { clinics, devices, staff } from './practice.js';
+import { syncTables } from './sync.js';
 
 /**
  * The domain tables, in dependency order (a table comes after every table it references).
@@ -25,4 +26,4 @@ export const domainTables = {
 } as const;
 
 /** The whole central schema as drizzle sees it; compared with the migrated database by a test. */
-export const centralSchema = { ...enums, ...domainTables, billTotals, entityChanges } as const;
+export const centralSchema = { ...enums, ...domainTables, billTotals, entityChanges, ...syncTables } as const;

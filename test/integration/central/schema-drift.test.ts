@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { entityChanges } from '../../../db/central/schema/audit.js';
 import * as enums from '../../../db/central/schema/enums.js';
 import { domainTables } from '../../../db/central/schema/index.js';
+import { syncTables } from '../../../db/central/schema/sync.js';
 import { CENTRAL_BACKENDS, useCentralDb } from '../../helpers/central-db.js';
 
 /** What both sides can say about a column, in one normalised shape. */
@@ -12,7 +13,7 @@ interface ColumnShape {
   hasDefault: boolean;
 }
 
-const tables: PgTable[] = [...Object.values(domainTables), entityChanges];
+const tables: PgTable[] = [...Object.values(domainTables), entityChanges, ...Object.values(syncTables)];
 
 function normaliseType(type: string): string {
   return type.replace(/,\s+/g, ',').replace(/^bigserial$/, 'bigint');
@@ -86,7 +87,7 @@ describe.each(CENTRAL_BACKENDS)('drizzle schema matches the migrated database on
          join pg_class cl on cl.oid = c.conrelid
          join pg_class fcl on fcl.oid = c.confrelid
          join pg_namespace n on n.oid = cl.relnamespace
-        where c.contype = 'f' and n.nspname in ('public', 'audit')`,
+        where c.contype = 'f' and n.nspname in ('public', 'audit', 'sync')`,
     );
     const actual = rows.map((row) => ({
       table: row.table,

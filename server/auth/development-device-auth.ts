@@ -1,0 +1,58 @@
+import type { FastifyRequest } from 'fastify';
+import { AppError, ErrorCode } from '../../core/errors.js';
+import { UUID_PATTERN } from '../../core/ids.js';
+import type { CentralDb } from '../../db/central/connection.js';
+import type { DeviceAuthenticator, DeviceIdentity } from './device-auth.js';
+
+const SCHEME = /^Bearer dev-device:(\S+)$/;
+
+/** The device id a development bearer token names, or undefined when it is not one. */
+export function parseDevelopmentToken(authorization: string | undefined): string | undefined {
+  const id = authorization === undefined ? undefined : SCHEME.exec(authorization.trim())?.[1];
+  return id !== undefined && UUID_PATTERN.test(id) ? id.toLowerCase() : undefined;
+}
+
+/**
+ * DEVELOPMENT ONLY: `Authorization: Bearer dev-device:<device uuid>` names the device, with no
+ * secret at all. The device row is created on first use (name 'Development device'); a device
+ * whose `revoked_at` is set is refused. Real enrolment (one-time codes traded for device
+ * tokens) replaces this scheme behind the same `DeviceAuthenticator` seam.
+ */
+export function developmentDeviceAuth(db: CentralDb): DeviceAuthenticator {
+  return {
+    async authenticate(request: FastifyRequest): Promise<DeviceIdentity> {
+      const deviceId = parseDevelopmentToken(request.headers.authorization);
+      if (deviceId === undefined) {
+        throw new AppError(
+          ErrorCode.Unauthenticated,
+          'Sync requests need the header Authorization: Bearer dev-device:<device uuid>',
+        );
+      }
+      let { rows } = await db.query<{ revoked: boolean }>(
+        'select revoked_at is not null as revoked from devices where id = $1',
+        [deviceId],
+      );
+      if (rows.length === 0) {
+        rows = await db.transaction(
+          async (tx) => {
+            await tx.query(
+              `insert into devices (id, name) values ($1, 'Development device') on conflict (id) do nothing`,
+              [deviceId],
+            );
+            return (
+              await tx.query<{ revoked: boolean }>(
+                'select revoked_at is not null as revoked from devices where id = $1',
+                [deviceId],
+              )
+            ).rows;
+          },
+          { audit: { deviceId } },
+        );
+      }
+      if (rows[0]?.revoked !== false) {
+        throw new AppError(ErrorCode.DeviceRevoked, 'This workstation was revoked: enrol it again', { deviceId });
+      }
+      return { deviceId };
+    },
+  };
+}

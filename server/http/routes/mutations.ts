@@ -1,0 +1,76 @@
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import { AppError, ErrorCode, isAppError } from '../../../core/errors.js';
+import {
+  PROTOCOL_HEADER,
+  pushRequestSchema,
+  SYNC_PROTOCOL_VERSION,
+  type PushResponse,
+} from '../../../core/sync/protocol.js';
+import type { CentralDb } from '../../../db/central/connection.js';
+import { applyBatch } from '../../../sync/server/apply-batch.js';
+import type { DeviceAuthenticator } from '../../auth/device-auth.js';
+
+export interface MutationRoutesOptions {
+  db: CentralDb;
+  auth: DeviceAuthenticator;
+}
+
+/** A push of 100 mutations with long clinical notes can exceed fastify's 1 MiB default. */
+const BODY_LIMIT = 16 * 1024 * 1024;
+
+/**
+ * @throws AppError PROTOCOL_MISMATCH (426) when the header or the body names another version:
+ *   the workstation must update rather than be misunderstood.
+ */
+function checkProtocol(request: FastifyRequest): void {
+  const header = request.headers[PROTOCOL_HEADER];
+  const body = request.body as { protocolVersion?: unknown } | null | undefined;
+  const bodyVersion = typeof body === 'object' && body !== null ? body.protocolVersion : undefined;
+  if (
+    header !== String(SYNC_PROTOCOL_VERSION) ||
+    (bodyVersion !== undefined && bodyVersion !== SYNC_PROTOCOL_VERSION)
+  ) {
+    throw new AppError(
+      ErrorCode.ProtocolMismatch,
+      `This server speaks sync protocol ${SYNC_PROTOCOL_VERSION}; update the workstation`,
+      { serverVersion: SYNC_PROTOCOL_VERSION, header: header ?? null },
+    );
+  }
+}
+
+/**
+ * `POST /v1/mutations`: a device's ordered batch of mutations (core/sync/protocol.ts). Answers
+ * 200 with one result per mutation, in request order, whatever each result; 400 for a malformed
+ * body, 401 for missing or revoked device credentials, 426 for another protocol version; 5xx
+ * only for the server's own failures, after which the workstation retries the whole batch
+ * (safe: mutations are idempotent by id).
+ */
+export const mutationRoutes: FastifyPluginAsync<MutationRoutesOptions> = (app, { db, auth }) => {
+  // Fastify's own refusals in this scope (unparseable JSON, body too large, wrong content type)
+  // leave in the wire error shape with their 4xx status; everything else goes to the app's
+  // handler.
+  app.setErrorHandler(async (error, _request, reply) => {
+    const status = (error as { statusCode?: unknown }).statusCode;
+    if (!isAppError(error) && typeof status === 'number' && status >= 400 && status < 500) {
+      return reply.status(status).send(new AppError(ErrorCode.ValidationFailed, (error as Error).message).toWire());
+    }
+    throw error;
+  });
+
+  app.post('/v1/mutations', { bodyLimit: BODY_LIMIT }, async (request): Promise<PushResponse> => {
+    checkProtocol(request);
+    const { deviceId } = await auth.authenticate(request);
+    const parsed = pushRequestSchema.safeParse(request.body);
+    if (!parsed.success) {
+      throw new AppError(ErrorCode.ValidationFailed, 'Malformed push request', {
+        issues: parsed.error.issues.map((issue) => ({
+          path: issue.path.map(String),
+          code: issue.code,
+          message: issue.message,
+        })),
+      });
+    }
+    return { results: await applyBatch(db, deviceId, parsed.data.mutations) };
+  });
+  return Promise.resolve();
+};

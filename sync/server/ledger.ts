@@ -1,0 +1,65 @@
+import { mutationResultSchema, type MutationEnvelope, type MutationResult } from '../../core/sync/protocol.js';
+import type { SqlExecutor } from '../../db/central/connection.js';
+
+/**
+ * The idempotency ledger (`sync.mutations`): one row per mutation id, holding the exact result
+ * first returned. A replay answers that result and changes nothing.
+ */
+
+/** The recorded result of mutation `id`, or undefined when it was never recorded. */
+export async function recordedResult(db: SqlExecutor, id: string): Promise<MutationResult | undefined> {
+  const { rows } = await db.query<{ result: unknown }>(`select result from sync.mutations where id = $1`, [id]);
+  return rows[0] ? mutationResultSchema.parse(rows[0].result) : undefined;
+}
+
+const insertLedgerRow = `insert into sync.mutations
+  (id, device_id, staff_id, name, args, client_created_at, status, result, txid)
+  values ($1, $2, $3, $4, $5::text::jsonb, $6, $7, $8::text::jsonb, $9::text::xid8)`;
+
+function ledgerParams(envelope: MutationEnvelope, deviceId: string, result: MutationResult): unknown[] {
+  return [
+    envelope.id,
+    deviceId,
+    envelope.staffId,
+    envelope.name,
+    JSON.stringify(envelope.args ?? null),
+    envelope.createdAt,
+    result.status,
+    JSON.stringify(result),
+    result.txid,
+  ];
+}
+
+/**
+ * Records an applied mutation's result. Call it inside the mutation's own transaction, so the
+ * record and the effects commit together.
+ * @throws the driver's unique violation if the id is already recorded (the transaction must
+ *   then roll back: the mutation was applied by someone else first).
+ */
+export async function recordApplied(
+  tx: SqlExecutor,
+  envelope: MutationEnvelope,
+  deviceId: string,
+  result: MutationResult,
+): Promise<void> {
+  await tx.query(insertLedgerRow, ledgerParams(envelope, deviceId, result));
+}
+
+/**
+ * Records a rejection (after the mutation's transaction rolled back) unless the id is already
+ * recorded, and returns the result that stands: `result`, or the one recorded first by a
+ * concurrent push of the same mutation.
+ */
+export async function recordRejected(
+  db: SqlExecutor,
+  envelope: MutationEnvelope,
+  deviceId: string,
+  result: MutationResult,
+): Promise<MutationResult> {
+  const { rows } = await db.query(
+    `${insertLedgerRow} on conflict (id) do nothing returning id`,
+    ledgerParams(envelope, deviceId, result),
+  );
+  if (rows.length > 0) return result;
+  return (await recordedResult(db, envelope.id)) ?? result;
+}

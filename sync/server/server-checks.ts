@@ -1,0 +1,87 @@
+import { AppError, ErrorCode } from '../../core/errors.js';
+import { conflictResolve, restoreRoles, type ConflictResolveArgs } from '../../core/mutations/conflicts.js';
+import type { MutationDefinition } from '../../core/mutations/define.js';
+import { sameValue } from '../../core/sync/values.js';
+import type { SqlExecutor } from '../../db/central/connection.js';
+import type { ActingStaff } from './authorize.js';
+import { columnTypeOf } from './sql.js';
+
+/**
+ * Checks only the server can make before a mutation's operations run: facts the pure `ops`
+ * cannot see. Each throws an AppError, which rejects the mutation.
+ */
+type ServerCheck = (tx: SqlExecutor, args: unknown, staff: ActingStaff) => Promise<void>;
+
+function serverCheck<Args>(
+  definition: MutationDefinition<string, Args>,
+  check: (tx: SqlExecutor, args: Args, staff: ActingStaff) => Promise<void>,
+): [string, ServerCheck] {
+  // The args reaching a check were parsed by this definition's own schema (applyMutation).
+  return [definition.name, (tx, args, staff) => check(tx, args as Args, staff)];
+}
+
+/**
+ * `conflict.resolve` closes an open conflict, and a restore may write only the recorded losing
+ * value back to the recorded field, by a role that may edit that table.
+ */
+async function checkConflictResolve(tx: SqlExecutor, args: ConflictResolveArgs, staff: ActingStaff): Promise<void> {
+  const { rows } = await tx.query<{
+    kind: string;
+    status: string;
+    table_name: string;
+    row_id: string;
+    field: string | null;
+    loser_value: unknown;
+  }>(`select kind, status, table_name, row_id, field, loser_value from sync.conflicts where id = $1 for update`, [
+    args.id,
+  ]);
+  const conflict = rows[0];
+  if (!conflict) throw new AppError(ErrorCode.NotFound, `No conflict ${args.id}`, { table: 'conflicts', id: args.id });
+  if (conflict.status !== 'open') {
+    throw new AppError(ErrorCode.ConflictAlreadyResolved, 'This conflict was already resolved', { id: args.id });
+  }
+  if (args.action !== 'restore') return;
+  if (conflict.kind === 'duplicate' || conflict.kind === 'overlap') {
+    throw new AppError(ErrorCode.ValidationFailed, `A ${conflict.kind} flag has no value to restore: dismiss it`, {
+      id: args.id,
+    });
+  }
+  const type = columnTypeOf(args.table, args.field);
+  const matches =
+    conflict.table_name === args.table &&
+    sameValue('uuid', conflict.row_id, args.rowId) &&
+    conflict.field === args.field &&
+    type !== undefined &&
+    sameValue(type, conflict.loser_value, args.restoreValue);
+  if (!matches) {
+    throw new AppError(ErrorCode.ValidationFailed, 'The value to restore is not the one this conflict recorded', {
+      id: args.id,
+    });
+  }
+  const allowed = restoreRoles(args.table);
+  if (!allowed.includes(staff.role)) {
+    throw new AppError(ErrorCode.Forbidden, `A ${staff.role} may not restore values of ${args.table}`, {
+      reason: 'role',
+      role: staff.role,
+      allowed: [...allowed],
+    });
+  }
+}
+
+const CHECKS: ReadonlyMap<string, ServerCheck> = new Map([serverCheck(conflictResolve, checkConflictResolve)]);
+
+/** Runs the server-side check of mutation `name`, if it has one. @throws AppError to reject. */
+export async function runServerCheck(tx: SqlExecutor, name: string, args: unknown, staff: ActingStaff): Promise<void> {
+  await CHECKS.get(name)?.(tx, args, staff);
+}
+
+/**
+ * The audit context for every row a mutation writes, when its writes are themselves the
+ * outcome of conflict resolution (a restore names the conflict it resolves); null otherwise.
+ */
+export function mutationAuditContext(name: string, args: unknown): Record<string, unknown> | null {
+  if (name !== conflictResolve.name) return null;
+  // args were parsed by conflict.resolve's own schema.
+  const { id, action } = args as ConflictResolveArgs;
+  return { resolvesConflict: { id, action } };
+}
