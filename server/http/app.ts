@@ -2,13 +2,22 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { AppError, ErrorCode, isRetryable } from '../../core/errors.js';
 import type { CentralDb } from '../../db/central/connection.js';
 import { toAppError } from '../../db/central/pg-error.js';
+import type { DeviceAuthenticator } from '../auth/device-auth.js';
+import { developmentDeviceAuth } from '../auth/development-device-auth.js';
 import { createMetrics } from './metrics.js';
+import { mutationRoutes } from './routes/mutations.js';
+import { shapeRoutes, type ShapeRouteOptions } from './routes/shape.js';
+import { syncCountsRoutes } from './routes/sync-counts.js';
 
 /** What the HTTP app needs from the running server. */
 export interface AppDependencies {
   db: CentralDb;
   version: string;
   logLevel?: string;
+  /** How sync requests identify their device; the development scheme when absent. */
+  deviceAuth?: DeviceAuthenticator;
+  /** Tuning of `GET /v1/shape` (long-poll timeout, chunk size); its defaults when absent. */
+  shape?: ShapeRouteOptions;
 }
 
 const HEALTH_TIMEOUT_MS = 2_000;
@@ -19,9 +28,18 @@ function statusFor(error: AppError): number {
     case ErrorCode.ValidationFailed:
     case ErrorCode.CheckViolation:
     case ErrorCode.NotNullViolation:
+    case ErrorCode.UnknownMutation:
       return 400;
+    case ErrorCode.Unauthenticated:
+    case ErrorCode.DeviceRevoked:
+      return 401;
+    case ErrorCode.Forbidden:
+      return 403;
     case ErrorCode.NotFound:
       return 404;
+    case ErrorCode.ProtocolMismatch:
+      return 426;
+    case ErrorCode.ConflictAlreadyResolved:
     case ErrorCode.UniqueViolation:
     case ErrorCode.ForeignKeyViolation:
     case ErrorCode.RecordFinal:
@@ -44,7 +62,6 @@ function statusFor(error: AppError): number {
 export function buildApp(deps: AppDependencies): FastifyInstance {
   const app = Fastify({
     logger: { level: deps.logLevel ?? 'info' },
-    disableRequestLogging: false,
   });
   const metrics = createMetrics(deps.db);
 
@@ -73,6 +90,14 @@ export function buildApp(deps: AppDependencies): FastifyInstance {
   );
 
   app.get('/', () => Promise.resolve({ name: 'VetDesk central server', version: deps.version }));
+
+  void app.register(mutationRoutes, { db: deps.db, auth: deps.deviceAuth ?? developmentDeviceAuth(deps.db) });
+  void app.register(syncCountsRoutes, { db: deps.db, auth: deps.deviceAuth ?? developmentDeviceAuth(deps.db) });
+  void app.register(shapeRoutes, {
+    ...deps.shape,
+    db: deps.db,
+    auth: deps.deviceAuth ?? developmentDeviceAuth(deps.db),
+  });
 
   app.get('/healthz', async (_request, reply) => {
     const started = performance.now();
