@@ -65,6 +65,19 @@ export function buildApp(deps: AppDependencies): FastifyInstance {
   });
   const metrics = createMetrics(deps.db);
 
+  // Graceful close: requests in flight finish, and every response sent from then on closes its
+  // socket. Otherwise a keep-alive socket that goes idle after close began (a long-poll just
+  // answered, a push just applied) would hold the shutdown for the whole keep-alive timeout.
+  let closing = false;
+  app.addHook('preClose', (done) => {
+    closing = true;
+    done();
+  });
+  app.addHook('onSend', (_request, reply, payload, done) => {
+    if (closing) void reply.header('connection', 'close');
+    done(null, payload);
+  });
+
   app.addHook('onResponse', async (request, reply) => {
     const labels = {
       method: request.method,
