@@ -195,7 +195,9 @@ begin
   if tg_op <> 'INSERT' then
     raise exception 'payments cannot be changed or deleted' using errcode = 'VD006';
   end if;
-  select bill_number, status into parent from bills where id = new.bill_id;
+  -- Lock the bill: concurrent payments on one bill then queue, and each sees the others'
+  -- effect (a bill settled to paid by the previous payment takes no more).
+  select bill_number, status into parent from bills where id = new.bill_id for update;
   if found and parent.status in ('paid', 'cancelled') then
     raise exception 'bill % is % and takes no payment', parent.bill_number, parent.status
       using errcode = 'VD002';

@@ -62,6 +62,10 @@ select sync.track_changes('sync.conflicts');
 create function vetdesk.bill_settle_on_payment() returns trigger
 language plpgsql as $$
 begin
+  -- The rows are already locked by vetdesk.payment_guard; taking the lock here too keeps this
+  -- function correct on its own. The sum below runs in a new statement snapshot, so it sees
+  -- every payment committed by the transactions this one waited for.
+  perform 1 from bills where id in (select bill_id from new_rows) order by id for update;
   update bills b
      set status = 'paid', paid_at = s.last_paid_at
     from (select p.bill_id, sum(p.amount) as paid, max(p.paid_at) as last_paid_at
