@@ -54,6 +54,8 @@ const PG_TIMESTAMP = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)
 export function canonicalInstant(value: unknown): string {
   if (value instanceof Date) return value.toISOString();
   const text = asText(value).trim();
+  const fast = utcFastPath(text);
+  if (fast !== null) return fast;
   const match = PG_TIMESTAMP.exec(text);
   if (!match) return text;
   let zone = match[3] ?? 'Z';
@@ -61,6 +63,30 @@ export function canonicalInstant(value: unknown): string {
   else if (/^[+-]\d{4}$/.test(zone)) zone = `${zone.slice(0, 3)}:${zone.slice(3)}`;
   const time = Date.parse(`${match[1]}T${match[2]}${zone}`);
   return Number.isNaN(time) ? text : new Date(time).toISOString();
+}
+
+/**
+ * The common case without regular expressions or Dates: UTC text as the server sends it
+ * ('2026-11-22 10:00:00.12+00') or as ISO already ('2026-11-22T10:00:00.120Z').
+ * Returns null for anything else, which the general path then handles.
+ */
+function utcFastPath(text: string): string | null {
+  const zoneLength = text.endsWith('+00') ? 3 : text.endsWith('Z') ? 1 : 0;
+  if (zoneLength === 0 || text.length < 19 + zoneLength) return null;
+  const separator = text.charCodeAt(10);
+  if (separator !== 32 && separator !== 84) return null; // ' ' or 'T'
+  if (
+    text.charCodeAt(4) !== 45 ||
+    text.charCodeAt(7) !== 45 ||
+    text.charCodeAt(13) !== 58 ||
+    text.charCodeAt(16) !== 58
+  ) {
+    return null;
+  }
+  const fraction = text.slice(19, text.length - zoneLength);
+  if (fraction !== '' && !/^\.\d+$/.test(fraction)) return null;
+  const millis = `${fraction.slice(1)}000`.slice(0, 3);
+  return `${text.slice(0, 10)}T${text.slice(11, 19)}.${millis}Z`;
 }
 
 /** '4.250' and 4.25 and '4.25' all become '4.25'; '10' and '10.00' become '10'. */

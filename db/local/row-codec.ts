@@ -35,9 +35,17 @@ export function decodeValue(type: ColumnType, value: unknown): FieldValue {
 }
 
 /** The columns of a table in a stable order. */
-export function columnsOf(table: ReplicatedTableName): [string, ColumnType][] {
-  return Object.entries<ColumnType>(REPLICATED_TABLES[table].columns);
+export function columnsOf(table: ReplicatedTableName): readonly [string, ColumnType][] {
+  let columns = columnCache.get(table);
+  if (!columns) {
+    columns = Object.entries<ColumnType>(REPLICATED_TABLES[table].columns);
+    columnCache.set(table, columns);
+  }
+  return columns;
 }
+
+// Rows are encoded by the hundred thousand during a first sync: list each table's columns once.
+const columnCache = new Map<ReplicatedTableName, [string, ColumnType][]>();
 
 /** Decodes a whole row read from SQLite; columns outside the spec are dropped. */
 export function decodeRow(table: ReplicatedTableName, raw: Readonly<Record<string, unknown>>): LocalRow {

@@ -24,7 +24,7 @@ export interface ShapeRoutePluginOptions extends ShapeRouteOptions {
   auth: DeviceAuthenticator;
 }
 
-const DEFAULTS = { longPollTimeoutMs: 20_000, chunkSize: 1000 } as const;
+const DEFAULTS = { longPollTimeoutMs: 20_000, chunkSize: 5000 } as const;
 
 /** Longest a non-live read waits for changes it saw committed but not yet sequenced. */
 const PENDING_WAIT_MS = 1_000;

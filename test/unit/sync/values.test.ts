@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalValue, sameValue } from '../../../core/sync/values.js';
+import { canonicalInstant, canonicalValue, sameValue } from '../../../core/sync/values.js';
 import { replicatedTablesOf } from '../../../sync/server/changed-tables.js';
 
 describe('value comparison for conflict checks', () => {
@@ -35,5 +35,23 @@ describe('tables changed by a transaction', () => {
       'bill_items',
       'conflicts',
     ]);
+  });
+});
+
+describe('canonicalInstant', () => {
+  it('reads PostgreSQL text, ISO and Dates to the same ISO UTC instant', () => {
+    const expected = '2026-11-22T10:00:00.120Z';
+    for (const input of [
+      '2026-11-22 10:00:00.12+00',
+      '2026-11-22 11:00:00.12+01',
+      '2026-11-22 11:00:00.120+01:00',
+      '2026-11-22T10:00:00.120Z',
+      '2026-11-22T10:00:00.12Z',
+      new Date(expected),
+    ]) {
+      expect(canonicalInstant(input), String(input)).toBe(expected);
+    }
+    expect(canonicalInstant('2026-11-22 10:00:00+00')).toBe('2026-11-22T10:00:00.000Z');
+    expect(canonicalInstant('not a time')).toBe('not a time');
   });
 });
