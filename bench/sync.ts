@@ -31,7 +31,7 @@ import { buildApp } from '../server/http/app.js';
 
 const { values: args } = parseArgs({
   options: {
-    owners: { type: 'string', default: '63000' },
+    owners: { type: 'string', default: '68000' },
     'extra-searchable': { type: 'string', default: '90000' },
     mutations: { type: 'string', default: '2000' },
     propagations: { type: 'string', default: '60' },
