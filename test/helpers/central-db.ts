@@ -30,13 +30,21 @@ export async function freshCentralDb(
     const db = await openPglite({ kind: 'pglite' }, { loadDataDir: await templateTarball });
     return { db, dispose: () => db.close() };
   }
+  return ownPostgresDatabase('vetdesk_test', inject('postgresTemplateName'), options.poolMax ?? 4);
+}
+
+/** A database of this test's own on the test server (a copy of `template`, or empty), dropped on dispose. */
+async function ownPostgresDatabase(
+  prefix: string,
+  template: string | undefined,
+  poolMax: number,
+): Promise<DisposableCentralDb> {
   const serverUrl = inject('postgresServerUrl');
-  const name = uniqueDatabaseName('vetdesk_test');
-  const url = await createDatabase(serverUrl, name, inject('postgresTemplateName'));
+  const name = uniqueDatabaseName(prefix);
   const db = openPostgres({
     kind: 'postgres',
-    connectionString: url,
-    poolMax: options.poolMax ?? 4,
+    connectionString: await createDatabase(serverUrl, name, template),
+    poolMax,
     poolIdleMs: 5_000,
     connectTimeoutMs: 10_000,
   });
@@ -74,20 +82,5 @@ export async function emptyCentralDb(kind: CentralDbKind): Promise<DisposableCen
     const db = await openPglite({ kind: 'pglite' });
     return { db, dispose: () => db.close() };
   }
-  const serverUrl = inject('postgresServerUrl');
-  const name = uniqueDatabaseName('vetdesk_empty');
-  const db = openPostgres({
-    kind: 'postgres',
-    connectionString: await createDatabase(serverUrl, name),
-    poolMax: 4,
-    poolIdleMs: 5_000,
-    connectTimeoutMs: 10_000,
-  });
-  return {
-    db,
-    async dispose() {
-      await db.close();
-      await dropDatabase(serverUrl, name);
-    },
-  };
+  return ownPostgresDatabase('vetdesk_empty', undefined, 4);
 }

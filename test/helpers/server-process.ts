@@ -23,12 +23,11 @@ export function exited(child: ChildProcess): Promise<number | null> {
   );
 }
 
-/**
- * Runs server/main.ts with `env` added to this process's environment, and resolves once it
- * prints the address it listens on.
- * @throws Error with everything the process printed if it exits first.
- */
-export function spawnServer(env: Record<string, string>): Promise<ServerProcess> {
+/** Starts server/main.ts as `npm start` would, with `env` added, collecting what it prints. */
+function startMain(env: Record<string, string>): {
+  child: ChildProcess & { stdout: NodeJS.ReadableStream };
+  output: () => string;
+} {
   const child = spawn(TSX, ['server/main.ts'], {
     cwd: ROOT,
     env: { ...process.env, PORT: '0', LOG_LEVEL: 'warn', ...env },
@@ -37,15 +36,25 @@ export function spawnServer(env: Record<string, string>): Promise<ServerProcess>
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  return { child, output: () => output };
+}
+
+/**
+ * Runs server/main.ts with `env` added to this process's environment, and resolves once it
+ * prints the address it listens on.
+ * @throws Error with everything the process printed if it exits first.
+ */
+export function spawnServer(env: Record<string, string>): Promise<ServerProcess> {
+  const { child, output } = startMain(env);
   return new Promise((resolve, reject) => {
     const onData = () => {
-      const match = /listening on (http:\/\/\S+)/.exec(output);
+      const match = /listening on (http:\/\/\S+)/.exec(output());
       if (!match) return;
       child.stdout.off('data', onData);
       resolve({
         child,
         url: match[1]!,
-        output: () => output,
+        output,
         stop: () => {
           child.kill('SIGTERM');
           return exited(child);
@@ -54,7 +63,7 @@ export function spawnServer(env: Record<string, string>): Promise<ServerProcess>
     };
     child.stdout.on('data', onData);
     child.once('exit', (code) => {
-      reject(new Error(`server exited with ${code} before listening:\n${output}`));
+      reject(new Error(`server exited with ${code} before listening:\n${output()}`));
     });
   });
 }
@@ -63,15 +72,8 @@ export function spawnServer(env: Record<string, string>): Promise<ServerProcess>
 export async function runServerToFailure(
   env: Record<string, string>,
 ): Promise<{ code: number | null; output: string }> {
-  const child = spawn(TSX, ['server/main.ts'], {
-    cwd: ROOT,
-    env: { ...process.env, PORT: '0', LOG_LEVEL: 'warn', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const { child, output } = startMain(env);
   const code = await exited(child);
-  if (/listening on/.test(output)) throw new Error(`server started although it should have refused:\n${output}`);
-  return { code, output };
+  if (/listening on/.test(output())) throw new Error(`server started although it should have refused:\n${output()}`);
+  return { code, output: output() };
 }

@@ -5,6 +5,7 @@ import { REPLICATED_TABLE_NAMES, REPLICATED_TABLES, type ReplicatedTableName } f
 import { canonicalValue } from '../../core/sync/values.js';
 import type { Workstation } from '../../electron/backend/workstation.js';
 import { startCluster, waitFor, type SyncCluster } from '../helpers/sync-cluster.js';
+import { ownerArgs, patientArgs } from '../helpers/sync-fixtures.js';
 
 /**
  * Convergence under chaos: five workstations make random changes through random offline
@@ -146,17 +147,14 @@ async function runScenario(steps: readonly Step[]): Promise<void> {
       const slot = step.kind === 'settle' ? undefined : slots[step.kind === 'erasePatient' ? 0 : step.ws]!;
       switch (step.kind) {
         case 'createOwner':
-          await call(slot!, 'owner.create', {
-            id: newId(),
-            first_name: 'Ada',
-            last_name: `Owner${step.ws}`,
-            email: step.emailSlot === null ? null : `shared${step.emailSlot}@example.org`,
-            phone: null,
-            address: null,
-            city: null,
-            postcode: null,
-            notes: null,
-          });
+          await call(
+            slot!,
+            'owner.create',
+            ownerArgs({
+              last_name: `Owner${step.ws}`,
+              email: step.emailSlot === null ? null : `shared${step.emailSlot}@example.org`,
+            }),
+          );
           break;
         case 'updateOwner': {
           const owner = pickRow(slot!, 'owners', step.pick);
@@ -170,22 +168,11 @@ async function runScenario(steps: readonly Step[]): Promise<void> {
         }
         case 'createPatient': {
           const owner = pickRow(slot!, 'owners', step.pick);
-          await call(slot!, 'patient.create', {
-            id: newId(),
-            owner_id: owner?.['id'] ?? null,
-            name: step.name,
-            species: 'cat',
-            breed: null,
-            color: null,
-            gender: 'unknown',
-            neutered: false,
-            birth_date: null,
-            weight_kg: null,
-            microchip: null,
-            status: 'active',
-            alerts: null,
-            notes: null,
-          });
+          await call(
+            slot!,
+            'patient.create',
+            patientArgs({ owner_id: owner?.['id'] ?? null, name: step.name, species: 'cat' }),
+          );
           break;
         }
         case 'updatePatient': {

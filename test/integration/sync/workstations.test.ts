@@ -3,35 +3,7 @@ import { newId } from '../../../core/ids.js';
 import type { Workstation } from '../../../electron/backend/workstation.js';
 import { CENTRAL_BACKENDS } from '../../helpers/central-db.js';
 import { startCluster, waitFor, type SyncCluster } from '../../helpers/sync-cluster.js';
-
-const ownerArgs = (id: string, email: string | null = null) => ({
-  id,
-  first_name: 'Ada',
-  last_name: 'Lovelace',
-  email,
-  phone: null,
-  address: null,
-  city: null,
-  postcode: null,
-  notes: null,
-});
-
-const patientArgs = (id: string, ownerId: string | null) => ({
-  id,
-  owner_id: ownerId,
-  name: 'Biscuit',
-  species: 'dog',
-  breed: 'Beagle',
-  color: null,
-  gender: 'male',
-  neutered: false,
-  birth_date: '2020-05-01',
-  weight_kg: '12.5',
-  microchip: null,
-  status: 'active',
-  alerts: null,
-  notes: null,
-});
+import { ownerArgs, patientArgs } from '../../helpers/sync-fixtures.js';
 
 /** Everything each workstation queued has been answered and has come back through the shapes. */
 function quiet(workstations: readonly Workstation[]) {
@@ -55,8 +27,8 @@ describe.each(CENTRAL_BACKENDS)('workstations syncing through a central server o
   async function sharedPatient(a: Workstation, b: Workstation): Promise<string> {
     const ownerId = newId();
     const patientId = newId();
-    await a.backend.call('mutate', { name: 'owner.create', args: ownerArgs(ownerId) });
-    await a.backend.call('mutate', { name: 'patient.create', args: patientArgs(patientId, ownerId) });
+    await a.backend.call('mutate', { name: 'owner.create', args: ownerArgs({ id: ownerId }) });
+    await a.backend.call('mutate', { name: 'patient.create', args: patientArgs({ id: patientId, owner_id: ownerId }) });
     a.sync.start();
     b.sync.start();
     await waitFor(
@@ -142,8 +114,14 @@ describe.each(CENTRAL_BACKENDS)('workstations syncing through a central server o
     const a = await cluster.workstation();
     const b = await cluster.workstation();
     const [firstId, secondId] = [newId(), newId()];
-    await a.backend.call('mutate', { name: 'owner.create', args: ownerArgs(firstId, 'same@example.org') });
-    await b.backend.call('mutate', { name: 'owner.create', args: ownerArgs(secondId, 'SAME@example.org') });
+    await a.backend.call('mutate', {
+      name: 'owner.create',
+      args: ownerArgs({ id: firstId, email: 'same@example.org' }),
+    });
+    await b.backend.call('mutate', {
+      name: 'owner.create',
+      args: ownerArgs({ id: secondId, email: 'SAME@example.org' }),
+    });
     a.sync.start();
     await waitFor('a to push', () => a.replica.counts().pending === 0, [a]);
     b.sync.start();
@@ -203,8 +181,8 @@ describe.each(CENTRAL_BACKENDS)('workstations syncing through a central server o
     const a = await cluster.workstation({ staffId: cluster.staff.admin });
     const ownerId = newId();
     const patientId = newId();
-    await a.backend.call('mutate', { name: 'owner.create', args: ownerArgs(ownerId) });
-    await a.backend.call('mutate', { name: 'patient.create', args: patientArgs(patientId, ownerId) });
+    await a.backend.call('mutate', { name: 'owner.create', args: ownerArgs({ id: ownerId }) });
+    await a.backend.call('mutate', { name: 'patient.create', args: patientArgs({ id: patientId, owner_id: ownerId }) });
     a.sync.start();
     await waitFor(
       'the patient to sync',
