@@ -89,7 +89,11 @@ export async function startCluster(kind: CentralDbKind): Promise<SyncCluster> {
       // A workstation signs in online first: it needs the practice's staff before it can
       // work offline. Then it goes offline unless the test wants it syncing.
       workstation.sync.start();
-      await waitFor('the initial sync', () => workstation.sync.status().initialSync.done, [workstation]);
+      await waitFor(
+        'the initial sync',
+        () => workstation.sync.status().initialSync.done && workstation.sync.status().initialSync.rowsExpected !== null,
+        [workstation],
+      );
       if (!(options.startSync ?? false)) await workstation.sync.stop();
       return workstation;
     },

@@ -39,6 +39,13 @@ describe.each(CENTRAL_BACKENDS)('workstations syncing through a central server o
     return patientId;
   }
 
+  it('reports first-sync progress as rows received out of the rows the server announced', async () => {
+    const a = await cluster.workstation();
+    const { initialSync } = a.sync.status();
+    // One clinic, four staff members and this workstation's own device row.
+    expect(initialSync).toEqual({ done: true, rowsReceived: 6, rowsExpected: 6 });
+  });
+
   it('keeps both offline edits of different fields of the same patient', async () => {
     const a = await cluster.workstation();
     const b = await cluster.workstation();
