@@ -14,7 +14,8 @@ import { openWorkstation } from '../electron/backend/workstation.js';
 const [serverUrl, dataDir, staffId] = process.argv.slice(2);
 if (!serverUrl || !dataDir || !staffId) throw new Error('usage: initial-sync-worker SERVER_URL DATA_DIR STAFF_ID');
 
-const percentile = (sorted: readonly number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
+const percentile = (sorted: readonly number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
 
 const started = performance.now();
 const workstation = await openWorkstation({ dataDir, serverUrl, staffId });
@@ -58,7 +59,9 @@ const raw = await LocalReplica.open(path.join(await mkdtemp(path.join(os.tmpdir(
 const rawStarted = performance.now();
 for (const table of REPLICATED_TABLE_NAMES) {
   const columns = Object.keys(REPLICATED_TABLES[table].columns);
-  const insert = raw.db.prepare(`insert into srv_${table} (${columns.join(', ')}) values (${columns.map((c) => `@${c}`).join(', ')})`);
+  const insert = raw.db.prepare(
+    `insert into srv_${table} (${columns.join(', ')}) values (${columns.map((c) => `@${c}`).join(', ')})`,
+  );
   raw.db.transaction(() => {
     for (const row of rows[table]!) insert.run(row);
   })();

@@ -43,11 +43,21 @@ const MUTATIONS = Number(args.mutations);
 const PROPAGATIONS = Number(args.propagations);
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const fmt = (value: number, digits = 0) => value.toLocaleString('en-US', { maximumFractionDigits: digits });
-const percentile = (sorted: readonly number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
-const serverUrl = process.env['BENCH_DATABASE_URL'] ?? process.env['TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const percentile = (sorted: readonly number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
+const serverUrl =
+  process.env['BENCH_DATABASE_URL'] ??
+  process.env['TEST_DATABASE_URL'] ??
+  'postgres://postgres@127.0.0.1:5432/postgres';
 
 async function withDatabase<T>(name: string, fn: (db: CentralDb) => Promise<T>): Promise<T> {
-  const db = openPostgres({ kind: 'postgres', connectionString: await createDatabase(serverUrl, name), poolMax: 16, poolIdleMs: 10_000, connectTimeoutMs: 10_000 });
+  const db = openPostgres({
+    kind: 'postgres',
+    connectionString: await createDatabase(serverUrl, name),
+    poolMax: 16,
+    poolIdleMs: 10_000,
+    connectTimeoutMs: 10_000,
+  });
   try {
     await migrateUp(db, await loadMigrations());
     return await fn(db);
@@ -77,10 +87,14 @@ async function addSearchable(db: CentralDb, count: number): Promise<void> {
 
 function runWorker(url: string, dataDir: string, staffId: string): Promise<Record<string, number>> {
   return new Promise((resolve, reject) => {
-    const child = spawn(path.join(ROOT, 'node_modules/.bin/tsx'), ['bench/initial-sync-worker.ts', url, dataDir, staffId], {
-      cwd: ROOT,
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
+    const child = spawn(
+      path.join(ROOT, 'node_modules/.bin/tsx'),
+      ['bench/initial-sync-worker.ts', url, dataDir, staffId],
+      {
+        cwd: ROOT,
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.on('exit', (code) => {
@@ -97,7 +111,9 @@ async function initialSyncAndSearch(): Promise<void> {
     const seedStarted = performance.now();
     const written = await writePractice(db, practice);
     await addSearchable(db, EXTRA);
-    console.log(`seeded ${fmt(written.rows + EXTRA)} rows (${fmt(OWNERS)} owners + ${fmt(EXTRA)} extra owners/patients) in ${fmt((performance.now() - seedStarted) / 1000, 1)} s`);
+    console.log(
+      `seeded ${fmt(written.rows + EXTRA)} rows (${fmt(OWNERS)} owners + ${fmt(EXTRA)} extra owners/patients) in ${fmt((performance.now() - seedStarted) / 1000, 1)} s`,
+    );
     const staffId = practice.staff[0]!.id;
     const server = await serve(db);
     const dataDir = await mkdtemp(path.join(os.tmpdir(), 'vetdesk-bench-ws-'));
@@ -107,9 +123,13 @@ async function initialSyncAndSearch(): Promise<void> {
       const rawRate = r['rows']! / r['rawSeconds']!;
       console.log(`\n== initial sync (PostgreSQL -> /v1/shape -> @electric-sql/client -> SQLite replica)`);
       console.log(`${fmt(r['rows']!)} rows in ${fmt(r['syncSeconds']!, 1)} s: ${fmt(syncRate)} rows/s`);
-      console.log(`raw better-sqlite3 bulk insert of the same rows: ${fmt(rawRate)} rows/s (sync/raw ratio ${fmt(syncRate / rawRate, 3)})`);
+      console.log(
+        `raw better-sqlite3 bulk insert of the same rows: ${fmt(rawRate)} rows/s (sync/raw ratio ${fmt(syncRate / rawRate, 3)})`,
+      );
       console.log(`workstation backend peak RSS during initial sync: ${fmt(r['syncPeakRssMb']!)} MB`);
-      console.log(`\n== local search over ${fmt(r['searchable']!)} owners and patients (${r['searchQueries']} queries, typed prefix and whole term)`);
+      console.log(
+        `\n== local search over ${fmt(r['searchable']!)} owners and patients (${r['searchQueries']} queries, typed prefix and whole term)`,
+      );
       console.log(`p50 ${fmt(r['searchP50Ms']!, 2)} ms, p95 ${fmt(r['searchP95Ms']!, 2)} ms`);
     } finally {
       await server.close();
@@ -123,17 +143,35 @@ async function applyRate(): Promise<void> {
     const staffId = newId();
     await db.query(`insert into staff (id, role, display_name) values ($1, 'front_desk', 'Bench')`, [staffId]);
     const server = await serve(db);
-    const owner = (i: number) => ({ id: newId(), first_name: 'Bench', last_name: `Owner${i}`, email: `bench${i}@example.org`, phone: null, address: null, city: null, postcode: null, notes: null });
+    const owner = (i: number) => ({
+      id: newId(),
+      first_name: 'Bench',
+      last_name: `Owner${i}`,
+      email: `bench${i}@example.org`,
+      phone: null,
+      address: null,
+      city: null,
+      postcode: null,
+      notes: null,
+    });
     try {
       const device = `Bearer dev-device:${newId()}`;
       const started = performance.now();
       for (let i = 0; i < MUTATIONS; i += 100) {
         const mutations = Array.from({ length: Math.min(100, MUTATIONS - i) }, (_, k) => ({
-          id: newId(), name: 'owner.create', args: owner(i + k), staffId, createdAt: new Date().toISOString(),
+          id: newId(),
+          name: 'owner.create',
+          args: owner(i + k),
+          staffId,
+          createdAt: new Date().toISOString(),
         }));
         const response = await fetch(new URL('/v1/mutations', server.url), {
           method: 'POST',
-          headers: { 'content-type': 'application/json', authorization: device, [PROTOCOL_HEADER]: String(SYNC_PROTOCOL_VERSION) },
+          headers: {
+            'content-type': 'application/json',
+            authorization: device,
+            [PROTOCOL_HEADER]: String(SYNC_PROTOCOL_VERSION),
+          },
           body: JSON.stringify({ protocolVersion: SYNC_PROTOCOL_VERSION, mutations }),
         });
         if (!response.ok) throw new Error(`push failed: ${response.status} ${await response.text()}`);
@@ -142,11 +180,20 @@ async function applyRate(): Promise<void> {
       const plainStarted = performance.now();
       for (let i = 0; i < MUTATIONS; i++) {
         const row = owner(MUTATIONS + i);
-        await db.transaction((tx) => tx.query(`insert into owners (id, first_name, last_name, email) values ($1, $2, $3, $4)`, [row.id, row.first_name, row.last_name, row.email]));
+        await db.transaction((tx) =>
+          tx.query(`insert into owners (id, first_name, last_name, email) values ($1, $2, $3, $4)`, [
+            row.id,
+            row.first_name,
+            row.last_name,
+            row.email,
+          ]),
+        );
       }
       const plainRate = MUTATIONS / ((performance.now() - plainStarted) / 1000);
       console.log(`\n== central apply (POST /v1/mutations, batches of 100, one transaction per mutation)`);
-      console.log(`${fmt(mutationRate)} mutations/s; plain single-row inserts through the same triggers: ${fmt(plainRate)} rows/s (ratio ${fmt(mutationRate / plainRate, 2)})`);
+      console.log(
+        `${fmt(mutationRate)} mutations/s; plain single-row inserts through the same triggers: ${fmt(plainRate)} rows/s (ratio ${fmt(mutationRate / plainRate, 2)})`,
+      );
     } finally {
       await server.close();
     }
@@ -158,8 +205,13 @@ async function propagation(): Promise<void> {
     const practice = generatePractice({ seed: 2, owners: 200, anchorDate: new Date().toISOString().slice(0, 10) });
     await writePractice(db, practice);
     const server = await serve(db);
-    const dirs = [await mkdtemp(path.join(os.tmpdir(), 'vetdesk-bench-a-')), await mkdtemp(path.join(os.tmpdir(), 'vetdesk-bench-b-'))];
-    const [a, b] = await Promise.all(dirs.map((dataDir) => openWorkstation({ dataDir, serverUrl: server.url, staffId: practice.staff[0]!.id })));
+    const dirs = [
+      await mkdtemp(path.join(os.tmpdir(), 'vetdesk-bench-a-')),
+      await mkdtemp(path.join(os.tmpdir(), 'vetdesk-bench-b-')),
+    ];
+    const [a, b] = await Promise.all(
+      dirs.map((dataDir) => openWorkstation({ dataDir, serverUrl: server.url, staffId: practice.staff[0]!.id })),
+    );
     try {
       await Promise.all([a!.sync.untilUpToDate(), b!.sync.untilUpToDate()]);
       const ownerId = practice.owners[0]!.id;
@@ -180,7 +232,9 @@ async function propagation(): Promise<void> {
         latencies.push(performance.now() - t0);
       }
       latencies.sort((x, y) => x - y);
-      console.log(`\n== propagation: change on workstation A visible on workstation B (${PROPAGATIONS} changes, both online)`);
+      console.log(
+        `\n== propagation: change on workstation A visible on workstation B (${PROPAGATIONS} changes, both online)`,
+      );
       console.log(`p50 ${fmt(percentile(latencies, 0.5))} ms, p95 ${fmt(percentile(latencies, 0.95))} ms`);
     } finally {
       await a!.stop();
@@ -191,7 +245,9 @@ async function propagation(): Promise<void> {
   });
 }
 
-console.log(`bench:sync — node ${process.version}, ${os.cpus().length} cores; PostgreSQL at ${serverUrl.replace(/:[^:@/]*@/, ':***@')}`);
+console.log(
+  `bench:sync — node ${process.version}, ${os.cpus().length} cores; PostgreSQL at ${serverUrl.replace(/:[^:@/]*@/, ':***@')}`,
+);
 await propagation();
 await applyRate();
 await initialSyncAndSearch();
