@@ -55,6 +55,12 @@ export const ErrorCode = {
   ProtocolMismatch: 'PROTOCOL_MISMATCH',
   /** The conflict was already resolved (by another workstation, or earlier). */
   ConflictAlreadyResolved: 'CONFLICT_ALREADY_RESOLVED',
+  /**
+   * The UI could not reach the workstation backend (the web bridge connection dropped or a
+   * request timed out). Whether a request sent before the drop ran is unknown; reading again
+   * is safe.
+   */
+  BackendUnavailable: 'BACKEND_UNAVAILABLE',
   /** Anything not foreseen. */
   Internal: 'INTERNAL',
 } as const;
@@ -64,7 +70,11 @@ export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 const errorCodeValues = Object.values(ErrorCode) as [ErrorCode, ...ErrorCode[]];
 
 /** Codes whose cause is transient: the same request may succeed later. Decided here only. */
-const retryableCodes: ReadonlySet<ErrorCode> = new Set([ErrorCode.DatabaseUnavailable, ErrorCode.TransactionConflict]);
+const retryableCodes: ReadonlySet<ErrorCode> = new Set([
+  ErrorCode.DatabaseUnavailable,
+  ErrorCode.TransactionConflict,
+  ErrorCode.BackendUnavailable,
+]);
 
 /** Structured, JSON-serialisable details attached to an error. */
 export type ErrorDetails = Readonly<Record<string, unknown>>;

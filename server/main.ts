@@ -3,7 +3,7 @@ import { serverConfigFromEnv } from './config.js';
 import { startServer } from './start.js';
 
 /**
- * `npm start`: the central server on the configured database (embedded PGlite in the data
+ * `npm run server`: the central server alone on the configured database (embedded PGlite in the data
  * folder when DATABASE_URL is unset). Prints where it listens and where its data lives.
  */
 async function main(): Promise<void> {

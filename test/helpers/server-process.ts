@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const TSX = fileURLToPath(new URL('../../node_modules/.bin/tsx', import.meta.url));
 
-/** A central server started as `npm start` starts it: a child process running server/main.ts. */
+/** A central server started as `npm run server` starts it: a child process running server/main.ts. */
 export interface ServerProcess {
   child: ChildProcess;
   url: string;
@@ -23,7 +23,7 @@ export function exited(child: ChildProcess): Promise<number | null> {
   );
 }
 
-/** Starts server/main.ts as `npm start` would, with `env` added, collecting what it prints. */
+/** Starts server/main.ts as `npm run server` would, with `env` added, collecting what it prints. */
 function startMain(env: Record<string, string>): {
   child: ChildProcess & { stdout: NodeJS.ReadableStream };
   output: () => string;

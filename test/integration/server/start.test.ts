@@ -8,7 +8,7 @@ import { openPglite } from '../../../db/central/pglite-database.js';
 import { uniqueDatabaseName } from '../../helpers/postgres-server.js';
 import { runServerToFailure, spawnServer } from '../../helpers/server-process.js';
 
-describe('starting the central server as npm start does', () => {
+describe('starting the central server as npm run server does', () => {
   let dataDir: string;
   beforeEach(async () => {
     dataDir = await mkdtemp(path.join(os.tmpdir(), 'vetdesk-start-'));

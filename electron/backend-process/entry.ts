@@ -1,0 +1,57 @@
+// The backend's entry in Electron's utilityProcess: SQLite and sync run here, never in main.
+// `import type` brings in the `process.parentPort` declaration without loading Electron.
+import type {} from 'electron';
+import { AppError, ErrorCode, isAppError } from '../../core/errors.js';
+import { type Workstation, openWorkstation } from '../backend/workstation.js';
+import { type ControlFromBackend, controlToBackendSchema } from './control.js';
+import { type BackendPort, servePort } from './serve-port.js';
+
+let workstation: Workstation | null = null;
+/** Ports that arrived before the workstation finished opening. */
+const waiting: BackendPort[] = [];
+const stops: (() => void)[] = [];
+
+function report(message: ControlFromBackend): void {
+  process.parentPort.postMessage(message);
+}
+
+function serve(port: BackendPort): void {
+  if (workstation) stops.push(servePort(port, workstation));
+  else waiting.push(port);
+}
+
+async function stop(): Promise<void> {
+  for (const stopServing of stops.splice(0)) stopServing();
+  await workstation?.stop();
+  process.exit(0);
+}
+
+process.parentPort.on('message', (event) => {
+  const parsed = controlToBackendSchema.safeParse(event.data);
+  if (!parsed.success) return; // only main writes to this port; a bad message is a bug, not input
+  const message = parsed.data;
+  switch (message.type) {
+    case 'open':
+      if (workstation) return;
+      openWorkstation({ dataDir: message.dataDir, serverUrl: message.serverUrl, staffId: message.staffId }).then(
+        (opened) => {
+          workstation = opened;
+          for (const port of waiting.splice(0)) serve(port);
+          report({ type: 'opened', deviceId: opened.deviceId });
+        },
+        (error: unknown) => {
+          const appError = isAppError(error) ? error : new AppError(ErrorCode.Internal, String(error));
+          report({ type: 'failed', error: appError.toWire() });
+        },
+      );
+      return;
+    case 'connect': {
+      const port = event.ports[0];
+      if (port) serve(port);
+      return;
+    }
+    case 'stop':
+      void stop();
+      return;
+  }
+});

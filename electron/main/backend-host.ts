@@ -1,0 +1,74 @@
+import { MessageChannelMain, type UtilityProcess, type WebContents, utilityProcess } from 'electron';
+import { IPC_PORT_CHANNEL } from '../../core/api/ipc-protocol.js';
+import { AppError, ErrorCode } from '../../core/errors.js';
+import { type ControlToBackend, controlFromBackendSchema } from '../backend-process/control.js';
+import type { DesktopConfig } from './config.js';
+
+/** How long a stopping backend gets to record its in-flight push and close SQLite. */
+const STOP_GRACE_MS = 5_000;
+
+/** The backend utility process, seen from main: main starts it and relays ports, nothing else. */
+export interface BackendHost {
+  /** Resolves once the workstation is open; rejects with the backend's AppError if it cannot open. */
+  readonly opened: Promise<{ deviceId: string }>;
+  /** Gives `contents` a fresh MessagePort whose other end the backend serves. */
+  connect(contents: WebContents): void;
+  /** Asks the backend to stop and resolves once it has exited (or the grace period ran out). */
+  stop(): Promise<void>;
+  /** Called when the backend exits without being asked to. */
+  onUnexpectedExit(listener: (code: number) => void): void;
+}
+
+/**
+ * Forks the backend (`entry`, the bundled electron/backend-process/entry.ts) as a utility
+ * process and asks it to open the workstation described by `config`.
+ */
+export function startBackend(entry: string, config: DesktopConfig): BackendHost {
+  const child: UtilityProcess = utilityProcess.fork(entry, [], { serviceName: 'VetDesk backend', stdio: 'inherit' });
+  const send = (message: ControlToBackend, transfer?: Electron.MessagePortMain[]) => {
+    child.postMessage(message, transfer);
+  };
+  let stopping = false;
+  let exitListener: (code: number) => void = () => undefined;
+  const exited = new Promise<void>((resolve) => {
+    child.once('exit', (code) => {
+      if (!stopping) exitListener(code);
+      resolve();
+    });
+  });
+
+  const opened = new Promise<{ deviceId: string }>((resolve, reject) => {
+    child.on('message', (data: unknown) => {
+      const parsed = controlFromBackendSchema.safeParse(data);
+      if (!parsed.success) return;
+      if (parsed.data.type === 'opened') resolve({ deviceId: parsed.data.deviceId });
+      else reject(AppError.fromWire(parsed.data.error));
+    });
+    void exited.then(() => {
+      reject(new AppError(ErrorCode.Internal, 'The VetDesk backend exited before opening the workstation'));
+    });
+  });
+  send({ type: 'open', dataDir: config.dataDir, serverUrl: config.serverUrl, staffId: config.staffId });
+
+  return {
+    opened,
+    connect(contents) {
+      // One channel per page load: a reload gets a new port, the backend serves it beside any
+      // old one (closed when the old page's end goes away).
+      const { port1, port2 } = new MessageChannelMain();
+      send({ type: 'connect' }, [port1]);
+      contents.postMessage(IPC_PORT_CHANNEL, null, [port2]);
+    },
+    async stop() {
+      if (stopping) return exited;
+      stopping = true;
+      send({ type: 'stop' });
+      const timer = setTimeout(() => child.kill(), STOP_GRACE_MS);
+      await exited;
+      clearTimeout(timer);
+    },
+    onUnexpectedExit(listener) {
+      exitListener = listener;
+    },
+  };
+}

@@ -1,0 +1,100 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { exited } from './server-process.js';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+export interface LaunchOptions {
+  /** The data folder (central database, workstation replica); one per test. */
+  dataDir: string;
+  /** Owners in the demo practice seeded on first launch (default 60: fast). */
+  owners?: number;
+  /** Resolve only once the workstation's initial sync is done (default true). */
+  waitForSync?: boolean;
+  /** Rebuild the UI even if `.build/renderer` exists (default false). */
+  rebuildUi?: boolean;
+  /** More environment for the launcher (e.g. DATABASE_URL). */
+  env?: Record<string, string>;
+  /** Milliseconds before giving up on start-up (default 120 000: includes a first UI build). */
+  timeoutMs?: number;
+}
+
+/** A running VetDesk (central server, workstation, web bridge) started as `npm start` starts it. */
+export interface LaunchedVetdesk {
+  /** The UI page, with the bridge secret in the fragment: give it to the browser as is. */
+  url: string;
+  /** `http://127.0.0.1:PORT`, the bridge's origin. */
+  origin: string;
+  bridgePort: number;
+  secret: string;
+  centralUrl: string;
+  child: ChildProcess;
+  /** Everything the launcher printed so far. */
+  output(): string;
+  /** SIGTERM; resolves with the exit code (0 when everything stopped cleanly). */
+  stop(): Promise<number | null>;
+}
+
+/**
+ * Runs `launcher/start-all.ts` as `npm start` does (`node --import tsx`: one process, so
+ * SIGTERM reaches the launcher's own handler rather than a tsx wrapper) as a child process with
+ * `VETDESK_DATA_DIR=dataDir`, free ports and no Electron window, and resolves once it printed
+ * the UI URL (and, by default, finished the workstation's initial sync). A child process keeps
+ * the launcher's own signal handling and stdout under test, and works from any test runner
+ * (vitest or Playwright) without loading the backend into it.
+ * @throws Error with everything the launcher printed if it exits or times out first.
+ */
+export function launchVetdesk(options: LaunchOptions): Promise<LaunchedVetdesk> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'launcher/start-all.ts'], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      PORT: '0',
+      VETDESK_BRIDGE_PORT: '0',
+      VETDESK_ELECTRON: 'off',
+      VETDESK_DATA_DIR: options.dataDir,
+      VETDESK_DEMO_OWNERS: String(options.owners ?? 60),
+      VETDESK_REBUILD_UI: options.rebuildUi ? '1' : '0',
+      ...options.env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const waitForSync = options.waitForSync ?? true;
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`VetDesk did not start within ${options.timeoutMs ?? 120_000} ms:\n${output}`));
+    }, options.timeoutMs ?? 120_000);
+    const onExit = (code: number | null) => {
+      clearTimeout(timer);
+      reject(new Error(`VetDesk exited with ${code} before it was ready:\n${output}`));
+    };
+    const check = () => {
+      const ui = /VetDesk UI: (http:\/\/127\.0\.0\.1:(\d+))\/#secret=([A-Za-z0-9_-]+)/.exec(output);
+      const central = /central server listening on (http:\/\/\S+)/.exec(output);
+      if (!ui || !central || (waitForSync && !/VetDesk workstation: up to date/.test(output))) return;
+      clearTimeout(timer);
+      child.off('exit', onExit);
+      resolve({
+        url: ui[0].slice('VetDesk UI: '.length),
+        origin: ui[1]!,
+        bridgePort: Number(ui[2]),
+        secret: ui[3]!,
+        centralUrl: central[1]!,
+        child,
+        output: () => output,
+        stop: () => {
+          child.kill('SIGTERM');
+          return exited(child);
+        },
+      });
+    };
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      check();
+    });
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.once('exit', onExit);
+  });
+}

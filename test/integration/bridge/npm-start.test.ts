@@ -1,0 +1,51 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchVetdesk, type LaunchedVetdesk } from '../../helpers/launch-vetdesk.js';
+
+describe('npm start (launcher/start-all.ts)', () => {
+  let dataDir: string;
+  let uiDir: string;
+  let vetdesk: LaunchedVetdesk;
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(path.join(os.tmpdir(), 'vetdesk-start-'));
+    // A fixture UI: the smoke test is about the launcher, not about the React app's build.
+    uiDir = path.join(dataDir, 'ui');
+    await mkdir(uiDir);
+    await writeFile(path.join(uiDir, 'index.html'), '<!doctype html><title>VetDesk fixture</title>');
+    vetdesk = await launchVetdesk({ dataDir, owners: 20, env: { VETDESK_RENDERER_DIR: uiDir } });
+  });
+  afterAll(async () => {
+    if (vetdesk.child.exitCode === null) await vetdesk.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('seeds on first run, prints the Electron notice once and the UI URL with its secret', () => {
+    const output = vetdesk.output();
+    expect(output).toContain('Seeding a demo practice (first run): 20 owners');
+    expect(output.match(/Electron is not installed here|desktop shell .* is not built yet/g)).toHaveLength(1);
+    expect(vetdesk.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#secret=[A-Za-z0-9_-]{43}$/);
+  });
+
+  it('serves index.html at the URL with the CSP header', async () => {
+    const response = await fetch(vetdesk.url);
+    expect(response.status).toBe(200);
+    expect(await response.text()).toContain('VetDesk fixture');
+    expect(response.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+
+  it('stops with exit code 0 on SIGTERM, and a second start keeps the data and the signed-in staff member', async () => {
+    const signedIn = /signed in as (.+)/.exec(vetdesk.output())?.[1];
+    expect(await vetdesk.stop()).toBe(0);
+    const again = await launchVetdesk({ dataDir, owners: 20, env: { VETDESK_RENDERER_DIR: uiDir } });
+    try {
+      expect(again.output()).not.toContain('Seeding');
+      expect(/signed in as (.+)/.exec(again.output())?.[1]).toBe(signedIn);
+    } finally {
+      expect(await again.stop()).toBe(0);
+    }
+  });
+});

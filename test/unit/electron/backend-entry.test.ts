@@ -1,0 +1,117 @@
+import { EventEmitter } from 'node:events';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { MessageChannel, type MessagePort } from 'node:worker_threads';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { VetdeskClient } from '../../../core/api/client.js';
+import type { ControlFromBackend } from '../../../electron/backend-process/control.js';
+import type { BackendPort } from '../../../electron/backend-process/serve-port.js';
+import { type ClientPort, createPortClient } from '../../../electron/preload/port-client.js';
+
+// The utility entry run in this process: its parent port is faked, its MessagePort is a real
+// node:worker_threads channel, and the workstation is real (a SQLite file in a temp folder),
+// pointed at a server that refuses connections: it works offline.
+
+/** Electron's MessagePortMain wraps each message in an event; a worker_threads port does not. */
+function asBackendPort(port: MessagePort): BackendPort {
+  return {
+    postMessage: (message) => {
+      port.postMessage(message);
+    },
+    on: (event: 'message' | 'close', listener: (event: { data: unknown }) => void) =>
+      event === 'message'
+        ? port.on('message', (data: unknown) => {
+            listener({ data });
+          })
+        : port.on('close', listener),
+    start: () => {
+      port.start();
+    },
+    close: () => {
+      port.close();
+    },
+  };
+}
+
+const parentPort = Object.assign(new EventEmitter(), { postMessage: vi.fn() });
+const dataDir = mkdtempSync(path.join(os.tmpdir(), 'vetdesk-entry-'));
+let client: VetdeskClient;
+let pagePort: MessagePort;
+
+beforeAll(async () => {
+  Object.defineProperty(process, 'parentPort', { value: parentPort, configurable: true });
+  await import('../../../electron/backend-process/entry.js');
+  const opened = new Promise<ControlFromBackend>((resolve) => {
+    parentPort.postMessage.mockImplementation(resolve);
+  });
+  parentPort.emit('message', {
+    data: { type: 'open', dataDir, serverUrl: 'http://127.0.0.1:9', staffId: '00000000-0000-0000-0000-000000000000' },
+    ports: [],
+  });
+  const channel = new MessageChannel();
+  // Connect before the workstation is open: the entry must keep the port until it is.
+  parentPort.emit('message', { data: { type: 'connect' }, ports: [asBackendPort(channel.port1)] });
+  expect(await opened).toMatchObject({ type: 'opened', deviceId: expect.any(String) });
+  pagePort = channel.port2;
+  const portClient = createPortClient(10_000);
+  portClient.attach(pagePort as unknown as ClientPort);
+  client = portClient.client;
+});
+
+afterAll(async () => {
+  const exit = vi.spyOn(process, 'exit').mockImplementation(() => undefined as never);
+  const exited = new Promise<void>((resolve) =>
+    exit.mockImplementation(() => {
+      resolve();
+      return undefined as never;
+    }),
+  );
+  parentPort.emit('message', { data: { type: 'stop' }, ports: [] });
+  await exited;
+  exit.mockRestore();
+  pagePort.close();
+  Reflect.deleteProperty(process, 'parentPort');
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('backend utility entry', () => {
+  it('answers a request over the port from the real workstation', async () => {
+    await expect(client['staff.list']({})).resolves.toEqual([]);
+    await expect(client['session.current']({})).resolves.toBeNull();
+    await expect(client['sync.status']({})).resolves.toMatchObject({ pending: 0, rejected: 0 });
+  });
+
+  it('answers VALIDATION_FAILED in the AppError wire shape for input that breaks the contract', async () => {
+    await expect(client['owner.detail']({ id: 'not-a-uuid' })).rejects.toMatchObject({
+      code: 'VALIDATION_FAILED',
+      message: expect.any(String),
+      details: { issues: [expect.objectContaining({ path: 'id' })] },
+    });
+  });
+
+  it('answers NOT_FOUND for an operation outside the contract and VALIDATION_FAILED for a malformed request', async () => {
+    const answers: unknown[] = [];
+    const received = new Promise<void>((resolve) => {
+      const listener = (data: unknown) => {
+        if (typeof data === 'object' && data !== null && 'id' in data && (data.id === 1000 || data.id === 1001)) {
+          answers.push(data);
+          if (answers.length === 2) {
+            pagePort.off('message', listener);
+            resolve();
+          }
+        }
+      };
+      pagePort.on('message', listener);
+    });
+    pagePort.postMessage({ id: 1000, op: 'db.exec', input: { sql: 'drop table staff' } });
+    pagePort.postMessage({ id: 1001, op: 42 });
+    await received;
+    expect(answers).toEqual(
+      expect.arrayContaining([
+        { id: 1000, ok: false, error: expect.objectContaining({ code: 'NOT_FOUND' }) },
+        { id: 1001, ok: false, error: expect.objectContaining({ code: 'VALIDATION_FAILED' }) },
+      ]),
+    );
+  });
+});
