@@ -1,0 +1,40 @@
+import type { ApiInput, ApiName } from '../../../core/api/contract.js';
+
+/** Read operations the UI caches; mutations and rejection handling are not cached. */
+export type QueryName = Exclude<ApiName, 'mutate' | 'rejections.discard' | 'rejections.retry'>;
+
+/** Query keys are `[operation, input]`, so invalidating by operation name hits every input. */
+export function queryKey<Name extends QueryName>(name: Name, input: ApiInput<Name>): readonly [Name, ApiInput<Name>] {
+  return [name, input] as const;
+}
+
+/**
+ * Which cached operations show rows of each replicated table. When `data.changed` names a
+ * table, these are refetched. Views join several tables, hence the overlaps.
+ */
+export const QUERIES_BY_TABLE: Readonly<Record<string, readonly QueryName[]>> = {
+  clinics: [],
+  devices: [],
+  staff: ['staff.list', 'session.current', 'appointments.day', 'patient.chart'],
+  owners: ['search.ownersAndPatients', 'owner.detail', 'patient.chart', 'appointments.day'],
+  patients: ['search.ownersAndPatients', 'owner.detail', 'patient.chart', 'appointments.day'],
+  medical_records: ['patient.chart', 'bill.detail'],
+  appointments: ['appointments.day', 'patient.chart'],
+  price_list_items: ['priceList.list'],
+  bills: ['owner.detail', 'patient.chart', 'bill.detail'],
+  bill_items: ['owner.detail', 'patient.chart', 'bill.detail'],
+  bill_medical_records: ['bill.detail'],
+  payments: ['owner.detail', 'patient.chart', 'bill.detail'],
+  conflicts: ['conflicts.list'],
+};
+
+/** Operations to refetch for a set of changed tables; an unknown table refetches everything. */
+export function queriesForTables(tables: readonly string[]): QueryName[] | 'all' {
+  const names = new Set<QueryName>();
+  for (const table of tables) {
+    const mapped = QUERIES_BY_TABLE[table];
+    if (!mapped) return 'all';
+    for (const name of mapped) names.add(name);
+  }
+  return [...names];
+}

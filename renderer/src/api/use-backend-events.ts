@@ -1,0 +1,44 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { useClient } from './client-context.js';
+import { queriesForTables } from './query-keys.js';
+import { getSyncStatus, setSyncStatus } from './sync-status-store.js';
+
+/**
+ * Wires the backend's events into the UI: `data.changed` refetches the views showing those
+ * tables; `sync.status` updates the status store, and refetches the inbox lists when their
+ * counts move (rejections are not a replicated table, so no `data.changed` names them).
+ */
+export function useBackendEvents(): void {
+  const client = useClient();
+  const queryClient = useQueryClient();
+  useEffect(() => {
+    let live = true;
+    client['sync.status']({}).then(
+      (status) => {
+        if (live && getSyncStatus() === null) setSyncStatus(status);
+      },
+      () => {
+        // No sync engine (e.g. a demo backend): the indicator says "unknown" until an event.
+      },
+    );
+    const offData = client.on('data.changed', ({ tables }) => {
+      const names = queriesForTables(tables);
+      if (names === 'all') void queryClient.invalidateQueries();
+      else for (const name of names) void queryClient.invalidateQueries({ queryKey: [name] });
+    });
+    const offStatus = client.on('sync.status', (status) => {
+      const previous = getSyncStatus();
+      setSyncStatus(status);
+      if (previous?.rejected !== status.rejected) void queryClient.invalidateQueries({ queryKey: ['rejections.list'] });
+      if (previous?.openConflicts !== status.openConflicts) {
+        void queryClient.invalidateQueries({ queryKey: ['conflicts.list'] });
+      }
+    });
+    return () => {
+      live = false;
+      offData();
+      offStatus();
+    };
+  }, [client, queryClient]);
+}

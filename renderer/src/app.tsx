@@ -1,0 +1,72 @@
+import { useMemo, useState } from 'react';
+import { useBackendEvents } from './api/use-backend-events.js';
+import { InboxScreen } from './features/inbox/inbox-screen.js';
+import { OwnerScreen } from './features/owners/owner-screen.js';
+import { PatientScreen } from './features/patients/patient-screen.js';
+import { SearchDialog } from './features/search/search-dialog.js';
+import { TodayScreen } from './features/today/today-screen.js';
+import { navigate } from './routing/routes.js';
+import { useRoute } from './routing/use-route.js';
+import { AppHeader } from './shell/app-header.js';
+import { HelpDialog } from './shell/help-dialog.js';
+import { useGlobalShortcuts } from './shell/use-global-shortcuts.js';
+import { EmptyState } from './ui/states.js';
+import { Toasts } from './ui/toasts.js';
+
+/** The practice name; no contract operation returns the clinic row yet (see the report). */
+const PRACTICE_NAME = 'VetDesk';
+
+/** The app shell: header on every screen, the current route's screen, global dialogs. */
+export function App() {
+  useBackendEvents();
+  const route = useRoute();
+  const [searchOpen, setSearchOpen] = useState(false);
+  const [helpOpen, setHelpOpen] = useState(false);
+  const handlers = useMemo(
+    () => ({
+      openSearch: () => {
+        setSearchOpen(true);
+      },
+      openHelp: () => {
+        setHelpOpen(true);
+      },
+      go: (target: 't' | 'i') => {
+        navigate(target === 't' ? { name: 'today', date: null } : { name: 'inbox' });
+      },
+    }),
+    [],
+  );
+  useGlobalShortcuts(handlers);
+  return (
+    <div className="app">
+      <a className="visually-hidden" href="#main">
+        Skip to content
+      </a>
+      <AppHeader route={route} practiceName={PRACTICE_NAME} onSearch={handlers.openSearch} onHelp={handlers.openHelp} />
+      <main id="main" className="main">
+        {route.name === 'today' ? <TodayScreen date={route.date} /> : null}
+        {route.name === 'owner' ? <OwnerScreen key={route.id} id={route.id} /> : null}
+        {route.name === 'patient' ? <PatientScreen key={route.id} id={route.id} /> : null}
+        {route.name === 'inbox' ? <InboxScreen /> : null}
+        {route.name === 'not-found' ? (
+          <EmptyState title="This page does not exist">
+            <a href="#/today">Back to today</a>
+          </EmptyState>
+        ) : null}
+      </main>
+      <SearchDialog
+        open={searchOpen}
+        onClose={() => {
+          setSearchOpen(false);
+        }}
+      />
+      <HelpDialog
+        open={helpOpen}
+        onClose={() => {
+          setHelpOpen(false);
+        }}
+      />
+      <Toasts />
+    </div>
+  );
+}

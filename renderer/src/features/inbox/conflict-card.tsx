@@ -1,0 +1,99 @@
+import type { ConflictRow, StaffRow } from '../../../../core/api/views.js';
+import { useMutate } from '../../api/use-mutate.js';
+import { formatDateTime, humanize } from '../../ui/format.js';
+import { valueText } from './value-text.js';
+
+const KIND_TEXT: Record<string, string> = {
+  field: 'Two people changed the same field',
+  clinical_text: 'Two people edited the same clinical text',
+  duplicate: 'Possible duplicate record',
+  overlap: 'Overlapping appointments',
+  delete_vs_edit: 'Deleted on one workstation while edited on another',
+  edit_vs_delete: 'Edited after someone deleted it',
+};
+
+/** Kinds with a losing value that can be written back. */
+const RESTORABLE = new Set(['field', 'clinical_text']);
+
+/** One conflict the server settled: both values, who wrote each and when, and the choices. */
+export function ConflictCard({ conflict, staff }: { conflict: ConflictRow; staff: StaffRow[] }) {
+  const mutate = useMutate();
+  const who = (id: string | null) => staff.find((member) => member.id === id)?.display_name ?? 'someone';
+  // Values are JSON columns: whatever the API typed them as, they are shown and sent as read.
+  const winner: unknown = conflict.winner_value;
+  const loser: unknown = conflict.loser_value;
+  const restorable = RESTORABLE.has(conflict.kind ?? '');
+  const resolve = (args: Record<string, unknown>, success: string) => {
+    mutate.mutate({ name: 'conflict.resolve', args: { id: conflict.id, ...args }, success });
+  };
+  return (
+    <article className="card inbox-card" data-testid="conflict">
+      <header className="row-between">
+        <h3>{KIND_TEXT[conflict.kind ?? ''] ?? humanize(conflict.kind)}</h3>
+        <span className="muted">{formatDateTime(conflict.created_at)}</span>
+      </header>
+      <p className="muted">
+        {humanize(conflict.table_name)} · {humanize(conflict.field)}
+      </p>
+      {restorable ? (
+        <div className="conflict-values">
+          <div className="conflict-value conflict-kept">
+            <span className="conflict-label">Kept · {who(conflict.winner_staff_id)}</span>
+            <p className="prewrap">{valueText(winner)}</p>
+          </div>
+          <div className="conflict-value conflict-lost">
+            <span className="conflict-label">Not applied · {who(conflict.loser_staff_id)}</span>
+            <p className="prewrap">{valueText(loser)}</p>
+          </div>
+        </div>
+      ) : null}
+      <div className="row">
+        {restorable ? (
+          <>
+            <button
+              type="button"
+              className="btn btn-primary"
+              disabled={mutate.isPending}
+              onClick={() => {
+                resolve({ action: 'keep' }, 'Kept the current value');
+              }}
+            >
+              Keep current value
+            </button>
+            <button
+              type="button"
+              className="btn"
+              disabled={mutate.isPending || !conflict.table_name || !conflict.row_id || !conflict.field}
+              onClick={() => {
+                resolve(
+                  {
+                    action: 'restore',
+                    table: conflict.table_name,
+                    rowId: conflict.row_id,
+                    field: conflict.field,
+                    restoreValue: loser ?? null,
+                    base: winner ?? null,
+                  },
+                  'Restored the other value',
+                );
+              }}
+            >
+              Restore the other value
+            </button>
+          </>
+        ) : (
+          <button
+            type="button"
+            className="btn btn-primary"
+            disabled={mutate.isPending}
+            onClick={() => {
+              resolve({ action: 'dismiss' }, 'Marked as reviewed');
+            }}
+          >
+            Mark as reviewed
+          </button>
+        )}
+      </div>
+    </article>
+  );
+}

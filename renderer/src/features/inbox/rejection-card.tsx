@@ -1,0 +1,75 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { RejectionView } from '../../../../core/api/views.js';
+import { useClient } from '../../api/client-context.js';
+import { errorMessage } from '../../api/errors.js';
+import { formatDateTime } from '../../ui/format.js';
+import { showToast } from '../../ui/toast-store.js';
+
+const ACTION_TEXT: Record<string, string> = {
+  'owner.create': 'New owner',
+  'owner.update': 'Owner change',
+  'owner.delete': 'Owner deletion',
+  'patient.create': 'New patient',
+  'patient.update': 'Patient change',
+  'appointment.create': 'New appointment',
+  'appointment.setStatus': 'Appointment status',
+  'appointment.cancel': 'Appointment cancellation',
+  'medicalRecord.create': 'New medical record',
+  'medicalRecord.update': 'Medical record change',
+  'payment.record': 'Payment',
+};
+
+/** A change the server refused: why, and retry (after whatever fixed it) or discard. */
+export function RejectionCard({ rejection }: { rejection: RejectionView }) {
+  const client = useClient();
+  const queryClient = useQueryClient();
+  const act = useMutation({
+    mutationFn: (action: 'retry' | 'discard') =>
+      action === 'retry'
+        ? client['rejections.retry']({ id: rejection.id })
+        : client['rejections.discard']({ id: rejection.id }),
+    onSuccess: async (_result, action) => {
+      showToast(action === 'retry' ? 'Sent again' : 'Change discarded', 'success');
+      await queryClient.invalidateQueries();
+    },
+    onError: (error) => {
+      showToast(errorMessage(error), 'error');
+    },
+  });
+  return (
+    <article className="card inbox-card" data-testid="rejection">
+      <header className="row-between">
+        <h3>{ACTION_TEXT[rejection.name] ?? rejection.name}</h3>
+        <span className="muted">{formatDateTime(rejection.createdAt)}</span>
+      </header>
+      <p className="alert-banner">{rejection.error?.message ?? 'The server refused this change.'}</p>
+      {rejection.error ? <p className="muted mono">{rejection.error.code}</p> : null}
+      <details>
+        <summary className="muted">What was sent</summary>
+        <pre className="mono inbox-args">{JSON.stringify(rejection.args, null, 2)}</pre>
+      </details>
+      <div className="row">
+        <button
+          type="button"
+          className="btn btn-primary"
+          disabled={act.isPending}
+          onClick={() => {
+            act.mutate('retry');
+          }}
+        >
+          Retry
+        </button>
+        <button
+          type="button"
+          className="btn"
+          disabled={act.isPending}
+          onClick={() => {
+            act.mutate('discard');
+          }}
+        >
+          Discard
+        </button>
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,86 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useForm } from 'react-hook-form';
+import type { z } from 'zod';
+import type { OwnerRow } from '../../../../core/api/views.js';
+import { ownerFields, type OwnerFields } from '../../../../core/domain/entities.js';
+
+type OwnerInput = z.input<typeof ownerFields>;
+
+interface OwnerFormProps {
+  owner: OwnerRow;
+  busy: boolean;
+  onSave: (changes: Partial<OwnerFields>) => void;
+  onCancel: () => void;
+}
+
+const FIELDS: { name: keyof OwnerInput; label: string; type?: string; wide?: boolean; multiline?: boolean }[] = [
+  { name: 'first_name', label: 'First name' },
+  { name: 'last_name', label: 'Last name' },
+  { name: 'email', label: 'E-mail', type: 'email' },
+  { name: 'phone', label: 'Phone', type: 'tel' },
+  { name: 'address', label: 'Address', wide: true },
+  { name: 'city', label: 'City' },
+  { name: 'postcode', label: 'Postcode' },
+  { name: 'notes', label: 'Notes', wide: true, multiline: true },
+];
+
+/**
+ * Edits an owner with the same zod schema the backend validates with, and sends only the
+ * fields staff changed: an untouched field must not overwrite someone else's concurrent edit.
+ */
+export function OwnerForm({ owner, busy, onSave, onCancel }: OwnerFormProps) {
+  const form = useForm<OwnerInput, unknown, OwnerFields>({
+    resolver: zodResolver(ownerFields),
+    defaultValues: Object.fromEntries(FIELDS.map((field) => [field.name, owner[field.name] ?? ''])),
+  });
+  const { errors, dirtyFields } = form.formState;
+  return (
+    <form
+      noValidate
+      className="stack"
+      onSubmit={(event) => {
+        void form.handleSubmit((values) => {
+          const changes: Partial<Record<keyof OwnerFields, unknown>> = {};
+          for (const field of FIELDS) if (dirtyFields[field.name]) changes[field.name] = values[field.name];
+          onSave(changes as Partial<OwnerFields>);
+        })(event);
+      }}
+    >
+      <div className="form-grid">
+        {FIELDS.map((field) => {
+          const error = errors[field.name]?.message;
+          const id = `owner-${field.name}`;
+          const common = {
+            id,
+            'aria-invalid': error ? true : undefined,
+            'aria-describedby': error ? `${id}-error` : undefined,
+            ...form.register(field.name),
+          };
+          return (
+            <div key={field.name} className={`field ${field.wide ? 'span-all' : ''}`}>
+              <label htmlFor={id}>{field.label}</label>
+              {field.multiline ? (
+                <textarea className="textarea" {...common} />
+              ) : (
+                <input className="input" type={field.type ?? 'text'} {...common} />
+              )}
+              {error ? (
+                <span id={`${id}-error`} className="field-error">
+                  {error}
+                </span>
+              ) : null}
+            </div>
+          );
+        })}
+      </div>
+      <div className="dialog-actions">
+        <button type="button" className="btn" onClick={onCancel}>
+          Discard changes
+        </button>
+        <button type="submit" className="btn btn-primary" disabled={busy}>
+          Save
+        </button>
+      </div>
+    </form>
+  );
+}

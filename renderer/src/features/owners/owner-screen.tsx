@@ -1,0 +1,132 @@
+import { useState } from 'react';
+import { useApiQuery } from '../../api/use-api-query.js';
+import { useMutate } from '../../api/use-mutate.js';
+import { navigate } from '../../routing/routes.js';
+import { ConfirmDialog } from '../../ui/confirm-dialog.js';
+import { formatMoney } from '../../ui/format.js';
+import { PendingMark } from '../../ui/pending-mark.js';
+import { EmptyState, ErrorState, Skeleton } from '../../ui/states.js';
+import { BillsTable } from '../bills/bills-table.js';
+import { OwnerEditDialog } from './owner-edit-dialog.js';
+import { OwnerPatients } from './owner-patients.js';
+
+/** An owner: contact details, their animals, their bills and what they owe. */
+export function OwnerScreen({ id }: { id: string }) {
+  const detail = useApiQuery('owner.detail', { id });
+  const mutate = useMutate();
+  const [editing, setEditing] = useState(false);
+  const [deleting, setDeleting] = useState(false);
+  if (detail.isPending) return <Skeleton lines={8} block />;
+  if (detail.isError) return <ErrorState error={detail.error} onRetry={() => void detail.refetch()} />;
+  if (!detail.data) {
+    return (
+      <EmptyState title="This owner is not on this workstation">
+        They may have been deleted, or not synced yet. <a href="#/today">Back to today</a>
+      </EmptyState>
+    );
+  }
+  const { owner, patients, bills, balance } = detail.data;
+  const name = `${owner.first_name ?? ''} ${owner.last_name ?? ''}`.trim();
+  const currency = bills[0]?.currency ?? null;
+  return (
+    <div className="stack">
+      <div className="page-header">
+        <div>
+          <p className="muted">Owner</p>
+          <h1>
+            {name} <PendingMark pending={owner.pending} />
+          </h1>
+        </div>
+        <div className="row">
+          <button
+            type="button"
+            className="btn btn-primary"
+            onClick={() => {
+              setEditing(true);
+            }}
+          >
+            Edit
+          </button>
+          <button
+            type="button"
+            className="btn"
+            onClick={() => {
+              setDeleting(true);
+            }}
+          >
+            Delete…
+          </button>
+        </div>
+      </div>
+      <div className="owner-layout">
+        <section className="card" aria-labelledby="owner-contact">
+          <h2 id="owner-contact" className="card-title">
+            Contact
+          </h2>
+          <dl className="details">
+            <dt>Phone</dt>
+            <dd>{owner.phone ? <a href={`tel:${owner.phone}`}>{owner.phone}</a> : '—'}</dd>
+            <dt>E-mail</dt>
+            <dd>{owner.email ? <a href={`mailto:${owner.email}`}>{owner.email}</a> : '—'}</dd>
+            <dt>Address</dt>
+            <dd>{[owner.address, owner.postcode, owner.city].filter(Boolean).join(', ') || '—'}</dd>
+            <dt>Notes</dt>
+            <dd className="prewrap">{owner.notes ?? '—'}</dd>
+          </dl>
+        </section>
+        <section className="card balance-card" aria-labelledby="owner-balance">
+          <h2 id="owner-balance" className="card-title">
+            Balance
+          </h2>
+          <p className={`balance ${Number(balance) > 0 ? 'balance-due' : ''}`}>{formatMoney(balance, currency)}</p>
+          <p className="muted">Open amount of sent and overdue bills</p>
+        </section>
+      </div>
+      <section className="card" aria-labelledby="owner-patients">
+        <h2 id="owner-patients" className="card-title">
+          Patients <span className="badge">{patients.length}</span>
+        </h2>
+        <OwnerPatients patients={patients} />
+      </section>
+      <section className="card" aria-labelledby="owner-bills">
+        <h2 id="owner-bills" className="card-title">
+          Bills <span className="badge">{bills.length}</span>
+        </h2>
+        <BillsTable bills={bills} />
+      </section>
+      <OwnerEditDialog
+        owner={owner}
+        open={editing}
+        onClose={() => {
+          setEditing(false);
+        }}
+      />
+      <ConfirmDialog
+        open={deleting}
+        title={`Delete ${name}?`}
+        confirmLabel="Delete owner"
+        danger
+        busy={mutate.isPending}
+        onCancel={() => {
+          setDeleting(false);
+        }}
+        onConfirm={() => {
+          mutate.mutate(
+            { name: 'owner.delete', args: { id }, success: `${name} deleted` },
+            {
+              onSuccess: () => {
+                setDeleting(false);
+                navigate({ name: 'today', date: null });
+              },
+            },
+          );
+        }}
+      >
+        <p>
+          {name} disappears from searches and lists. Their patients' medical records and all bills and payments are
+          kept: clinical and financial records must be retained by law.
+        </p>
+      </ConfirmDialog>
+    </div>
+  );
+}

@@ -1,0 +1,50 @@
+import type { OwnerRow, PatientRow, WithSync } from '../../../../core/api/views.js';
+import { routeHref } from '../../routing/routes.js';
+import { humanize } from '../../ui/format.js';
+import { PendingMark } from '../../ui/pending-mark.js';
+import { ageText } from './age.js';
+
+/** Who the patient is at a glance; alerts first, because they matter at the consultation. */
+export function PatientHeader({ patient, owner }: { patient: WithSync<PatientRow>; owner: OwnerRow | null }) {
+  const sex = `${humanize(patient.gender)}${patient.neutered ? ', neutered' : ''}`;
+  return (
+    <header className="patient-header card">
+      <div className="row-between">
+        <div className="row">
+          <span className="patient-avatar" aria-hidden="true">
+            {/* The name's initial, not an emoji: workstations often lack a colour emoji font. */}
+            {(patient.name ?? '?').charAt(0).toUpperCase()}
+          </span>
+          <div>
+            <h1>
+              {patient.name} <PendingMark pending={patient.pending} />
+            </h1>
+            <p className="muted">
+              {humanize(patient.species)}
+              {patient.breed ? ` · ${patient.breed}` : ''} · {ageText(patient.birth_date)} · {sex}
+              {patient.weight_kg ? ` · ${patient.weight_kg} kg` : ''}
+            </p>
+          </div>
+        </div>
+        <div className="stack-sm patient-owner">
+          <span className="muted">Owner</span>
+          {owner ? (
+            <a href={routeHref({ name: 'owner', id: owner.id })}>
+              {owner.first_name} {owner.last_name}
+            </a>
+          ) : (
+            <span>No owner on file</span>
+          )}
+          {owner?.phone ? <span className="muted">{owner.phone}</span> : null}
+        </div>
+      </div>
+      {patient.status !== 'active' ? <span className="badge badge-warning">{humanize(patient.status)}</span> : null}
+      {patient.alerts ? (
+        <p className="alert-banner" role="note">
+          ⚠ {patient.alerts}
+        </p>
+      ) : null}
+      {patient.microchip ? <p className="muted">Microchip {patient.microchip}</p> : null}
+    </header>
+  );
+}

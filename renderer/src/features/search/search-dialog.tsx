@@ -1,0 +1,78 @@
+import { useState } from 'react';
+import type { SearchHitView } from '../../../../core/api/views.js';
+import { useApiQuery } from '../../api/use-api-query.js';
+import { navigate } from '../../routing/routes.js';
+import { Dialog } from '../../ui/dialog.js';
+import { EmptyState, ErrorState } from '../../ui/states.js';
+import { SearchResults } from './search-results.js';
+import { useDebounced } from './use-debounced.js';
+
+/** Global search (Ctrl+K): results as you type, arrows to move, Enter to open, Esc to close. */
+export function SearchDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
+  return (
+    <Dialog open={open} onClose={onClose} label="Search owners and patients" wide className="search-dialog">
+      <SearchPanel onClose={onClose} />
+    </Dialog>
+  );
+}
+
+function SearchPanel({ onClose }: { onClose: () => void }) {
+  const [text, setText] = useState('');
+  const [active, setActive] = useState(0);
+  const query = useDebounced(text.trim(), 120);
+  const search = useApiQuery(
+    'search.ownersAndPatients',
+    { query, limit: 100 },
+    { enabled: query.length > 0, keepPrevious: true },
+  );
+  const hits = query.length > 0 ? (search.data ?? []) : [];
+  const open = (hit: SearchHitView) => {
+    navigate({ name: hit.kind, id: hit.id });
+    onClose();
+  };
+  return (
+    <div className="search-panel">
+      <input
+        className="input search-input"
+        type="search"
+        placeholder="Search owners, patients, phone, microchip…"
+        aria-label="Search owners and patients"
+        role="combobox"
+        aria-expanded={hits.length > 0}
+        aria-controls="search-results"
+        aria-activedescendant={hits.length > 0 ? `search-hit-${active}` : undefined}
+        autoFocus
+        value={text}
+        onChange={(event) => {
+          setText(event.target.value);
+          setActive(0);
+        }}
+        onKeyDown={(event) => {
+          if (event.key === 'ArrowDown') {
+            event.preventDefault();
+            setActive((index) => Math.min(hits.length - 1, index + 1));
+          } else if (event.key === 'ArrowUp') {
+            event.preventDefault();
+            setActive((index) => Math.max(0, index - 1));
+          } else if (event.key === 'Enter') {
+            const hit = hits[active];
+            if (hit) {
+              event.preventDefault();
+              open(hit);
+            }
+          }
+        }}
+      />
+      {search.isError ? <ErrorState error={search.error} /> : null}
+      {query.length === 0 ? (
+        <p className="search-hint muted">
+          Type a name, phone number or microchip. <kbd>↑</kbd> <kbd>↓</kbd> to move, <kbd>Enter</kbd> to open.
+        </p>
+      ) : hits.length === 0 && !search.isFetching ? (
+        <EmptyState title={`Nothing matches “${query}”`}>Check the spelling, or try a phone number.</EmptyState>
+      ) : (
+        <SearchResults hits={hits} active={active} onPick={open} onHover={setActive} />
+      )}
+    </div>
+  );
+}

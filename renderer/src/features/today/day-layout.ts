@@ -1,0 +1,105 @@
+import type { DayAppointment, StaffRow } from '../../../../core/api/views.js';
+
+/**
+ * The grid spans 08:00-19:00. Staff see 15-minute rows (drawn lines), but bookings are placed
+ * on 5-minute grid tracks: a 09:50 booking must not look like it collides with one ending at
+ * 09:50 just because both round to the same quarter hour.
+ */
+export const DAY_START_MINUTES = 8 * 60;
+export const DAY_END_MINUTES = 19 * 60;
+export const SLOT_MINUTES = 15;
+export const TRACK_MINUTES = 5;
+export const TRACK_COUNT = (DAY_END_MINUTES - DAY_START_MINUTES) / TRACK_MINUTES;
+
+export interface PlacedAppointment {
+  appointment: DayAppointment;
+  /** 1-based 5-minute track where it starts, and how many tracks it spans (clamped to the grid). */
+  rowStart: number;
+  rowSpan: number;
+  /** Side-by-side position among appointments that overlap in time. */
+  lane: number;
+  lanes: number;
+  /** Starts or ends outside 08:00-19:00: shown clamped, with its real time. */
+  clipped: boolean;
+}
+
+export interface VetColumn {
+  vetId: string | null;
+  name: string;
+  placed: PlacedAppointment[];
+}
+
+function minutesOfDay(iso: string): number {
+  const date = new Date(iso);
+  return date.getHours() * 60 + date.getMinutes();
+}
+
+/** Greedy lanes inside each cluster of overlapping appointments (the usual calendar layout). */
+function assignLanes(items: Omit<PlacedAppointment, 'lane' | 'lanes'>[]): PlacedAppointment[] {
+  const sorted = [...items].sort((a, b) => a.rowStart - b.rowStart || b.rowSpan - a.rowSpan);
+  const result: PlacedAppointment[] = [];
+  let cluster: PlacedAppointment[] = [];
+  let clusterEnd = 0;
+  const closeCluster = () => {
+    const lanes = Math.max(1, ...cluster.map((item) => item.lane + 1));
+    for (const item of cluster) item.lanes = lanes;
+    result.push(...cluster);
+    cluster = [];
+  };
+  for (const item of sorted) {
+    if (cluster.length > 0 && item.rowStart >= clusterEnd) closeCluster();
+    const laneEnds: number[] = [];
+    for (const other of cluster)
+      laneEnds[other.lane] = Math.max(laneEnds[other.lane] ?? 0, other.rowStart + other.rowSpan);
+    let lane = laneEnds.findIndex((end) => end <= item.rowStart);
+    if (lane === -1) lane = laneEnds.length;
+    cluster.push({ ...item, lane, lanes: 1 });
+    clusterEnd = Math.max(clusterEnd, item.rowStart + item.rowSpan);
+  }
+  closeCluster();
+  return result;
+}
+
+function place(appointment: DayAppointment): Omit<PlacedAppointment, 'lane' | 'lanes'> {
+  const start = appointment.scheduled_at ? minutesOfDay(appointment.scheduled_at) : DAY_START_MINUTES;
+  const end = start + (appointment.duration_minutes ?? SLOT_MINUTES);
+  const from = Math.min(Math.max(start, DAY_START_MINUTES), DAY_END_MINUTES - SLOT_MINUTES);
+  // Never shorter than a quarter hour on screen, so even a 5-minute booking stays readable.
+  const to = Math.max(Math.min(end, DAY_END_MINUTES), from + SLOT_MINUTES);
+  const rowStart = Math.floor((from - DAY_START_MINUTES) / TRACK_MINUTES) + 1;
+  return {
+    appointment,
+    rowStart,
+    rowSpan: Math.max(1, Math.ceil((to - DAY_START_MINUTES) / TRACK_MINUTES) + 1 - rowStart),
+    clipped: start < DAY_START_MINUTES || end > DAY_END_MINUTES,
+  };
+}
+
+/**
+ * One column per vet (every vet on the staff list, busy or not, then anyone else who has
+ * bookings), plus "Unassigned" when some bookings have no vet. Cancelled and no-show
+ * bookings are left off the grid: they would hide the live ones.
+ */
+export function layoutDay(appointments: DayAppointment[], staff: StaffRow[]): VetColumn[] {
+  const live = appointments.filter((item) => item.status !== 'cancelled' && item.status !== 'no_show');
+  const columns = new Map<string | null, VetColumn>();
+  for (const member of staff) {
+    if (member.role === 'vet')
+      columns.set(member.id, { vetId: member.id, name: member.display_name ?? 'Vet', placed: [] });
+  }
+  const byVet = new Map<string | null, DayAppointment[]>();
+  for (const item of live) {
+    const list = byVet.get(item.vet_id) ?? [];
+    list.push(item);
+    byVet.set(item.vet_id, list);
+    if (!columns.has(item.vet_id)) {
+      columns.set(item.vet_id, {
+        vetId: item.vet_id,
+        name: item.vet_id ? (item.vet_name ?? 'Vet') : 'Unassigned',
+        placed: [],
+      });
+    }
+  }
+  for (const column of columns.values()) column.placed = assignLanes((byVet.get(column.vetId) ?? []).map(place));
+  return [...columns.values()];
+}

@@ -1,0 +1,47 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { createVetdeskClient } from './api/client.js';
+import { ClientProvider } from './api/client-context.js';
+import { App } from './app.js';
+import { applyTheme, storedTheme } from './ui/theme.js';
+import './ui/tokens.css';
+import './ui/base.css';
+import './ui/components.css';
+import './shell/shell.css';
+import './features/search/search.css';
+import './features/today/today.css';
+import './features/patients/patients.css';
+import './features/inbox/inbox.css';
+import './features/bills/bills.css';
+
+applyTheme(storedTheme());
+
+// The client reads the bridge secret from the URL fragment when it is created; the fragment
+// then becomes the route, so the secret does not linger in the address bar or history.
+const client = createVetdeskClient();
+if (!window.location.hash.startsWith('#/')) window.history.replaceState(null, '', '#/today');
+
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      // The local replica answers in milliseconds and `data.changed` says when to refetch,
+      // so cached data stays fresh until an event says otherwise.
+      staleTime: Infinity,
+      retry: 1,
+      refetchOnWindowFocus: false,
+    },
+  },
+});
+
+const container = document.getElementById('root');
+if (!container) throw new Error('index.html lacks #root');
+createRoot(container).render(
+  <StrictMode>
+    <ClientProvider client={client}>
+      <QueryClientProvider client={queryClient}>
+        <App />
+      </QueryClientProvider>
+    </ClientProvider>
+  </StrictMode>,
+);

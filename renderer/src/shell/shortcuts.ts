@@ -1,0 +1,11 @@
+/** The keyboard shortcuts, listed once for both the handler and the help dialog. */
+export const SHORTCUTS: readonly { keys: string[]; description: string }[] = [
+  { keys: ['Ctrl', 'K'], description: 'Search owners and patients (⌘K on a Mac)' },
+  { keys: ['/'], description: 'Search owners and patients' },
+  { keys: ['g', 't'], description: 'Go to Today' },
+  { keys: ['g', 'i'], description: 'Go to the Inbox' },
+  { keys: ['g', 's'], description: 'Open search' },
+  { keys: ['[', ']'], description: 'Today: previous / next day' },
+  { keys: ['?'], description: 'Show this help' },
+  { keys: ['Esc'], description: 'Close a dialog or search' },
+];

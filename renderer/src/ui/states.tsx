@@ -1,0 +1,36 @@
+import type { ReactNode } from 'react';
+import { errorMessage } from '../api/errors.js';
+
+/** Placeholder lines while data loads, shaped roughly like what will come. */
+export function Skeleton({ lines = 3, block = false }: { lines?: number; block?: boolean }) {
+  return (
+    <div className="stack-sm" aria-busy="true" aria-label="Loading">
+      {Array.from({ length: lines }, (_, index) => (
+        <span key={index} className={`skeleton ${block && index === 0 ? 'skeleton-block' : ''}`} />
+      ))}
+    </div>
+  );
+}
+
+export function EmptyState({ title, children }: { title: string; children?: ReactNode }) {
+  return (
+    <div className="state">
+      <p className="state-title">{title}</p>
+      {children ? <p>{children}</p> : null}
+    </div>
+  );
+}
+
+export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
+  return (
+    <div className="state state-error" role="alert">
+      <p className="state-title">Something went wrong</p>
+      <p>{errorMessage(error)}</p>
+      {onRetry ? (
+        <button type="button" className="btn" onClick={onRetry}>
+          Try again
+        </button>
+      ) : null}
+    </div>
+  );
+}
