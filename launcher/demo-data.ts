@@ -1,6 +1,7 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
+import type { StaffRole } from '../core/domain/enums.js';
 import { AppError, ErrorCode } from '../core/errors.js';
 import type { CentralDb } from '../db/central/connection.js';
 import { generatePractice } from '../db/central/seed/generate.js';
@@ -31,14 +32,15 @@ const sessionSchema = z.object({ staffId: z.uuid() });
 
 /**
  * The staff member signed in on the demo workstation: the one stored in
- * `<workstationDir>/demo-session.json` by an earlier run, else the first front-desk member of
- * the practice (by creation, then user name), stored for later runs so the demo does not
- * change hands when staff are added.
- * @throws AppError NOT_FOUND when the practice has no front-desk staff.
+ * `<workstationDir>/demo-session.json` by an earlier run, else the first member of the practice
+ * with `role` (front desk unless `VETDESK_DEMO_ROLE` says otherwise; by creation, then user
+ * name), stored for later runs so the demo does not change hands when staff are added.
+ * @throws AppError NOT_FOUND when the practice has no staff member with that role.
  */
 export async function demoStaff(
   db: CentralDb,
   workstationDir: string,
+  role: StaffRole = 'front_desk',
 ): Promise<{ id: string; displayName: string; stored: boolean }> {
   const file = path.join(workstationDir, 'demo-session.json');
   const stored = await readFile(file, 'utf8').then(
@@ -51,17 +53,18 @@ export async function demoStaff(
         [stored.staffId],
       )
     : await db.query<{ id: string; display_name: string }>(
-        `select id, display_name from staff where role = 'front_desk' and deleted_at is null
+        `select id, display_name from staff where role = $1 and deleted_at is null
          order by created_at, username limit 1`,
+        [role],
       );
   const staff = rows[0];
   if (!staff) {
     if (stored) {
       // The stored member was removed: choose again rather than refuse to start the demo.
       await writeFile(file, '{}');
-      return demoStaff(db, workstationDir);
+      return demoStaff(db, workstationDir, role);
     }
-    throw new AppError(ErrorCode.NotFound, 'The practice has no front-desk staff member to sign in as');
+    throw new AppError(ErrorCode.NotFound, `The practice has no ${role.replace('_', ' ')} staff member to sign in as`);
   }
   if (!stored) {
     await mkdir(workstationDir, { recursive: true });

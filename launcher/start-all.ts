@@ -2,6 +2,7 @@ import type { ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { STAFF_ROLES } from '../core/domain/enums.js';
 import { AppError, ErrorCode, isAppError } from '../core/errors.js';
 import { defaultDataDir } from '../db/central/config.js';
 import { startWebBridge, type WebBridge } from '../electron/backend/web-bridge.js';
@@ -15,6 +16,11 @@ import { ensureRendererBuilt, RENDERER_DIR } from './renderer-build.js';
 const launcherEnvSchema = z.object({
   VETDESK_BRIDGE_PORT: z.coerce.number().int().min(0).max(65_535).default(0),
   VETDESK_DEMO_OWNERS: z.coerce.number().int().min(1).max(200_000).default(1500),
+  /**
+   * Who the demo workstation signs in as on its first run (no `demo-session.json` yet): the
+   * first staff member with this role. Front desk by default; tests of clinical records use `vet`.
+   */
+  VETDESK_DEMO_ROLE: z.enum(STAFF_ROLES).default('front_desk'),
   /** `off` never opens the desktop window (tests, and to use a browser on a desktop machine). */
   VETDESK_ELECTRON: z.enum(['auto', 'off']).default('auto'),
   /** `1` rebuilds the UI even when a build exists (after changing renderer/). */
@@ -114,7 +120,7 @@ async function main(): Promise<void> {
   running.server = server;
   print(`VetDesk central server listening on ${server.url} (${server.db.location})`);
   await seedDemoIfEmpty(server.db, settings.VETDESK_DEMO_OWNERS, print);
-  const staff = await demoStaff(server.db, workstationDir);
+  const staff = await demoStaff(server.db, workstationDir, settings.VETDESK_DEMO_ROLE);
   if (isStopping()) return;
 
   const workstation = await openWorkstation({ dataDir: workstationDir, serverUrl: server.url, staffId: staff.id });

@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useBackendEvents } from './api/use-backend-events.js';
+import { BillScreen } from './features/billing/bill-screen.js';
 import { InboxScreen } from './features/inbox/inbox-screen.js';
 import { OwnerScreen } from './features/owners/owner-screen.js';
 import { PatientScreen } from './features/patients/patient-screen.js';
@@ -47,6 +48,7 @@ export function App() {
         {route.name === 'today' ? <TodayScreen date={route.date} /> : null}
         {route.name === 'owner' ? <OwnerScreen key={route.id} id={route.id} /> : null}
         {route.name === 'patient' ? <PatientScreen key={route.id} id={route.id} /> : null}
+        {route.name === 'bill' ? <BillScreen key={route.id} id={route.id} practiceName={PRACTICE_NAME} /> : null}
         {route.name === 'inbox' ? <InboxScreen /> : null}
         {route.name === 'not-found' ? (
           <EmptyState title="This page does not exist">

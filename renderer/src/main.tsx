@@ -14,6 +14,8 @@ import './features/today/today.css';
 import './features/patients/patients.css';
 import './features/inbox/inbox.css';
 import './features/bills/bills.css';
+import './features/billing/billing.css';
+import './features/booking/booking.css';
 
 applyTheme(storedTheme());
 

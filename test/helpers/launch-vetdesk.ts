@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import type { StaffRole } from '../../core/domain/enums.js';
 import { exited } from './server-process.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -13,6 +14,11 @@ export interface LaunchOptions {
   waitForSync?: boolean;
   /** Rebuild the UI even if `.build/renderer` exists (default false). */
   rebuildUi?: boolean;
+  /**
+   * Sign the workstation in as the first seeded staff member with this role (default the
+   * launcher's: front desk). Sets VETDESK_DEMO_ROLE; applies to a fresh data folder only.
+   */
+  role?: StaffRole;
   /** More environment for the launcher (e.g. DATABASE_URL). */
   env?: Record<string, string>;
   /** Milliseconds before giving up on start-up (default 120 000: includes a first UI build). */
@@ -55,6 +61,7 @@ export function launchVetdesk(options: LaunchOptions): Promise<LaunchedVetdesk> 
       VETDESK_DATA_DIR: options.dataDir,
       VETDESK_DEMO_OWNERS: String(options.owners ?? 60),
       VETDESK_REBUILD_UI: options.rebuildUi ? '1' : '0',
+      ...(options.role ? { VETDESK_DEMO_ROLE: options.role } : {}),
       ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

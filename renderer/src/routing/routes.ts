@@ -1,11 +1,12 @@
 /**
- * Hash routes (`#/today/2025-03-04`, `#/owner/<id>`, `#/patient/<id>`, `#/inbox`): they work
+ * Hash routes (`#/today/2025-03-04`, `#/owner/<id>`, `#/patient/<id>`, `#/bill/<id>`, `#/inbox`): they work
  * the same from a file:// page in Electron and from the web bridge, with no router package.
  */
 export type Route =
   | { name: 'today'; date: string | null }
   | { name: 'owner'; id: string }
   | { name: 'patient'; id: string }
+  | { name: 'bill'; id: string }
   | { name: 'inbox' }
   | { name: 'not-found'; path: string };
 
@@ -19,6 +20,8 @@ export function parseRoute(hash: string): Route {
       return second ? { name: 'owner', id: decodeURIComponent(second) } : { name: 'not-found', path };
     case 'patient':
       return second ? { name: 'patient', id: decodeURIComponent(second) } : { name: 'not-found', path };
+    case 'bill':
+      return second ? { name: 'bill', id: decodeURIComponent(second) } : { name: 'not-found', path };
     case 'inbox':
       return { name: 'inbox' };
     default:
@@ -34,6 +37,8 @@ export function routeHref(route: Route): string {
       return `#/owner/${encodeURIComponent(route.id)}`;
     case 'patient':
       return `#/patient/${encodeURIComponent(route.id)}`;
+    case 'bill':
+      return `#/bill/${encodeURIComponent(route.id)}`;
     case 'inbox':
       return '#/inbox';
     case 'not-found':

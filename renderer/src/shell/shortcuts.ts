@@ -6,6 +6,7 @@ export const SHORTCUTS: readonly { keys: string[]; description: string }[] = [
   { keys: ['g', 'i'], description: 'Go to the Inbox' },
   { keys: ['g', 's'], description: 'Open search' },
   { keys: ['[', ']'], description: 'Today: previous / next day' },
+  { keys: ['n'], description: 'Patient chart: new medical record' },
   { keys: ['?'], description: 'Show this help' },
   { keys: ['Esc'], description: 'Close a dialog or search' },
 ];

@@ -1,6 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef } from 'react';
 import type { BillSummary } from '../../../../core/api/views.js';
+import { routeHref } from '../../routing/routes.js';
 import { formatDate, formatMoney } from '../../ui/format.js';
 import { PendingMark } from '../../ui/pending-mark.js';
 import { EmptyState } from '../../ui/states.js';
@@ -47,7 +48,8 @@ export function BillsTable({ bills }: { bills: BillSummary[] }) {
                 style={{ transform: `translateY(${item.start}px)`, height: item.size }}
               >
                 <span role="cell" className="mono">
-                  {bill.bill_number ?? 'Draft'} <PendingMark pending={bill.pending} />
+                  <a href={routeHref({ name: 'bill', id: bill.id })}>{bill.bill_number ?? 'Provisional'}</a>{' '}
+                  <PendingMark pending={bill.pending} />
                 </span>
                 <span role="cell">{formatDate(bill.issued_at)}</span>
                 <span role="cell">

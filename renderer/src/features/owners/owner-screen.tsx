@@ -6,7 +6,9 @@ import { ConfirmDialog } from '../../ui/confirm-dialog.js';
 import { formatMoney } from '../../ui/format.js';
 import { PendingMark } from '../../ui/pending-mark.js';
 import { EmptyState, ErrorState, Skeleton } from '../../ui/states.js';
+import { NewBillButton } from '../billing/new-bill-button.js';
 import { BillsTable } from '../bills/bills-table.js';
+import { PatientCreateDialog } from '../patients/patient-create-dialog.js';
 import { OwnerEditDialog } from './owner-edit-dialog.js';
 import { OwnerPatients } from './owner-patients.js';
 
@@ -16,6 +18,7 @@ export function OwnerScreen({ id }: { id: string }) {
   const mutate = useMutate();
   const [editing, setEditing] = useState(false);
   const [deleting, setDeleting] = useState(false);
+  const [addingPatient, setAddingPatient] = useState(false);
   if (detail.isPending) return <Skeleton lines={8} block />;
   if (detail.isError) return <ErrorState error={detail.error} onRetry={() => void detail.refetch()} />;
   if (!detail.data) {
@@ -38,6 +41,7 @@ export function OwnerScreen({ id }: { id: string }) {
           </h1>
         </div>
         <div className="row">
+          <NewBillButton ownerId={owner.id} patientId={null} />
           <button
             type="button"
             className="btn btn-primary"
@@ -83,9 +87,20 @@ export function OwnerScreen({ id }: { id: string }) {
         </section>
       </div>
       <section className="card" aria-labelledby="owner-patients">
-        <h2 id="owner-patients" className="card-title">
-          Patients <span className="badge">{patients.length}</span>
-        </h2>
+        <div className="row-between card-head">
+          <h2 id="owner-patients" className="card-title">
+            Patients <span className="badge">{patients.length}</span>
+          </h2>
+          <button
+            type="button"
+            className="btn btn-sm btn-primary"
+            onClick={() => {
+              setAddingPatient(true);
+            }}
+          >
+            Add patient
+          </button>
+        </div>
         <OwnerPatients patients={patients} />
       </section>
       <section className="card" aria-labelledby="owner-bills">
@@ -99,6 +114,14 @@ export function OwnerScreen({ id }: { id: string }) {
         open={editing}
         onClose={() => {
           setEditing(false);
+        }}
+      />
+      <PatientCreateDialog
+        ownerId={owner.id}
+        ownerName={name}
+        open={addingPatient}
+        onClose={() => {
+          setAddingPatient(false);
         }}
       />
       <ConfirmDialog

@@ -1,14 +1,18 @@
+import { useState } from 'react';
 import { useApiQuery } from '../../api/use-api-query.js';
 import { EmptyState, ErrorState, Skeleton } from '../../ui/states.js';
+import { NewBillButton } from '../billing/new-bill-button.js';
 import { BillsTable } from '../bills/bills-table.js';
+import { MedicalHistory } from '../records/medical-history.js';
+import { BookingDialog } from '../booking/booking-dialog.js';
 import { PatientAppointments } from './patient-appointments.js';
 import { PatientHeader } from './patient-header.js';
-import { RecordTimeline } from './record-timeline.js';
 import { WeightChart } from './weight-chart.js';
 
 /** The patient chart: header, weight curve, medical history, appointments, bills. */
 export function PatientScreen({ id }: { id: string }) {
   const chart = useApiQuery('patient.chart', { id });
+  const [booking, setBooking] = useState(false);
   if (chart.isPending) return <Skeleton lines={8} block />;
   if (chart.isError) return <ErrorState error={chart.error} onRetry={() => void chart.refetch()} />;
   if (!chart.data) {
@@ -22,12 +26,21 @@ export function PatientScreen({ id }: { id: string }) {
   return (
     <div className="stack">
       <PatientHeader patient={patient} owner={owner} />
+      <div className="row patient-actions">
+        <button
+          type="button"
+          className="btn btn-primary"
+          onClick={() => {
+            setBooking(true);
+          }}
+        >
+          Book appointment
+        </button>
+        <NewBillButton ownerId={patient.owner_id} patientId={patient.id} />
+      </div>
       <div className="patient-layout">
         <section className="card patient-records" aria-labelledby="records-title">
-          <h2 id="records-title" className="card-title">
-            Medical history <span className="badge">{records.length}</span>
-          </h2>
-          <RecordTimeline records={records} />
+          <MedicalHistory patientId={patient.id} patientName={patient.name ?? 'this patient'} records={records} />
         </section>
         <div className="stack">
           <section className="card" aria-labelledby="weight-title">
@@ -50,6 +63,13 @@ export function PatientScreen({ id }: { id: string }) {
           </section>
         </div>
       </div>
+      <BookingDialog
+        open={booking}
+        patient={{ id: patient.id, name: patient.name ?? 'Patient' }}
+        onClose={() => {
+          setBooking(false);
+        }}
+      />
     </div>
   );
 }

@@ -10,10 +10,11 @@ interface AppointmentDialogProps {
   appointment: DayAppointment | null;
   all: DayAppointment[];
   onClose: () => void;
+  onReschedule?: (appointment: DayAppointment) => void;
 }
 
 /** Details of one booking with its next steps. */
-export function AppointmentDialog({ appointment, all, onClose }: AppointmentDialogProps) {
+export function AppointmentDialog({ appointment, all, onClose, onReschedule }: AppointmentDialogProps) {
   return (
     <Dialog open={appointment !== null} onClose={onClose} label="Appointment">
       {appointment ? (
@@ -63,9 +64,22 @@ export function AppointmentDialog({ appointment, all, onClose }: AppointmentDial
           <PendingMark pending={appointment.pending} />
           <div className="row-between">
             <AppointmentActions appointment={appointment} onDone={onClose} />
-            <button type="button" className="btn btn-ghost" onClick={onClose}>
-              Close
-            </button>
+            <div className="row">
+              {onReschedule && appointment.status !== 'cancelled' && appointment.status !== 'completed' ? (
+                <button
+                  type="button"
+                  className="btn btn-sm"
+                  onClick={() => {
+                    onReschedule(appointment);
+                  }}
+                >
+                  Reschedule…
+                </button>
+              ) : null}
+              <button type="button" className="btn btn-ghost" onClick={onClose}>
+                Close
+              </button>
+            </div>
           </div>
         </div>
       ) : null}

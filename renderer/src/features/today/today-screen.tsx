@@ -4,6 +4,9 @@ import { useApiQuery } from '../../api/use-api-query.js';
 import { navigate } from '../../routing/routes.js';
 import { addDays, localToday } from '../../ui/format.js';
 import { EmptyState, ErrorState, Skeleton } from '../../ui/states.js';
+import { BookingDialog } from '../booking/booking-dialog.js';
+import type { SlotDefaults } from '../booking/booking-form.js';
+import { RescheduleDialog } from '../booking/reschedule-dialog.js';
 import { AppointmentDialog } from './appointment-dialog.js';
 import { ArrivalsList } from './arrivals-list.js';
 import { DateNav } from './date-nav.js';
@@ -19,6 +22,8 @@ export function TodayScreen({ date: routeDate }: { date: string | null }) {
   const appointments = useApiQuery('appointments.day', { date, timeZone: TIME_ZONE }, { keepPrevious: true });
   const staff = useApiQuery('staff.list', {});
   const [openId, setOpenId] = useState<string | null>(null);
+  const [booking, setBooking] = useState<Partial<SlotDefaults> | null>(null);
+  const [moving, setMoving] = useState<DayAppointment | null>(null);
   const columns = useMemo(() => layoutDay(appointments.data ?? [], staff.data ?? []), [appointments.data, staff.data]);
   useDayKeys(date);
   const list = appointments.data ?? [];
@@ -35,7 +40,18 @@ export function TodayScreen({ date: routeDate }: { date: string | null }) {
             {list.some((item) => item.status === 'cancelled') ? ' · cancelled ones not shown on the grid' : ''}
           </p>
         </div>
-        <DateNav date={date} />
+        <div className="row">
+          <DateNav date={date} />
+          <button
+            type="button"
+            className="btn btn-primary"
+            onClick={() => {
+              setBooking({ date });
+            }}
+          >
+            New booking
+          </button>
+        </div>
       </div>
       <div className="today-layout">
         <div className="today-main">
@@ -52,6 +68,10 @@ export function TodayScreen({ date: routeDate }: { date: string | null }) {
               onOpen={(item: DayAppointment) => {
                 setOpenId(item.id);
               }}
+              onSlot={(vetId, minutes) => {
+                const time = `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+                setBooking({ date, time, vetId });
+              }}
             />
           ) : null}
         </div>
@@ -64,6 +84,24 @@ export function TodayScreen({ date: routeDate }: { date: string | null }) {
         all={list}
         onClose={() => {
           setOpenId(null);
+        }}
+        onReschedule={(item) => {
+          setOpenId(null);
+          setMoving(item);
+        }}
+      />
+      <BookingDialog
+        open={booking !== null}
+        patient={null}
+        initial={booking ?? undefined}
+        onClose={() => {
+          setBooking(null);
+        }}
+      />
+      <RescheduleDialog
+        appointment={moving}
+        onClose={() => {
+          setMoving(null);
         }}
       />
     </div>

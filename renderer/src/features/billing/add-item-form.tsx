@@ -1,0 +1,161 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { z } from 'zod';
+import { billItemFields } from '../../../../core/domain/entities.js';
+import { decimalString, uuidSchema } from '../../../../core/domain/values.js';
+import { newId } from '../../../../core/ids.js';
+import { useApiQuery } from '../../api/use-api-query.js';
+import { useMutate } from '../../api/use-mutate.js';
+import { formatMoney } from '../../ui/format.js';
+import { ErrorState } from '../../ui/states.js';
+import { percentToRate, rateToPercent } from './tax-percent.js';
+
+/** The shared item schema, with the tax rate typed as a percentage. */
+const itemForm = billItemFields.omit({ tax_rate: true, price_list_item_id: true }).extend({
+  tax_percent: decimalString({ scale: 2, min: 0, max: 99.99, label: 'Tax rate' }),
+  price_list_item_id: z.string().pipe(z.union([z.literal(''), uuidSchema])),
+});
+type ItemInput = z.input<typeof itemForm>;
+type ItemOutput = z.output<typeof itemForm>;
+
+const EMPTY: ItemInput = { description: '', quantity: '1', unit_price: '', tax_percent: '0', price_list_item_id: '' };
+
+/** Adds a line: pick from the price list (prices prefilled) or type a free line. */
+export function AddItemForm({ billId }: { billId: string }) {
+  const priceList = useApiQuery('priceList.list', {});
+  const mutate = useMutate();
+  const [filter, setFilter] = useState('');
+  const form = useForm<ItemInput, unknown, ItemOutput>({ resolver: zodResolver(itemForm), defaultValues: EMPTY });
+  const { errors } = form.formState;
+  const needle = filter.trim().toLowerCase();
+  const choices = (priceList.data ?? []).filter(
+    (item) => !needle || `${item.code ?? ''} ${item.name ?? ''}`.toLowerCase().includes(needle),
+  );
+  const field = (name: keyof ItemInput) => {
+    const error = errors[name]?.message;
+    return {
+      props: {
+        id: `item-${name}`,
+        'aria-invalid': error ? true : undefined,
+        'aria-describedby': error ? `item-${name}-error` : undefined,
+      },
+      error: error ? (
+        <span id={`item-${name}-error`} className="field-error">
+          {error}
+        </span>
+      ) : null,
+    };
+  };
+  const description = field('description');
+  const quantity = field('quantity');
+  const unitPrice = field('unit_price');
+  const tax = field('tax_percent');
+  const picked = form.register('price_list_item_id');
+  return (
+    <form
+      noValidate
+      className="add-item stack-sm no-print"
+      aria-labelledby="add-item-title"
+      onSubmit={(event) => {
+        void form.handleSubmit((values) => {
+          mutate.mutate(
+            {
+              name: 'bill.addItem',
+              args: {
+                id: newId(),
+                bill_id: billId,
+                description: values.description,
+                quantity: values.quantity,
+                unit_price: values.unit_price,
+                tax_rate: percentToRate(values.tax_percent),
+                price_list_item_id: values.price_list_item_id || null,
+              },
+              success: `${values.description} added`,
+            },
+            {
+              onSuccess: () => {
+                form.reset(EMPTY);
+              },
+            },
+          );
+        })(event);
+      }}
+    >
+      <h3 id="add-item-title">Add an item</h3>
+      {priceList.isError ? <ErrorState error={priceList.error} onRetry={() => void priceList.refetch()} /> : null}
+      <div className="add-item-pick">
+        <div className="field">
+          <label htmlFor="item-filter">Search price list</label>
+          <input
+            id="item-filter"
+            className="input"
+            type="search"
+            placeholder="Code or name…"
+            value={filter}
+            onChange={(event) => {
+              setFilter(event.target.value);
+            }}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor="item-price_list_item_id">Price list item</label>
+          <select
+            className="select"
+            id="item-price_list_item_id"
+            disabled={priceList.isPending}
+            {...picked}
+            onChange={(event) => {
+              void picked.onChange(event);
+              const chosen = priceList.data?.find((item) => item.id === event.target.value);
+              if (!chosen) return;
+              const options = { shouldValidate: false, shouldDirty: true };
+              form.setValue('description', chosen.name ?? '', options);
+              form.setValue('unit_price', chosen.unit_price ?? '0', options);
+              form.setValue('tax_percent', rateToPercent(chosen.tax_rate), options);
+              if (!form.getValues('quantity')) form.setValue('quantity', '1', options);
+              form.clearErrors();
+            }}
+          >
+            <option value="">
+              {priceList.isPending ? 'Loading…' : `Free line, or choose (${choices.length} shown)`}
+            </option>
+            {choices.map((item) => (
+              <option key={item.id} value={item.id}>
+                {item.code ? `${item.code} · ` : ''}
+                {item.name} — {formatMoney(item.unit_price)}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      <div className="add-item-fields">
+        <div className="field add-item-description">
+          <label htmlFor="item-description">Description</label>
+          <input className="input" {...description.props} {...form.register('description')} />
+          {description.error}
+        </div>
+        <div className="field">
+          <label htmlFor="item-quantity">Quantity</label>
+          <input className="input num" inputMode="decimal" {...quantity.props} {...form.register('quantity')} />
+          {quantity.error}
+        </div>
+        <div className="field">
+          <label htmlFor="item-unit_price">Unit price</label>
+          <input className="input num" inputMode="decimal" {...unitPrice.props} {...form.register('unit_price')} />
+          {unitPrice.error}
+        </div>
+        <div className="field">
+          <label htmlFor="item-tax_percent">Tax rate (%)</label>
+          <input className="input num" inputMode="decimal" {...tax.props} {...form.register('tax_percent')} />
+          {tax.error}
+        </div>
+        <div className="field add-item-submit">
+          <button type="submit" className="btn btn-primary" disabled={mutate.isPending}>
+            Add item
+          </button>
+        </div>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,84 @@
+import { useState } from 'react';
+import type { BillDetail } from '../../../../core/api/views.js';
+import type { BillTotals } from '../../../../core/domain/bill-totals.js';
+import { CancelBillDialog } from './cancel-bill-dialog.js';
+import { PaymentDialog } from './payment-dialog.js';
+import { SendBillDialog } from './send-bill-dialog.js';
+
+type Open = 'send' | 'pay' | 'cancel' | null;
+
+const PAYABLE: ReadonlySet<string> = new Set(['sent', 'overdue']);
+const CANCELLABLE: ReadonlySet<string> = new Set(['draft', 'sent', 'overdue']);
+
+/** What can be done with the bill in its status; each step asks before it acts. */
+export function BillActions({ detail, totals }: { detail: BillDetail; totals: BillTotals }) {
+  const { bill, items } = detail;
+  const [open, setOpen] = useState<Open>(null);
+  const close = () => {
+    setOpen(null);
+  };
+  const status = bill.status ?? 'draft';
+  return (
+    <div className="row no-print">
+      {status === 'draft' ? (
+        <button
+          type="button"
+          className="btn btn-primary"
+          disabled={items.length === 0}
+          title={items.length === 0 ? 'Add at least one item first' : undefined}
+          onClick={() => {
+            setOpen('send');
+          }}
+        >
+          Send…
+        </button>
+      ) : null}
+      {PAYABLE.has(status) ? (
+        <button
+          type="button"
+          className="btn btn-primary"
+          onClick={() => {
+            setOpen('pay');
+          }}
+        >
+          Record payment
+        </button>
+      ) : null}
+      <button
+        type="button"
+        className="btn"
+        onClick={() => {
+          window.print();
+        }}
+      >
+        Print / Save as PDF
+      </button>
+      {CANCELLABLE.has(status) ? (
+        <button
+          type="button"
+          className="btn"
+          onClick={() => {
+            setOpen('cancel');
+          }}
+        >
+          Cancel bill…
+        </button>
+      ) : null}
+      <SendBillDialog
+        open={open === 'send'}
+        billId={bill.id}
+        total={totals.total}
+        currency={bill.currency}
+        onClose={close}
+      />
+      <PaymentDialog
+        open={open === 'pay'}
+        billId={bill.id}
+        balance={totals.balance}
+        currency={bill.currency}
+        onClose={close}
+      />
+      <CancelBillDialog open={open === 'cancel'} billId={bill.id} onClose={close} />
+    </div>
+  );
+}

@@ -1,0 +1,94 @@
+import { billTotals } from '../../../../core/domain/bill-totals.js';
+import { useApiQuery } from '../../api/use-api-query.js';
+import { formatDateTime } from '../../ui/format.js';
+import { EmptyState, ErrorState, Skeleton } from '../../ui/states.js';
+import { AddItemForm } from './add-item-form.js';
+import { BillActions } from './bill-actions.js';
+import { BillHeader } from './bill-header.js';
+import { BillItemsTable } from './bill-items-table.js';
+import { BillPayments } from './bill-payments.js';
+import { BillRecords } from './bill-records.js';
+import { BillTotalsPanel } from './bill-totals-panel.js';
+
+/**
+ * One bill: header, lines, linked records, totals, payments and its actions. Printing shows
+ * only the invoice (see billing.css), for paper or "Save as PDF".
+ */
+export function BillScreen({ id, practiceName }: { id: string; practiceName: string }) {
+  const detail = useApiQuery('bill.detail', { id });
+  const patientId = detail.data?.bill.patient_id ?? null;
+  const ownerId = detail.data?.bill.owner_id ?? null;
+  const chart = useApiQuery('patient.chart', { id: patientId ?? '' }, { enabled: patientId !== null });
+  const owner = useApiQuery(
+    'owner.detail',
+    { id: ownerId ?? '' },
+    { enabled: ownerId !== null && (patientId === null || chart.data?.owner?.id !== ownerId) },
+  );
+  if (detail.isPending) return <Skeleton lines={8} block />;
+  if (detail.isError) return <ErrorState error={detail.error} onRetry={() => void detail.refetch()} />;
+  if (!detail.data) {
+    return (
+      <EmptyState title="This bill is not on this workstation">
+        It may not have synced yet. <a href="#/today">Back to today</a>
+      </EmptyState>
+    );
+  }
+  const { bill, items, payments, records } = detail.data;
+  const totals = billTotals(
+    items.map((item) => ({
+      quantity: item.quantity ?? '0',
+      unit_price: item.unit_price ?? '0',
+      tax_rate: item.tax_rate ?? '0',
+    })),
+    payments.map((payment) => ({ amount: payment.amount ?? '0' })),
+  );
+  const draft = bill.status === 'draft';
+  const chartOwner = chart.data?.owner ?? null;
+  const ownerRow = chartOwner && chartOwner.id === ownerId ? chartOwner : (owner.data?.owner ?? null);
+  return (
+    <div className="stack bill-screen">
+      <div className="row-between no-print">
+        <p className="muted">
+          Bill
+          {bill.status === 'sent' && Number(totals.balance) <= 0 ? ' · paid in full, confirming with the server' : ''}
+        </p>
+        <BillActions detail={detail.data} totals={totals} />
+      </div>
+      <article className="card invoice" aria-label="Invoice">
+        <BillHeader bill={bill} owner={ownerRow} patient={chart.data?.patient ?? null} practiceName={practiceName} />
+        <section aria-labelledby="bill-items-title" className="stack-sm">
+          <h2 id="bill-items-title" className="card-title">
+            Items
+          </h2>
+          <BillItemsTable items={items} currency={bill.currency} editable={draft} />
+        </section>
+        <BillTotalsPanel totals={totals} currency={bill.currency} />
+        <p className="print-only invoice-footer">Printed {formatDateTime(new Date().toISOString())}</p>
+      </article>
+      {draft ? (
+        <section className="card no-print">
+          <AddItemForm billId={bill.id} />
+        </section>
+      ) : null}
+      <div className="bill-lower no-print">
+        <section className="card" aria-labelledby="bill-records-title">
+          <h2 id="bill-records-title" className="card-title">
+            Medical records <span className="badge">{records.length}</span>
+          </h2>
+          <BillRecords
+            billId={bill.id}
+            linked={records}
+            available={patientId ? (chart.data?.records ?? []) : null}
+            editable={bill.status !== 'cancelled'}
+          />
+        </section>
+        <section className="card" aria-labelledby="bill-payments-title">
+          <h2 id="bill-payments-title" className="card-title">
+            Payments <span className="badge">{payments.length}</span>
+          </h2>
+          <BillPayments payments={payments} currency={bill.currency} />
+        </section>
+      </div>
+    </div>
+  );
+}

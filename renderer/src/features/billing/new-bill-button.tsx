@@ -1,0 +1,38 @@
+import { newId } from '../../../../core/ids.js';
+import { useMutate } from '../../api/use-mutate.js';
+import { navigate } from '../../routing/routes.js';
+
+interface NewBillButtonProps {
+  ownerId: string | null;
+  patientId: string | null;
+  className?: string;
+}
+
+/** Opens an empty draft bill for an owner (and patient), then shows it. */
+export function NewBillButton({ ownerId, patientId, className = 'btn' }: NewBillButtonProps) {
+  const mutate = useMutate();
+  return (
+    <button
+      type="button"
+      className={className}
+      disabled={mutate.isPending}
+      onClick={() => {
+        const id = newId();
+        mutate.mutate(
+          {
+            name: 'bill.create',
+            args: { id, owner_id: ownerId, patient_id: patientId, notes: null, items: [] },
+            success: 'Draft bill created',
+          },
+          {
+            onSuccess: () => {
+              navigate({ name: 'bill', id });
+            },
+          },
+        );
+      }}
+    >
+      New bill
+    </button>
+  );
+}

@@ -1,0 +1,127 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { launchVetdesk, type LaunchedVetdesk } from '../helpers/launch-vetdesk.js';
+import { expect, screenshot, test } from './fixtures.js';
+
+/** Like the shared fixture (own data folder per test), but signed in as the practice's first vet. */
+const vetTest = test.extend<{ vetVetdesk: LaunchedVetdesk }>({
+  // eslint-disable-next-line no-empty-pattern
+  vetVetdesk: async ({}, use) => {
+    const dataDir = await mkdtemp(path.join(tmpdir(), 'vetdesk-e2e-records-'));
+    const vetdesk = await launchVetdesk({ dataDir, owners: 40, role: 'vet' });
+    try {
+      await use(vetdesk);
+    } finally {
+      await vetdesk.stop();
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  },
+});
+
+/** Opens the chart of the first patient of the first owner search finds. */
+async function openAPatient(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await expect(page.getByRole('heading', { name: 'Today' })).toBeVisible();
+  await page.keyboard.press('Control+k');
+  await page.getByRole('combobox', { name: 'Search owners and patients' }).fill('a');
+  await page.getByRole('option').filter({ hasText: 'Owner' }).first().click();
+  await page.locator('table a[href^="#/patient/"]').first().click();
+  await expect(page.getByRole('heading', { name: /Medical history/ })).toBeVisible();
+}
+
+vetTest('a vet writes a SOAP draft, finalizes it and corrects it with an addendum', async ({ page, vetVetdesk }) => {
+  await openAPatient(page, vetVetdesk.url);
+  const title = `Limping left hind ${Date.now() % 100_000}`;
+
+  // `n` on the chart opens the editor, signed-in vet preselected, visit time now.
+  await page.locator('body').click({ position: { x: 5, y: 300 } });
+  await page.keyboard.press('n');
+  const editor = page.getByRole('dialog', { name: /^New record for / });
+  await expect(editor).toBeVisible();
+  await expect(editor.getByLabel('Vet')).not.toHaveValue('');
+  await expect(editor.getByLabel('Visit time')).not.toHaveValue('');
+
+  await editor.getByLabel('Type').selectOption('exam');
+  await editor.getByLabel('Title').fill(title);
+  await editor.getByLabel('Subjective').fill('Owner reports limping on the left hind leg for three days.');
+  await editor.getByLabel('Objective').fill('T 38.6 °C. Pain on flexion of the left stifle.\nNo swelling.');
+  await editor.getByLabel('Assessment').fill('Suspected soft-tissue injury.');
+  await editor.getByLabel('Plan').fill('Rest for 10 days, meloxicam, recheck in two weeks.');
+  // The shared schema's own message for a bad weight.
+  await editor.getByLabel('Weight (kg)').fill('twelve');
+  await editor.getByRole('button', { name: 'Save as draft' }).click();
+  await expect(editor.getByText('Weight must be a number with at most 3 decimals')).toBeVisible();
+  await editor.getByLabel('Weight (kg)').fill('12.35');
+  await expect(editor.getByText('Weight must be a number')).toBeHidden();
+  await screenshot(page, 'record-editor');
+
+  // Ctrl+Enter saves the draft.
+  await editor.getByLabel('Plan').press('Control+Enter');
+  await expect(editor).toBeHidden();
+  const record = page.getByTestId('medical-record').filter({ hasText: title });
+  await expect(record).toHaveAttribute('data-status', 'draft');
+  await expect(record.getByText('Draft', { exact: true })).toBeVisible();
+  await expect(record).toContainText('Suspected soft-tissue injury.');
+  await expect(record).toContainText('12.35 kg');
+  // The weight joins the chart's curve (a point with its value in the tooltip).
+  await expect(
+    page
+      .getByTestId('weight-chart')
+      .locator('circle title')
+      .filter({ hasText: /: 12\.350? kg/ }),
+  ).toHaveCount(1);
+
+  // Closing with unsaved changes asks; Esc on the question keeps writing.
+  await record.getByRole('button', { name: 'Edit' }).click();
+  const edit = page.getByRole('dialog', { name: /^Edit draft for / });
+  await expect(edit.getByLabel('Title')).toHaveValue(title);
+  await edit.getByLabel('Assessment').fill('Suspected cruciate ligament strain.');
+  await edit.getByLabel('Assessment').press('Escape');
+  const discard = page.getByRole('dialog', { name: 'Discard unsaved changes?' });
+  await expect(discard).toBeVisible();
+  await discard.getByRole('button', { name: 'Keep writing' }).click();
+  await expect(discard).toBeHidden();
+  await expect(edit).toBeVisible();
+  await edit.getByRole('button', { name: 'Save draft' }).click();
+  await expect(edit).toBeHidden();
+  await expect(record).toContainText('Suspected cruciate ligament strain.');
+
+  // Finalize asks and explains, then the record is final and has no Edit any more.
+  await record.getByRole('button', { name: 'Finalize…' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Finalize this record?' });
+  await expect(confirm).toContainText('can no longer be changed');
+  await expect(confirm).toContainText('addenda');
+  await confirm.getByRole('button', { name: 'Finalize' }).click();
+  await expect(confirm).toBeHidden();
+  await expect(record).toHaveAttribute('data-status', 'final');
+  await expect(record).toContainText(/Signed by Dr /);
+  await expect(record.getByRole('button', { name: 'Edit' })).toHaveCount(0);
+  await expect(record.getByRole('button', { name: /Finalize/ })).toHaveCount(0);
+
+  // An addendum corrects it, nested under it.
+  await record.getByRole('button', { name: 'Add addendum' }).click();
+  const addendum = page.getByRole('dialog', { name: /^Add addendum for / });
+  await expect(addendum).toContainText('The original stays as written');
+  await addendum.getByLabel('Plan').fill('Correction: meloxicam 0.1 mg/kg once daily, not twice.');
+  await addendum.getByLabel('Plan').press('Control+Enter');
+  await expect(addendum).toBeHidden();
+  const nested = record.getByTestId('medical-record-addendum');
+  await expect(nested).toHaveCount(1);
+  await expect(nested).toContainText('Correction: meloxicam 0.1 mg/kg once daily');
+  await expect(nested).toHaveAttribute('data-status', 'addendum');
+  await record.scrollIntoViewIfNeeded();
+  await screenshot(page, 'record-final');
+});
+
+test('front desk cannot write clinical records: the buttons say why', async ({ page, vetdesk }) => {
+  await openAPatient(page, vetdesk.url);
+  const newRecord = page.getByRole('button', { name: 'New record' });
+  await expect(newRecord).toBeDisabled();
+  await expect(newRecord).toHaveAttribute('title', 'Only vets and nurses write clinical records');
+  await page.keyboard.press('n');
+  await expect(page.getByRole('dialog', { name: /^New record/ })).toHaveCount(0);
+  await expect(page.getByText('Only vets and nurses write clinical records').first()).toBeVisible();
+  await screenshot(page, 'record-front-desk');
+});
