@@ -13,6 +13,7 @@ import { parseArgs } from 'node:util';
 import { chromium, type Page } from '@playwright/test';
 import { createDatabase, dropDatabase } from '../db/central/admin.js';
 import { openPostgres } from '../db/central/pg-database.js';
+import { CHROMIUM_LAUNCH_OPTIONS } from '../test/helpers/chromium.js';
 import { launchVetdesk } from '../test/helpers/launch-vetdesk.js';
 
 const { values: args } = parseArgs({
@@ -64,18 +65,7 @@ const db = openPostgres({
   poolIdleMs: 1000,
   connectTimeoutMs: 5000,
 });
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
-});
+const browser = await chromium.launch(CHROMIUM_LAUNCH_OPTIONS);
 try {
   const { rows } = await db.query<{ id: string }>(
     `select id from patients where deleted_at is null order by created_at limit 1`,
