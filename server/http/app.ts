@@ -104,12 +104,14 @@ export function buildApp(deps: AppDependencies): FastifyInstance {
 
   app.get('/', () => Promise.resolve({ name: 'VetDesk central server', version: deps.version }));
 
-  void app.register(mutationRoutes, { db: deps.db, auth: deps.deviceAuth ?? developmentDeviceAuth(deps.db) });
-  void app.register(syncCountsRoutes, { db: deps.db, auth: deps.deviceAuth ?? developmentDeviceAuth(deps.db) });
+  // One authenticator for every sync route, so they agree on (and share what they know of) devices.
+  const auth = deps.deviceAuth ?? developmentDeviceAuth(deps.db);
+  void app.register(mutationRoutes, { db: deps.db, auth });
+  void app.register(syncCountsRoutes, { db: deps.db, auth });
   void app.register(shapeRoutes, {
     ...deps.shape,
     db: deps.db,
-    auth: deps.deviceAuth ?? developmentDeviceAuth(deps.db),
+    auth,
   });
 
   app.get('/healthz', async (_request, reply) => {

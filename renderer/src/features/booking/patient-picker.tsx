@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useApiQuery } from '../../api/use-api-query.js';
 import { ErrorState } from '../../ui/states.js';
 import { useDebounced } from '../search/use-debounced.js';
+import { useListNavigation } from '../../ui/use-list-navigation.js';
 
 export interface PickedPatient {
   id: string;
@@ -11,7 +12,6 @@ export interface PickedPatient {
 /** Finds a patient by name, owner, phone or microchip; arrows move, Enter picks. */
 export function PatientPicker({ onPick }: { onPick: (patient: PickedPatient) => void }) {
   const [text, setText] = useState('');
-  const [active, setActive] = useState(0);
   const query = useDebounced(text.trim(), 120);
   const search = useApiQuery(
     'search.ownersAndPatients',
@@ -19,6 +19,7 @@ export function PatientPicker({ onPick }: { onPick: (patient: PickedPatient) => 
     { enabled: query.length > 0, keepPrevious: true },
   );
   const hits = query.length > 0 ? (search.data ?? []).filter((hit) => hit.kind === 'patient') : [];
+  const { active, setActive, onArrowKey } = useListNavigation(hits.length);
   return (
     <div className="field picker">
       <label htmlFor="booking-patient-search">Patient</label>
@@ -39,13 +40,8 @@ export function PatientPicker({ onPick }: { onPick: (patient: PickedPatient) => 
           setActive(0);
         }}
         onKeyDown={(event) => {
-          if (event.key === 'ArrowDown') {
-            event.preventDefault();
-            setActive((index) => Math.min(hits.length - 1, index + 1));
-          } else if (event.key === 'ArrowUp') {
-            event.preventDefault();
-            setActive((index) => Math.max(0, index - 1));
-          } else if (event.key === 'Enter') {
+          if (onArrowKey(event)) return;
+          if (event.key === 'Enter') {
             event.preventDefault();
             const hit = hits[active];
             if (hit) onPick({ id: hit.id, name: hit.title });

@@ -6,6 +6,7 @@ import { Dialog } from '../../ui/dialog.js';
 import { EmptyState, ErrorState } from '../../ui/states.js';
 import { SearchResults } from './search-results.js';
 import { useDebounced } from './use-debounced.js';
+import { useListNavigation } from '../../ui/use-list-navigation.js';
 
 /** Global search (Ctrl+K): results as you type, arrows to move, Enter to open, Esc to close. */
 export function SearchDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
@@ -18,7 +19,6 @@ export function SearchDialog({ open, onClose }: { open: boolean; onClose: () => 
 
 function SearchPanel({ onClose }: { onClose: () => void }) {
   const [text, setText] = useState('');
-  const [active, setActive] = useState(0);
   const query = useDebounced(text.trim(), 120);
   const search = useApiQuery(
     'search.ownersAndPatients',
@@ -26,6 +26,7 @@ function SearchPanel({ onClose }: { onClose: () => void }) {
     { enabled: query.length > 0, keepPrevious: true },
   );
   const hits = query.length > 0 ? (search.data ?? []) : [];
+  const { active, setActive, onArrowKey } = useListNavigation(hits.length);
   const open = (hit: SearchHitView) => {
     navigate({ name: hit.kind, id: hit.id });
     onClose();
@@ -48,13 +49,8 @@ function SearchPanel({ onClose }: { onClose: () => void }) {
           setActive(0);
         }}
         onKeyDown={(event) => {
-          if (event.key === 'ArrowDown') {
-            event.preventDefault();
-            setActive((index) => Math.min(hits.length - 1, index + 1));
-          } else if (event.key === 'ArrowUp') {
-            event.preventDefault();
-            setActive((index) => Math.max(0, index - 1));
-          } else if (event.key === 'Enter') {
+          if (onArrowKey(event)) return;
+          if (event.key === 'Enter') {
             const hit = hits[active];
             if (hit) {
               event.preventDefault();
