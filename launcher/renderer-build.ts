@@ -1,7 +1,7 @@
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { runCollecting } from './run-collecting.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 
@@ -20,25 +20,15 @@ export async function ensureRendererBuilt(force: boolean, print: (line: string) 
   print('Building the UI (vite build -c renderer/vite.config.ts)...');
   const outDir = `${RENDERER_DIR}.tmp-${process.pid}-${started}`;
   const vite = fileURLToPath(new URL('../node_modules/.bin/vite', import.meta.url));
-  const child = spawn(
-    vite,
-    ['build', '-c', 'renderer/vite.config.ts', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'],
-    {
-      cwd: ROOT,
-      env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const code = await new Promise<number | null>((resolve, reject) => {
-    child.once('error', reject);
-    child.once('exit', resolve);
-  });
-  if (code !== 0) {
+  try {
+    await runCollecting(
+      vite,
+      ['build', '-c', 'renderer/vite.config.ts', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'],
+      { cwd: ROOT, env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' } },
+    );
+  } catch (error) {
     await rm(outDir, { recursive: true, force: true });
-    throw new Error(`vite build failed (exit ${code}):\n${output}`);
+    throw error;
   }
   if (force) await rm(RENDERER_DIR, { recursive: true, force: true });
   try {

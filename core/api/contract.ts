@@ -2,10 +2,13 @@ import { z } from 'zod';
 import { isoDate, uuidSchema } from '../domain/values.js';
 import { MUTATION_NAMES } from '../mutations/registry.js';
 import type { SyncStatus } from '../sync/status.js';
+import { auditHistoryParamsSchema, type AuditHistory } from './audit.js';
 import type {
   BillDetail,
+  ClinicRow,
   ConflictRow,
   DayAppointment,
+  DeviceView,
   OwnerDetail,
   PatientChart,
   PriceListItemRow,
@@ -30,6 +33,8 @@ const empty = z.object({});
 export const API = {
   'sync.status': operation<SyncStatus>()(empty),
   'session.current': operation<StaffRow | null>()(empty),
+  /** The signed-in staff member's clinic as the replica holds it; null before the first sync brings it. */
+  'clinic.current': operation<ClinicRow | null>()(empty),
   'search.ownersAndPatients': operation<SearchHitView[]>()(
     z.object({ query: z.string().max(200), limit: z.number().int().min(1).max(100).optional() }),
   ),
@@ -38,10 +43,37 @@ export const API = {
   'appointments.day': operation<DayAppointment[]>()(
     z.object({ date: isoDate, vetId: uuidSchema.nullable().optional(), timeZone: z.string().min(1).optional() }),
   ),
+  /**
+   * Appointments of the calendar days `from`..`to` (inclusive, at most 31 days) in `timeZone`
+   * (default: the clinic's), optionally one vet's, in time order, with overlaps flagged.
+   */
+  'appointments.range': operation<DayAppointment[]>()(
+    z
+      .object({
+        from: isoDate,
+        to: isoDate,
+        vetId: uuidSchema.nullable().optional(),
+        timeZone: z.string().min(1).optional(),
+      })
+      .refine((input) => input.from <= input.to, { message: 'The range ends before it starts', path: ['to'] })
+      .refine(
+        (input) => Date.parse(`${input.to}T00:00:00Z`) - Date.parse(`${input.from}T00:00:00Z`) < 31 * 86_400_000,
+        { message: 'Ask for at most 31 days', path: ['to'] },
+      ),
+  ),
   'bill.detail': operation<BillDetail | null>()(z.object({ id: uuidSchema })),
   'staff.list': operation<StaffRow[]>()(empty),
   'priceList.list': operation<PriceListItemRow[]>()(empty),
   'conflicts.list': operation<ConflictRow[]>()(z.object({ includeResolved: z.boolean().optional() })),
+  /** Admins only: every staff member, removed ones included (active first). */
+  'admin.staff': operation<StaffRow[]>()(empty),
+  /** Admins only: every enrolled workstation, this one marked. */
+  'admin.devices': operation<DeviceView[]>()(empty),
+  /**
+   * Admins only, online only: one record's changes from the central server's audit trail.
+   * Throws BACKEND_UNAVAILABLE when the central server cannot be reached.
+   */
+  'audit.history': operation<AuditHistory>()(auditHistoryParamsSchema),
   'rejections.list': operation<RejectionView[]>()(empty),
   'rejections.discard': operation<null>()(z.object({ id: uuidSchema })),
   'rejections.retry': operation<{ id: string }>()(z.object({ id: uuidSchema, args: z.unknown().optional() })),

@@ -21,6 +21,15 @@ export type PaymentRow = RowOf<'payments'>;
 export type StaffRow = RowOf<'staff'>;
 export type PriceListItemRow = RowOf<'price_list_items'>;
 export type ConflictRow = RowOf<'conflicts'>;
+export type DeviceRow = RowOf<'devices'>;
+
+/** A workstation enrolled in the practice, as the admin's devices list shows it. */
+export interface DeviceView extends DeviceRow {
+  /** True for the device this workstation itself is. */
+  this_workstation: boolean;
+}
+/** The practice's clinic: name, address, phone, e-mail, IANA time zone, ISO 4217 currency. */
+export type ClinicRow = RowOf<'clinics'>;
 
 /** A row together with whether it still waits for the server. */
 export type WithSync<Row> = Row & { pending: boolean };

@@ -6,8 +6,11 @@ import type { LocalReplica } from '../../db/local/replica.js';
 import { decodeRow } from '../../db/local/row-codec.js';
 import type { SyncEngine } from '../../sync/client/sync-engine.js';
 import { runMutation } from './mutate.js';
-import { dayAppointments } from './queries/appointments.js';
+import { adminDevices, adminStaff, requireAdmin } from './queries/admin.js';
+import { dayAppointments, rangeAppointments } from './queries/appointments.js';
+import { fetchAuditHistory } from './queries/audit-history.js';
 import { billDetail } from './queries/bills.js';
+import { currentClinic } from './queries/clinic.js';
 import { ownerDetail, patientChart } from './queries/owners-patients.js';
 
 type ParsedInput<Name extends ApiName> = z.output<(typeof API)[Name]['input']>;
@@ -36,7 +39,6 @@ export class WorkstationBackend {
     readonly replica: LocalReplica,
     readonly sync: SyncEngine | null,
     private readonly session: BackendSession,
-    private readonly clinicTimeZone: () => string = () => 'UTC',
   ) {
     this.handlers = this.buildHandlers();
   }
@@ -58,6 +60,11 @@ export class WorkstationBackend {
     return handler(parsed.data);
   }
 
+  /** The clinic's IANA time zone (UTC until the first sync brings the clinic). */
+  private clinicTimeZone(): string {
+    return currentClinic(this.replica, this.session.staffId)?.timezone ?? 'UTC';
+  }
+
   private currentStaff(): { id: string; role: string } {
     const staff = this.replica.get('staff', this.session.staffId);
     if (!staff || staff['deleted_at'] !== null || typeof staff['role'] !== 'string') {
@@ -74,11 +81,14 @@ export class WorkstationBackend {
         return this.sync.status();
       },
       'session.current': () => (replica.get('staff', this.session.staffId) as StaffRow | undefined) ?? null,
+      'clinic.current': () => currentClinic(replica, this.session.staffId),
       'search.ownersAndPatients': ({ query, limit }) => replica.searchOwnersAndPatients(query, limit),
       'owner.detail': ({ id }) => ownerDetail(replica, id),
       'patient.chart': ({ id }) => patientChart(replica, id),
       'appointments.day': ({ date, vetId, timeZone }) =>
         dayAppointments(replica, date, timeZone ?? this.clinicTimeZone(), vetId ?? null),
+      'appointments.range': ({ from, to, vetId, timeZone }) =>
+        rangeAppointments(replica, from, to, timeZone ?? this.clinicTimeZone(), vetId ?? null),
       'bill.detail': ({ id }) => billDetail(replica, id),
       'staff.list': () =>
         allRows<StaffRow>(replica, 'staff', `select * from staff where deleted_at is null order by display_name`),
@@ -94,6 +104,20 @@ export class WorkstationBackend {
           'conflicts',
           `select * from conflicts ${includeResolved ? '' : `where status = 'open'`} order by created_at desc`,
         ),
+      'admin.staff': () => {
+        requireAdmin(this.currentStaff().role, 'see the staff list');
+        return adminStaff(replica);
+      },
+      'admin.devices': () => {
+        requireAdmin(this.currentStaff().role, 'see the devices list');
+        return adminDevices(replica);
+      },
+      'audit.history': (params) => {
+        const staff = this.currentStaff();
+        requireAdmin(staff.role, 'see the history of a record');
+        if (!this.sync) throw new AppError(ErrorCode.Internal, 'Sync is not running on this workstation');
+        return fetchAuditHistory(this.sync.serverEndpoint(), staff.id, params);
+      },
       'rejections.list': () =>
         replica.rejected().map((entry): RejectionView => ({
           id: entry.id,
@@ -104,6 +128,7 @@ export class WorkstationBackend {
         })),
       'rejections.discard': ({ id }) => {
         replica.discardRejected(id);
+        this.sync?.statusChanged();
         return null;
       },
       'rejections.retry': ({ id, args }) => {
@@ -116,6 +141,7 @@ export class WorkstationBackend {
           this.currentStaff(),
         );
         replica.discardRejected(id);
+        this.sync?.statusChanged();
         return retried;
       },
       mutate: ({ name, args }) => runMutation(replica, name, args, this.currentStaff()),

@@ -40,10 +40,7 @@ export async function openWorkstation(options: WorkstationOptions): Promise<Work
     authorization: () => `Bearer dev-device:${deviceId}`,
     ...(options.push ? { push: options.push } : {}),
   });
-  const backend = new WorkstationBackend(replica, sync, { staffId: options.staffId }, () => {
-    const clinic = replica.db.prepare('select timezone from clinics limit 1').get() as { timezone: string } | undefined;
-    return clinic?.timezone ?? 'UTC';
-  });
+  const backend = new WorkstationBackend(replica, sync, { staffId: options.staffId });
   if (options.startSync ?? true) sync.start();
   return {
     deviceId,

@@ -1,25 +1,28 @@
-import { useMemo, useState } from 'react';
+import { Fragment, useMemo, useState } from 'react';
 import { useBackendEvents } from './api/use-backend-events.js';
+import { DevicesScreen } from './features/admin/devices-screen.js';
+import { HistoryScreen } from './features/admin/history-screen.js';
+import { StaffScreen } from './features/admin/staff-screen.js';
 import { BillScreen } from './features/billing/bill-screen.js';
 import { InboxScreen } from './features/inbox/inbox-screen.js';
 import { OwnerScreen } from './features/owners/owner-screen.js';
 import { PatientScreen } from './features/patients/patient-screen.js';
 import { SearchDialog } from './features/search/search-dialog.js';
 import { TodayScreen } from './features/today/today-screen.js';
+import { WeekScreen } from './features/today/week-screen.js';
 import { navigate } from './routing/routes.js';
 import { useRoute } from './routing/use-route.js';
 import { AppHeader } from './shell/app-header.js';
 import { HelpDialog } from './shell/help-dialog.js';
+import { useClinic } from './shell/use-clinic.js';
 import { useGlobalShortcuts } from './shell/use-global-shortcuts.js';
-import { EmptyState } from './ui/states.js';
+import { EmptyState, Skeleton } from './ui/states.js';
 import { Toasts } from './ui/toasts.js';
-
-/** The practice name; no contract operation returns the clinic row yet (see the report). */
-const PRACTICE_NAME = 'VetDesk';
 
 /** The app shell: header on every screen, the current route's screen, global dialogs. */
 export function App() {
   useBackendEvents();
+  const clinic = useClinic();
   const route = useRoute();
   const [searchOpen, setSearchOpen] = useState(false);
   const [helpOpen, setHelpOpen] = useState(false);
@@ -43,18 +46,38 @@ export function App() {
       <a className="visually-hidden" href="#main">
         Skip to content
       </a>
-      <AppHeader route={route} practiceName={PRACTICE_NAME} onSearch={handlers.openSearch} onHelp={handlers.openHelp} />
+      <AppHeader
+        route={route}
+        practiceName={clinic.practiceName}
+        onSearch={handlers.openSearch}
+        onHelp={handlers.openHelp}
+      />
       <main id="main" className="main">
-        {route.name === 'today' ? <TodayScreen date={route.date} /> : null}
-        {route.name === 'owner' ? <OwnerScreen key={route.id} id={route.id} /> : null}
-        {route.name === 'patient' ? <PatientScreen key={route.id} id={route.id} /> : null}
-        {route.name === 'bill' ? <BillScreen key={route.id} id={route.id} practiceName={PRACTICE_NAME} /> : null}
-        {route.name === 'inbox' ? <InboxScreen /> : null}
-        {route.name === 'not-found' ? (
-          <EmptyState title="This page does not exist">
-            <a href="#/today">Back to today</a>
-          </EmptyState>
-        ) : null}
+        {/* Screens wait for the clinic's zone and currency, and redraw if either changes. */}
+        {clinic.ready ? (
+          <Fragment key={clinic.settingsKey}>
+            {route.name === 'today' ? <TodayScreen date={route.date} /> : null}
+            {route.name === 'week' ? <WeekScreen date={route.date} /> : null}
+            {route.name === 'owner' ? <OwnerScreen key={route.id} id={route.id} /> : null}
+            {route.name === 'patient' ? <PatientScreen key={route.id} id={route.id} /> : null}
+            {route.name === 'bill' ? (
+              <BillScreen key={route.id} id={route.id} practiceName={clinic.practiceName} />
+            ) : null}
+            {route.name === 'inbox' ? <InboxScreen /> : null}
+            {route.name === 'admin-staff' ? <StaffScreen /> : null}
+            {route.name === 'admin-devices' ? <DevicesScreen /> : null}
+            {route.name === 'history' ? (
+              <HistoryScreen key={`${route.table}/${route.id}`} table={route.table} id={route.id} />
+            ) : null}
+            {route.name === 'not-found' ? (
+              <EmptyState title="This page does not exist">
+                <a href="#/today">Back to today</a>
+              </EmptyState>
+            ) : null}
+          </Fragment>
+        ) : (
+          <Skeleton lines={6} block />
+        )}
       </main>
       <SearchDialog
         open={searchOpen}

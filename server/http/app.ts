@@ -5,6 +5,7 @@ import { toAppError } from '../../db/central/pg-error.js';
 import type { DeviceAuthenticator } from '../auth/device-auth.js';
 import { developmentDeviceAuth } from '../auth/development-device-auth.js';
 import { createMetrics } from './metrics.js';
+import { auditRoutes } from './routes/audit.js';
 import { mutationRoutes } from './routes/mutations.js';
 import { shapeRoutes, type ShapeRouteOptions } from './routes/shape.js';
 import { syncCountsRoutes } from './routes/sync-counts.js';
@@ -108,6 +109,7 @@ export function buildApp(deps: AppDependencies): FastifyInstance {
   const auth = deps.deviceAuth ?? developmentDeviceAuth(deps.db);
   void app.register(mutationRoutes, { db: deps.db, auth });
   void app.register(syncCountsRoutes, { db: deps.db, auth });
+  void app.register(auditRoutes, { db: deps.db, auth });
   void app.register(shapeRoutes, {
     ...deps.shape,
     db: deps.db,

@@ -4,6 +4,13 @@ import type { LocalReplica } from '../../db/local/replica.js';
 import { backoffDelay, sleep } from './backoff.js';
 import { pushBatch, type PushOutcome, type PushTransportOptions } from './push-transport.js';
 
+/**
+ * Default retry delays: full jitter up to 5 s. A clinic's server is on its own network and
+ * serves a handful of workstations, so once it is back every queued change should be through
+ * within seconds; the former 30 s cap left staff looking at "waiting" for half a minute.
+ */
+export const PUSH_BACKOFF = { baseMs: 250, maxMs: 5_000 } as const;
+
 /** What the push loop reports after each attempt. */
 export type PushEvent =
   { kind: 'pushed'; at: Date } | { kind: 'offline'; reason: string } | { kind: 'blocked'; error: AppError };
@@ -136,7 +143,7 @@ export class PushLoop {
   }
 
   private async backoff(): Promise<void> {
-    const delay = backoffDelay(this.failures++, this.options.backoff ?? { baseMs: 500, maxMs: 30_000 });
+    const delay = backoffDelay(this.failures++, this.options.backoff ?? PUSH_BACKOFF);
     await sleep(Math.max(delay, 50), this.abort.signal);
   }
 

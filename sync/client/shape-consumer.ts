@@ -9,7 +9,22 @@ export interface ShapeConsumerOptions {
   /** Told after each batch is stored, and when the stream fails. */
   onBatch: (table: ReplicatedTableName, info: { upToDate: boolean; rows: number }) => void;
   onError: (table: ReplicatedTableName, error: Error) => void;
+  /**
+   * Told at each request that could not reach the server (network error, 5xx), before the
+   * client retries it. The Electric client retries those by itself and never reports them
+   * through `onError`, so without this a workstation would not know the server is gone.
+   */
+  onUnreachable?: (table: ReplicatedTableName) => void;
+  /** Fetch used for shape requests (tests); the global one by default. */
+  fetch?: typeof fetch;
 }
+
+/**
+ * Reconnect delays of the shape streams (the Electric client's own backoff, which retries for
+ * ever): from 250 ms up to 5 s. The client's default cap (up to a minute) would leave a
+ * workstation reading stale data long after its server came back.
+ */
+export const SHAPE_BACKOFF = { initialDelay: 250, maxDelay: 5_000, multiplier: 1.5 } as const;
 
 /**
  * Follows one table's shape with the official Electric client and writes what arrives into
@@ -41,6 +56,8 @@ export class ShapeConsumer {
       signal: this.abort.signal,
       // int8 columns (versions) fit a JS number; the default parser would make them BigInt.
       parser: { int8: (value: string) => Number(value) },
+      backoffOptions: SHAPE_BACKOFF,
+      fetchClient: (...args) => this.fetchReporting(...args),
       // Keep retrying through outages: the stream is the workstation's only read path.
       onError: (error) => {
         this.options.onError(this.table, error);
@@ -62,6 +79,20 @@ export class ShapeConsumer {
     this.abort.abort();
     this.unsubscribe?.();
     this.unsubscribe = undefined;
+  }
+
+  /** One shape request, telling `onUnreachable` when the server could not serve it. */
+  private async fetchReporting(...args: Parameters<typeof fetch>): Promise<Response> {
+    const signal = this.abort.signal;
+    try {
+      const response = await (this.options.fetch ?? fetch)(...args);
+      if (response.status >= 500) this.options.onUnreachable?.(this.table);
+      return response;
+    } catch (error) {
+      // An abort is this consumer stopping, not the server going away.
+      if (!signal.aborted) this.options.onUnreachable?.(this.table);
+      throw error;
+    }
   }
 
   private store(stream: ShapeStream<Row>, messages: readonly Message<Row>[]): void {

@@ -64,6 +64,10 @@ export class SyncEngine {
           onError: () => {
             this.setConnection('offline', null);
           },
+          // Every retry of every table lands here while the server is away: say it once.
+          onUnreachable: () => {
+            if (this.connection !== 'offline') this.setConnection('offline', null);
+          },
         }),
     );
   }
@@ -102,6 +106,23 @@ export class SyncEngine {
     this.stopReplicaListener = undefined;
     for (const consumer of this.consumers) consumer.stop();
     this.push.kill();
+  }
+
+  /**
+   * The central server this engine syncs with and the device's Authorization header value now,
+   * for this workstation's other requests to that server (record history), so every request
+   * authenticates the same way.
+   */
+  serverEndpoint(): { serverUrl: string; authorization: string } {
+    return { serverUrl: this.serverUrl, authorization: this.authorization() };
+  }
+
+  /**
+   * Tells status listeners the status now, after a change the replica does not announce (a
+   * rejected change discarded from the outbox), so the "N rejected" count follows at once.
+   */
+  statusChanged(): void {
+    this.emit();
   }
 
   onStatus(listener: SyncStatusListener): () => void {

@@ -6,7 +6,7 @@ import type { Row } from '../../db/central/connection.js';
 import { withAuditContext, type ApplyContext } from './apply-context.js';
 import { auditEntry, lastWriter, pendingConflict, recordConflict, type PendingConflict } from './conflict-store.js';
 import { decideField } from './field-merge.js';
-import { flagOverlaps, OVERLAP_FIELDS } from './overlap.js';
+import { flagOverlaps, OVERLAP_FIELDS, settleOverlaps } from './overlap.js';
 import { buildSelectForUpdate, buildUpdate, writableColumn } from './sql.js';
 
 /**
@@ -92,6 +92,7 @@ export async function applyUpdate(ctx: ApplyContext, op: UpdateOp): Promise<void
 
   if (op.table === 'appointments') {
     const moved = OVERLAP_FIELDS.some((field) => field in assignments);
+    if (moved || 'status' in assignments || 'deleted_at' in assignments) await settleOverlaps(ctx, op.id);
     if (moved || assignments['deleted_at'] === null) await flagOverlaps(ctx, op.id);
   }
 }

@@ -4,6 +4,15 @@ import { lastWriter, pendingConflict, recordConflict } from './conflict-store.js
 /** Appointment fields whose change can make it overlap another. */
 export const OVERLAP_FIELDS = ['scheduled_at', 'duration_minutes', 'vet_id'] as const;
 
+/**
+ * SQL condition on appointments `a` and `o`: both still booked (not deleted, cancelled or
+ * no-show) and their times overlap. Shared by flagging and settling, so they never disagree.
+ */
+const BOTH_LIVE_AND_OVERLAPPING = `a.deleted_at is null and a.status not in ('cancelled', 'no_show')
+        and o.deleted_at is null and o.status not in ('cancelled', 'no_show')
+        and o.scheduled_at < a.scheduled_at + make_interval(mins => a.duration_minutes)
+        and a.scheduled_at < o.scheduled_at + make_interval(mins => o.duration_minutes)`;
+
 interface Overlapping {
   id: string;
   scheduled_at: Date;
@@ -37,10 +46,7 @@ export async function flagOverlaps(ctx: ApplyContext, appointmentId: string): Pr
        from appointments a
        join appointments o on o.vet_id = a.vet_id and o.id <> a.id
       where a.id = $1
-        and a.deleted_at is null and a.status not in ('cancelled', 'no_show')
-        and o.deleted_at is null and o.status not in ('cancelled', 'no_show')
-        and o.scheduled_at < a.scheduled_at + make_interval(mins => a.duration_minutes)
-        and a.scheduled_at < o.scheduled_at + make_interval(mins => o.duration_minutes)
+        and ${BOTH_LIVE_AND_OVERLAPPING}
       order by o.scheduled_at, o.id`,
     [appointmentId],
   );
@@ -66,4 +72,25 @@ export async function flagOverlaps(ctx: ApplyContext, appointmentId: string): Pr
 
 function slot(id: string, appointment: { scheduled_at: Date; duration_minutes: number }): Record<string, unknown> {
   return { id, scheduled_at: appointment.scheduled_at.toISOString(), duration_minutes: appointment.duration_minutes };
+}
+
+/**
+ * Closes the open overlap flags of this appointment whose pair no longer overlaps: one of the
+ * two moved away, changed vet, was shortened, cancelled, marked no-show or deleted. They are
+ * resolved as `dismissed` by the staff member whose change settled them, so the inbox only
+ * lists double bookings that still exist. Flags of pairs that still overlap stay open.
+ */
+export async function settleOverlaps(ctx: ApplyContext, appointmentId: string): Promise<void> {
+  await ctx.tx.query(
+    `update sync.conflicts c
+        set status = 'resolved', resolution = 'dismissed', resolved_by = $2, resolved_at = now()
+      where c.kind = 'overlap' and c.status = 'open' and c.table_name = 'appointments'
+        and (c.row_id = $1 or c.loser_value ->> 'id' = $1::text)
+        and not exists (
+          select 1 from appointments a
+            join appointments o on o.id = (c.loser_value ->> 'id')::uuid
+           where a.id = c.row_id and o.vet_id = a.vet_id
+             and ${BOTH_LIVE_AND_OVERLAPPING})`,
+    [appointmentId, ctx.staffId],
+  );
 }

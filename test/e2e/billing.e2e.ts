@@ -61,15 +61,26 @@ test('register a patient, book it, bill it, send the bill and take payment', asy
   await page.getByRole('button', { name: 'Add item' }).click();
   await expect(items).toHaveCount(1);
   await page.getByLabel('Price list item').selectOption({ index: 2 });
+  const second = await page.getByLabel('Description').inputValue();
   await page.getByRole('button', { name: 'Add item' }).click();
   await expect(items).toHaveCount(2);
-  // Quantities edit in place; Enter saves. (Waits for the new lines to sync first: an edit made
-  // while a line's insert is still in flight was sometimes lost, see the report.)
-  await expect(invoice.locator('.pending-mark')).toHaveCount(0, { timeout: 30_000 });
-  const quantity = items.first().getByRole('textbox');
+  // Quantities edit in place; Enter saves. Edited at once, while the new line (and the one
+  // before it) may still be syncing: the lines keep their places and the edit is kept.
+  const quantity = page.getByRole('textbox', { name: `Quantity of ${second}` });
   await quantity.fill('2');
   await quantity.press('Enter');
-  await expect(items.first().getByRole('textbox')).toHaveValue(/^2(\.000)?$/);
+  await expect(quantity).toHaveValue(/^2(\.000)?$/);
+  await expect(items.nth(1)).toContainText(second);
+  await expect(invoice.locator('.pending-mark')).toHaveCount(0, { timeout: 30_000 });
+  await expect(quantity).toHaveValue('2.000');
+  // A wrong quantity says why and is not saved; Esc puts the saved one back.
+  await quantity.fill('two');
+  await quantity.press('Enter');
+  await expect(invoice.getByRole('alert')).toHaveText('Quantity must be a number with at most 3 decimals');
+  await expect(quantity).toHaveAttribute('aria-invalid', 'true');
+  await quantity.press('Escape');
+  await expect(quantity).toHaveValue('2.000');
+  await expect(invoice.getByRole('alert')).toHaveCount(0);
 
   // Send it (asks first); the number arrives from the central database once synced.
   await page.getByRole('button', { name: 'Send…' }).click();
@@ -77,6 +88,8 @@ test('register a patient, book it, bill it, send the bill and take payment', asy
   const status = invoice.locator('.bill-header .badge');
   await expect(status).toHaveText('Sent');
   await expect(page.getByTestId('bill-number')).toContainText('BILL-', { timeout: 60_000 });
+  // The central database's copy has the edited quantity: it was not lost on the way.
+  await expect(items.filter({ hasText: second }).getByRole('cell').nth(1)).toHaveText('2.000');
 
   // Record a payment covering the balance; the bill becomes paid.
   await page.getByRole('button', { name: 'Record payment' }).click();
@@ -94,6 +107,15 @@ test('register a patient, book it, bill it, send the bill and take payment', asy
   await page.emulateMedia({ media: 'print' });
   await screenshot(page, 'bill-print');
   await page.emulateMedia({ media: 'screen' });
+
+  // A bill made on the owner's screen is for no patient: it says where records can be linked.
+  await invoice.locator('a[href^="#/owner/"]').click();
+  await expect(page.getByRole('heading', { name: /^Patients/ })).toBeVisible();
+  await page.getByRole('button', { name: 'New bill' }).click();
+  await expect(invoice.getByTestId('bill-number')).toBeVisible();
+  await expect(page.getByRole('region', { name: /^Medical records/ })).toContainText(
+    "To link a visit's records, make the bill from the patient's chart.",
+  );
 
   // On Today: book from a free slot with the patient picker, then reschedule from the dialog.
   await page.getByRole('link', { name: 'Today' }).click();

@@ -1,18 +1,24 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { test as base, type Page } from '@playwright/test';
+import { test as base } from '@playwright/test';
+import type { StaffRole } from '../../core/domain/enums.js';
 import { launchVetdesk, type LaunchedVetdesk } from '../helpers/launch-vetdesk.js';
+import { saveScreenshot, SCREENSHOTS } from './flows/screenshots.js';
 
-export const SCREENSHOTS = path.resolve('test-artifacts/screenshots');
+export { SCREENSHOTS };
 
-/** A test with its own running VetDesk on a fresh data folder, removed afterwards. */
-export const test = base.extend<{ vetdesk: LaunchedVetdesk }>({
-  // Playwright reads fixture dependencies from the destructuring pattern: this one has none.
-  // eslint-disable-next-line no-empty-pattern
-  vetdesk: async ({}, use) => {
+/**
+ * A test with its own running VetDesk on a fresh data folder, removed afterwards. Signed in as
+ * the practice's first front-desk member unless the file says otherwise with
+ * `test.use({ vetdeskRole: 'vet' })`.
+ */
+export const test = base.extend<{ vetdesk: LaunchedVetdesk; vetdeskRole: StaffRole | undefined }>({
+  // `undefined`: the launcher's default role (front desk).
+  vetdeskRole: [undefined, { option: true }],
+  vetdesk: async ({ vetdeskRole }, use) => {
     const dataDir = await mkdtemp(path.join(tmpdir(), 'vetdesk-e2e-'));
-    const vetdesk = await launchVetdesk({ dataDir, owners: 40 });
+    const vetdesk = await launchVetdesk({ dataDir, owners: 40, ...(vetdeskRole ? { role: vetdeskRole } : {}) });
     try {
       await use(vetdesk);
     } finally {
@@ -25,6 +31,4 @@ export const test = base.extend<{ vetdesk: LaunchedVetdesk }>({
 export { expect } from '@playwright/test';
 
 /** Saves a full-page screenshot under test-artifacts/screenshots/ for people to look at. */
-export async function screenshot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
-}
+export const screenshot = saveScreenshot;

@@ -1,4 +1,6 @@
-import { expect, screenshot, test } from './fixtures.js';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { expect, SCREENSHOTS, screenshot, test } from './fixtures.js';
 
 test('the Today screen shows the demo appointments per vet and the sync status', async ({ page, vetdesk }) => {
   await page.goto(vetdesk.url);
@@ -81,4 +83,68 @@ test('the inbox lists conflicts and refused changes, and g t goes back to Today'
   await page.keyboard.press('g');
   await page.keyboard.press('t');
   await expect(page.getByRole('heading', { name: 'Today' })).toBeVisible();
+});
+
+/**
+ * Saves `<name>-light.png` and `<name>-dark.png` from the top of the page, after checking the
+ * theme's tokens took effect. Dialogs are shot as the window shows them: a full-page shot would
+ * cut their backdrop at the window's edge.
+ */
+async function shootBothThemes(page: Page, name: string, { dialog = false } = {}): Promise<void> {
+  // A string, not a function: this project's type-check has no DOM types for the page's world.
+  await page.evaluate('window.scrollTo(0, 0)');
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await expect(page.locator('html')).toHaveCSS('color-scheme', scheme);
+    if (dialog) await page.screenshot({ path: path.join(SCREENSHOTS, `${name}-${scheme}.png`) });
+    else await screenshot(page, `${name}-${scheme}`);
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+}
+
+test('every main screen names the practice and is shot in light and dark themes', async ({ page, vetdesk }) => {
+  await page.goto(vetdesk.url);
+  await expect(page.getByRole('heading', { name: 'Today' })).toBeVisible();
+  // The header and the window title name the practice (clinic.current), the product beside it.
+  const brand = page.getByRole('link', { name: /Lee Valley Veterinary Clinic/ });
+  await expect(brand).toContainText('VetDesk');
+  await expect(page).toHaveTitle('Lee Valley Veterinary Clinic · VetDesk');
+  await expect(page.getByTestId('appointment').first()).toBeVisible();
+  await shootBothThemes(page, 'screen-today');
+
+  await page.keyboard.press('Control+k');
+  await page.getByRole('combobox', { name: 'Search owners and patients' }).fill('a');
+  const firstOwner = page.getByRole('option').filter({ hasText: 'Owner' }).first();
+  await expect(firstOwner).toBeVisible();
+  await shootBothThemes(page, 'screen-search', { dialog: true });
+
+  await firstOwner.click();
+  await expect(page.getByRole('heading', { name: /^Patients/ })).toBeVisible();
+  // The balance carries a currency even for an owner without bills: the clinic's.
+  await expect(page.locator('.balance')).toContainText('EUR');
+  await shootBothThemes(page, 'screen-owner');
+
+  await page.locator('table a[href^="#/patient/"]').first().click();
+  await expect(page.getByRole('heading', { name: /^Medical history/ })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Weight' })).toBeVisible();
+  await shootBothThemes(page, 'screen-patient');
+
+  await page.getByRole('button', { name: 'New bill' }).click();
+  const invoice = page.getByRole('article', { name: 'Invoice' });
+  await expect(invoice).toBeVisible();
+  await page.getByLabel('Price list item').selectOption({ index: 1 });
+  await page.getByRole('button', { name: 'Add item' }).click();
+  await expect(page.getByTestId('bill-item')).toHaveCount(1);
+  await expect(invoice).toContainText('EUR');
+  await shootBothThemes(page, 'screen-bill');
+
+  await page.keyboard.press('g');
+  await page.keyboard.press('i');
+  await expect(page.getByRole('heading', { name: 'Inbox', exact: true })).toBeVisible();
+  await expect(page.getByRole('heading', { name: /Refused changes/ })).toBeVisible();
+  await shootBothThemes(page, 'screen-inbox');
+
+  await page.keyboard.press('?');
+  await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
+  await shootBothThemes(page, 'screen-help', { dialog: true });
 });

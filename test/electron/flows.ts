@@ -1,17 +1,8 @@
-import type { Page } from '@playwright/test';
+import { frontDeskFlow } from '../e2e/flows/front-desk.js';
+import type { SharedFlow } from '../e2e/flows/shared-flow.js';
 
 /**
- * A user flow written once against the UI and run both in the desktop app (here) and in a
- * browser over the web bridge. The page is the app's window, already loaded.
+ * The flows the desktop app runs, each also run in a browser over the web bridge by its own
+ * test/e2e file. They need a workstation signed in as a vet (launchDesktopApp's default).
  */
-export interface SharedFlow {
-  name: string;
-  run(page: Page): Promise<void>;
-}
-
-/**
- * The flows the desktop app runs. The front-desk flow (search an owner, book an appointment,
- * issue a bill) is added here when it is written, e.g. `import { frontDeskFlow } from
- * '../e2e/flows/front-desk.js'`.
- */
-export const sharedFlows: readonly SharedFlow[] = [];
+export const sharedFlows: readonly SharedFlow[] = [frontDeskFlow];

@@ -5,17 +5,25 @@ import { sharedFlows } from './flows.js';
 
 // Needs the Electron binary: run with `npm run test:electron`, never part of `npm test`.
 
-let desktop: DesktopApp;
+let running: DesktopApp | undefined;
 
 test.beforeEach(async () => {
-  desktop = await launchDesktopApp();
+  running = await launchDesktopApp();
 });
 test.afterEach(async () => {
-  await desktop.close();
+  // Unset when start-up failed: launchDesktopApp has cleaned up after itself then.
+  await running?.close();
+  running = undefined;
 });
 
+/** The app the current test started (its beforeEach threw otherwise, so the test never runs). */
+function desktopApp(): DesktopApp {
+  if (!running) throw new Error('the desktop app did not start');
+  return running;
+}
+
 test('the window exposes exactly the contract as window.vetdesk and no Node to the page', async () => {
-  const { page } = desktop;
+  const { page } = desktopApp();
   const seen = await page.evaluate(() => {
     const scope = globalThis as unknown as Record<string, unknown>;
     return {
@@ -30,7 +38,7 @@ test('the window exposes exactly the contract as window.vetdesk and no Node to t
 });
 
 test('the page reaches the backend through window.vetdesk', async () => {
-  const status = await desktop.page.evaluate(async () => {
+  const status = await desktopApp().page.evaluate(async () => {
     const vetdesk = (globalThis as unknown as { vetdesk: { 'sync.status': (input: object) => Promise<unknown> } })
       .vetdesk;
     return vetdesk['sync.status']({});
@@ -40,6 +48,8 @@ test('the page reaches the backend through window.vetdesk', async () => {
 
 for (const flow of sharedFlows) {
   test(flow.name, async () => {
-    await flow.run(desktop.page);
+    // A whole working day in one test, waiting on real syncs: longer than the config's default.
+    test.setTimeout(300_000);
+    await flow.run(desktopApp().page, { screenshotPrefix: 'desktop-' });
   });
 }

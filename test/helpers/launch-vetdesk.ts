@@ -19,13 +19,19 @@ export interface LaunchOptions {
    * launcher's: front desk). Sets VETDESK_DEMO_ROLE; applies to a fresh data folder only.
    */
   role?: StaffRole;
-  /** More environment for the launcher (e.g. DATABASE_URL). */
+  /**
+   * More environment for the launcher (e.g. DATABASE_URL). `VETDESK_CENTRAL_URL` and
+   * `VETDESK_STAFF_ID` run a workstation only, against that server (see `launchCluster`).
+   */
   env?: Record<string, string>;
   /** Milliseconds before giving up on start-up (default 120 000: includes a first UI build). */
   timeoutMs?: number;
 }
 
-/** A running VetDesk (central server, workstation, web bridge) started as `npm start` starts it. */
+/**
+ * A running VetDesk started as `npm start` starts it: central server, workstation and web
+ * bridge, or in workstation-only mode the workstation and bridge against another server.
+ */
 export interface LaunchedVetdesk {
   /** The UI page, with the bridge secret in the fragment: give it to the browser as is. */
   url: string;
@@ -33,6 +39,7 @@ export interface LaunchedVetdesk {
   origin: string;
   bridgePort: number;
   secret: string;
+  /** The central server this workstation syncs with (its own, or the one it was given). */
   centralUrl: string;
   child: ChildProcess;
   /** Everything the launcher printed so far. */
@@ -79,7 +86,8 @@ export function launchVetdesk(options: LaunchOptions): Promise<LaunchedVetdesk> 
     };
     const check = () => {
       const ui = /VetDesk UI: (http:\/\/127\.0\.0\.1:(\d+))\/#secret=([A-Za-z0-9_-]+)/.exec(output);
-      const central = /central server listening on (http:\/\/\S+)/.exec(output);
+      // Its own server ("listening on"), or in workstation-only mode the one it was given ("at").
+      const central = /central server (?:listening on|at) (http:\/\/\S+)/.exec(output);
       if (!ui || !central || (waitForSync && !/VetDesk workstation: up to date/.test(output))) return;
       clearTimeout(timer);
       child.off('exit', onExit);

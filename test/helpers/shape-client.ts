@@ -8,6 +8,7 @@ import {
   type ShapeStreamOptions,
 } from '@electric-sql/client';
 import type { FastifyInstance } from 'fastify';
+import { afterEach } from 'vitest';
 import { newId } from '../../core/ids.js';
 import type { CentralDb } from '../../db/central/connection.js';
 import { buildApp } from '../../server/http/app.js';
@@ -29,6 +30,34 @@ export async function startShapeServer(db: CentralDb, shape: ShapeRouteOptions =
   const app = buildApp({ db, version: 'test', logLevel: 'silent', shape: { longPollTimeoutMs: 2_000, ...shape } });
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
   return { app, shapeUrl: `${address}/v1/shape`, close: () => app.close() };
+}
+
+/**
+ * For a describe block: `start` runs a shape server for the current test and `signal` gives
+ * abort signals for its streams; after each test every signal is aborted and the server closed.
+ */
+export function useShapeServer(db: () => CentralDb): {
+  start(shape?: ShapeRouteOptions): Promise<ShapeServer>;
+  signal(): AbortSignal;
+} {
+  let server: ShapeServer | undefined;
+  const controllers: AbortController[] = [];
+  afterEach(async () => {
+    for (const controller of controllers.splice(0)) controller.abort();
+    await server?.close();
+    server = undefined;
+  });
+  return {
+    start: async (shape = {}) => {
+      server = await startShapeServer(db(), shape);
+      return server;
+    },
+    signal: () => {
+      const controller = new AbortController();
+      controllers.push(controller);
+      return controller.signal;
+    },
+  };
 }
 
 /** Every row message and control message one stream delivered, in order. */

@@ -1,29 +1,33 @@
 import type { AppointmentRow, DayAppointment } from '../../../core/api/views.js';
+import { AppError, ErrorCode } from '../../../core/errors.js';
 import { zonedDayRange } from '../../../core/util/time.js';
 import type { LocalReplica } from '../../../db/local/replica.js';
 import { selectRows } from './rows.js';
 
 const INACTIVE = new Set(['cancelled', 'no_show']);
 
+/** The widest span `rangeAppointments` answers: a month view, never the whole book at once. */
+export const MAX_RANGE_DAYS = 31;
+
+type JoinedRow = AppointmentRow & {
+  patient_name: string | null;
+  species: string | null;
+  owner_name: string | null;
+  vet_name: string | null;
+  pending: boolean;
+};
+
+/** Calendar days from `from` to `to`, both counted ('2026-11-23'..'2026-11-23' is 1). */
+function daysInclusive(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000) + 1;
+}
+
 /**
- * A day's appointments in the clinic's time zone (optionally one vet's), in time order, with
- * patient, owner and vet names, and overlaps between a vet's live appointments flagged.
+ * Every appointment between two instants (optionally one vet's), in time order, with names.
+ * Uses the replica's `scheduled_at` indexes through a half-open range on the column itself.
  */
-export function dayAppointments(
-  replica: LocalReplica,
-  date: string,
-  timeZone: string,
-  vetId?: string | null,
-): DayAppointment[] {
-  const { start, end } = zonedDayRange(date, timeZone);
-  const rows = selectRows<
-    AppointmentRow & {
-      patient_name: string | null;
-      species: string | null;
-      owner_name: string | null;
-      vet_name: string | null;
-    }
-  >(
+function appointmentsBetween(replica: LocalReplica, start: string, end: string, vetId: string | null): JoinedRow[] {
+  return selectRows<JoinedRow>(
     replica,
     'appointments',
     `select t.*, p.name as patient_name, p.species as species,
@@ -38,22 +42,78 @@ export function dayAppointments(
     vetId ? [start, end, vetId] : [start, end],
     ['patient_name', 'species', 'owner_name', 'vet_name'],
   );
-  const span = (row: AppointmentRow) => {
+}
+
+/**
+ * Flags, for each live appointment with a vet, the other live appointments of the same vet that
+ * share time with it. A sweep per vet over start-sorted rows: a month of a busy practice has
+ * thousands of rows, where comparing every pair would cost millions of checks.
+ */
+function withOverlaps(rows: readonly JoinedRow[]): DayAppointment[] {
+  const order = new Map(rows.map((row, index) => [row.id, index]));
+  const found = new Map<string, Set<string>>(rows.map((row) => [row.id, new Set<string>()]));
+  const byVet = new Map<string, { id: string; from: number; to: number }[]>();
+  for (const row of rows) {
+    if (row.vet_id === null || INACTIVE.has(row.status ?? '')) continue;
     const from = Date.parse(row.scheduled_at ?? '');
-    return [from, from + (row.duration_minutes ?? 15) * 60_000] as const;
-  };
-  return rows.map((row) => {
-    const [from, to] = span(row);
-    const overlaps =
-      row.vet_id === null || INACTIVE.has(row.status ?? '')
-        ? []
-        : rows
-            .filter((other) => other.id !== row.id && other.vet_id === row.vet_id && !INACTIVE.has(other.status ?? ''))
-            .filter((other) => {
-              const [otherFrom, otherTo] = span(other);
-              return otherFrom < to && from < otherTo;
-            })
-            .map((other) => other.id);
-    return { ...row, overlaps };
-  });
+    if (Number.isNaN(from)) continue;
+    const list = byVet.get(row.vet_id) ?? [];
+    list.push({ id: row.id, from, to: from + (row.duration_minutes ?? 15) * 60_000 });
+    byVet.set(row.vet_id, list);
+  }
+  for (const list of byVet.values()) {
+    // Sorted by start, each one is compared only with those that start before it ends.
+    list.sort((a, b) => a.from - b.from);
+    for (let i = 0; i < list.length; i++) {
+      const current = list[i];
+      if (!current) continue;
+      for (let j = i + 1; j < list.length; j++) {
+        const other = list[j];
+        if (!other || other.from >= current.to) break;
+        found.get(current.id)?.add(other.id);
+        found.get(other.id)?.add(current.id);
+      }
+    }
+  }
+  return rows.map((row) => ({
+    ...row,
+    overlaps: [...(found.get(row.id) ?? [])].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0)),
+  }));
+}
+
+/**
+ * Appointments of the calendar days `from` to `to` (both included) in `timeZone`, optionally one
+ * vet's, in time order, with patient, owner and vet names, and overlaps between a vet's live
+ * appointments flagged (cancelled and no-show bookings neither overlap nor are overlapped).
+ * Overlaps are computed among the returned rows only: with `vetId`, that vet's.
+ * @throws AppError VALIDATION_FAILED when `to` is before `from` or the span exceeds 31 days.
+ */
+export function rangeAppointments(
+  replica: LocalReplica,
+  from: string,
+  to: string,
+  timeZone: string,
+  vetId?: string | null,
+): DayAppointment[] {
+  const days = daysInclusive(from, to);
+  if (!(days >= 1 && days <= MAX_RANGE_DAYS)) {
+    const message = `Ask for 1 to ${MAX_RANGE_DAYS} days, the first day first`;
+    throw new AppError(ErrorCode.ValidationFailed, message, { from, to });
+  }
+  const start = zonedDayRange(from, timeZone).start;
+  const end = zonedDayRange(to, timeZone).end;
+  return withOverlaps(appointmentsBetween(replica, start, end, vetId ?? null));
+}
+
+/**
+ * A day's appointments in the clinic's time zone (optionally one vet's), in time order, with
+ * patient, owner and vet names, and overlaps between a vet's live appointments flagged.
+ */
+export function dayAppointments(
+  replica: LocalReplica,
+  date: string,
+  timeZone: string,
+  vetId?: string | null,
+): DayAppointment[] {
+  return rangeAppointments(replica, date, date, timeZone, vetId);
 }

@@ -12,10 +12,14 @@ import { decodeRow } from '../../../db/local/row-codec.js';
 import { selectRows } from './rows.js';
 
 function itemsOf(replica: LocalReplica, billId: string) {
+  // A line added here has no created_at until the server's copy arrives. Those lines come
+  // last, in the order they were added (ids are time-ordered UUIDv7): sorting their null
+  // first made a line jump from the top to its place when it synced, under staff's cursor.
   return selectRows<BillItemRow>(
     replica,
     'bill_items',
-    `select t.* from bill_items t where t.bill_id = ? and t.deleted_at is null order by t.created_at, t.id`,
+    `select t.* from bill_items t where t.bill_id = ? and t.deleted_at is null
+      order by t.created_at is null, t.created_at, t.id`,
     [billId],
   );
 }

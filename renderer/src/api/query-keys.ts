@@ -10,22 +10,46 @@ export function queryKey<Name extends QueryName>(name: Name, input: ApiInput<Nam
 
 /**
  * Which cached operations show rows of each replicated table. When `data.changed` names a
- * table, these are refetched. Views join several tables, hence the overlaps.
+ * table, these are refetched. Views join several tables, hence the overlaps. Record history
+ * (`audit.history`) follows every table: a change synced in means a new entry on the server.
  */
 export const QUERIES_BY_TABLE: Readonly<Record<string, readonly QueryName[]>> = {
-  clinics: [],
-  devices: [],
-  staff: ['staff.list', 'session.current', 'appointments.day', 'patient.chart'],
-  owners: ['search.ownersAndPatients', 'owner.detail', 'patient.chart', 'appointments.day'],
-  patients: ['search.ownersAndPatients', 'owner.detail', 'patient.chart', 'appointments.day'],
-  medical_records: ['patient.chart', 'bill.detail'],
-  appointments: ['appointments.day', 'patient.chart'],
-  price_list_items: ['priceList.list'],
-  bills: ['owner.detail', 'patient.chart', 'bill.detail'],
-  bill_items: ['owner.detail', 'patient.chart', 'bill.detail'],
-  bill_medical_records: ['bill.detail'],
-  payments: ['owner.detail', 'patient.chart', 'bill.detail'],
-  conflicts: ['conflicts.list'],
+  clinics: ['clinic.current', 'audit.history'],
+  devices: ['admin.devices', 'audit.history'],
+  staff: [
+    'staff.list',
+    'session.current',
+    'clinic.current',
+    'appointments.day',
+    'appointments.range',
+    'patient.chart',
+    'admin.staff',
+    'audit.history',
+  ],
+  owners: [
+    'search.ownersAndPatients',
+    'owner.detail',
+    'patient.chart',
+    'appointments.day',
+    'appointments.range',
+    'audit.history',
+  ],
+  patients: [
+    'search.ownersAndPatients',
+    'owner.detail',
+    'patient.chart',
+    'appointments.day',
+    'appointments.range',
+    'audit.history',
+  ],
+  medical_records: ['patient.chart', 'bill.detail', 'audit.history'],
+  appointments: ['appointments.day', 'appointments.range', 'patient.chart', 'audit.history'],
+  price_list_items: ['priceList.list', 'audit.history'],
+  bills: ['owner.detail', 'patient.chart', 'bill.detail', 'audit.history'],
+  bill_items: ['owner.detail', 'patient.chart', 'bill.detail', 'audit.history'],
+  bill_medical_records: ['bill.detail', 'audit.history'],
+  payments: ['owner.detail', 'patient.chart', 'bill.detail', 'audit.history'],
+  conflicts: ['conflicts.list', 'audit.history'],
 };
 
 /** Operations to refetch for a set of changed tables; an unknown table refetches everything. */

@@ -1,21 +1,30 @@
 /**
- * Hash routes (`#/today/2025-03-04`, `#/owner/<id>`, `#/patient/<id>`, `#/bill/<id>`, `#/inbox`): they work
- * the same from a file:// page in Electron and from the web bridge, with no router package.
+ * Hash routes (`#/today/2025-03-04`, `#/week/2025-03-03`, `#/owner/<id>`, `#/patient/<id>`,
+ * `#/bill/<id>`, `#/inbox`, `#/admin/staff`, `#/admin/devices`, `#/history/<table>/<id>`): they
+ * work the same from a file:// page in Electron and from the web bridge, with no router package.
  */
 export type Route =
   | { name: 'today'; date: string | null }
+  /** The calendar week (Monday to Sunday) holding `date`; null: this week. */
+  | { name: 'week'; date: string | null }
   | { name: 'owner'; id: string }
   | { name: 'patient'; id: string }
   | { name: 'bill'; id: string }
   | { name: 'inbox' }
+  | { name: 'admin-staff' }
+  | { name: 'admin-devices' }
+  /** One record's changes from the central audit trail (admins, online only). */
+  | { name: 'history'; table: string; id: string }
   | { name: 'not-found'; path: string };
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '') || '/today';
-  const [, first = '', second = ''] = path.split('/');
+  const [, first = '', second = '', third = ''] = path.split('/');
   switch (first) {
     case 'today':
       return { name: 'today', date: /^\d{4}-\d{2}-\d{2}$/.test(second) ? second : null };
+    case 'week':
+      return { name: 'week', date: /^\d{4}-\d{2}-\d{2}$/.test(second) ? second : null };
     case 'owner':
       return second ? { name: 'owner', id: decodeURIComponent(second) } : { name: 'not-found', path };
     case 'patient':
@@ -24,6 +33,13 @@ export function parseRoute(hash: string): Route {
       return second ? { name: 'bill', id: decodeURIComponent(second) } : { name: 'not-found', path };
     case 'inbox':
       return { name: 'inbox' };
+    case 'admin':
+      if (second === 'staff' || second === '') return { name: 'admin-staff' };
+      return second === 'devices' ? { name: 'admin-devices' } : { name: 'not-found', path };
+    case 'history':
+      return second && third
+        ? { name: 'history', table: decodeURIComponent(second), id: decodeURIComponent(third) }
+        : { name: 'not-found', path };
     default:
       return { name: 'not-found', path };
   }
@@ -33,6 +49,8 @@ export function routeHref(route: Route): string {
   switch (route.name) {
     case 'today':
       return route.date ? `#/today/${route.date}` : '#/today';
+    case 'week':
+      return route.date ? `#/week/${route.date}` : '#/week';
     case 'owner':
       return `#/owner/${encodeURIComponent(route.id)}`;
     case 'patient':
@@ -41,6 +59,12 @@ export function routeHref(route: Route): string {
       return `#/bill/${encodeURIComponent(route.id)}`;
     case 'inbox':
       return '#/inbox';
+    case 'admin-staff':
+      return '#/admin/staff';
+    case 'admin-devices':
+      return '#/admin/devices';
+    case 'history':
+      return `#/history/${encodeURIComponent(route.table)}/${encodeURIComponent(route.id)}`;
     case 'not-found':
       return `#${route.path}`;
   }

@@ -2,9 +2,11 @@ import { useApiQuery } from '../api/use-api-query.js';
 import type { Route } from '../routing/routes.js';
 import { ThemeToggle } from '../ui/theme-toggle.js';
 import { SyncStatusIndicator } from './sync-status-indicator.js';
+import { PRODUCT_NAME } from './use-clinic.js';
 
 interface AppHeaderProps {
   route: Route;
+  /** The clinic's name, or the product's while no clinic has arrived. */
   practiceName: string;
   onSearch: () => void;
   onHelp: () => void;
@@ -16,14 +18,15 @@ export function AppHeader({ route, practiceName, onSearch, onHelp }: AppHeaderPr
   const current = (name: Route['name']) => (route.name === name ? 'page' : undefined);
   return (
     <header className="app-header">
-      <a className="brand" href="#/today">
+      <a className="brand" href="#/today" title={practiceName}>
         <span className="brand-mark" aria-hidden="true">
           ✚
         </span>
-        <span>{practiceName}</span>
+        <span className="brand-name">{practiceName}</span>
+        {practiceName === PRODUCT_NAME ? null : <span className="brand-product">{PRODUCT_NAME}</span>}
       </a>
       <nav aria-label="Main" className="nav">
-        <a className="nav-link" href="#/today" aria-current={current('today')}>
+        <a className="nav-link" href="#/today" aria-current={current('today') ?? current('week')}>
           Today
         </a>
         <button type="button" className="nav-link nav-search" onClick={onSearch}>
@@ -32,6 +35,15 @@ export function AppHeader({ route, practiceName, onSearch, onHelp }: AppHeaderPr
         <a className="nav-link" href="#/inbox" aria-current={current('inbox')}>
           Inbox
         </a>
+        {session.data?.role === 'admin' ? (
+          <a
+            className="nav-link"
+            href="#/admin/staff"
+            aria-current={route.name === 'admin-staff' || route.name === 'admin-devices' ? 'page' : undefined}
+          >
+            Admin
+          </a>
+        ) : null}
       </nav>
       <SyncStatusIndicator />
       <div className="header-tools">

@@ -1,9 +1,10 @@
 import { Dialog } from '../ui/dialog.js';
 import { SHORTCUTS } from './shortcuts.js';
 
+/** Every keyboard shortcut with what it does (`?`); wide, so descriptions stay on one line. */
 export function HelpDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   return (
-    <Dialog open={open} onClose={onClose} label="Keyboard shortcuts">
+    <Dialog open={open} onClose={onClose} label="Keyboard shortcuts" wide>
       <div className="dialog-body">
         <h2>Keyboard shortcuts</h2>
         <table className="table">

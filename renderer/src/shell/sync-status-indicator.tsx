@@ -60,7 +60,8 @@ export function SyncStatusIndicator() {
       ) : null}
       <span className="sync-meta">
         {status.pending > 0 ? `${status.pending} waiting · ` : 'All saved · '}
-        synced {formatAgo(status.lastSyncAt, now)}
+        {/* Offline, the time is how old the data on screen may be, not a sync that just worked. */}
+        {status.connection === 'online' ? 'synced' : 'last synced'} {formatAgo(status.lastSyncAt, now)}
       </span>
       {attention > 0 ? (
         <a className="sync-attention" href={routeHref({ name: 'inbox' })}>

@@ -1,4 +1,5 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
+import { useModal } from './use-modal.js';
 
 interface DialogProps {
   open: boolean;
@@ -15,13 +16,7 @@ interface DialogProps {
  * top layer for free, so nothing here reimplements them.
  */
 export function Dialog({ open, onClose, label, wide = false, className = '', children }: DialogProps) {
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
+  const ref = useModal(open);
   return (
     <dialog
       ref={ref}

@@ -1,43 +1,75 @@
-/** Display formats, in the workstation's locale and time zone. */
+/**
+ * Display formats: the workstation's locale, the clinic's time zone and currency (see
+ * display-settings.ts). Calendar days ('YYYY-MM-DD') are the clinic's days.
+ */
+import { displayCurrency, displayTimeZone } from './display-settings.js';
+import { clockIn, dayIn, instantIn, minutesIn } from './zoned-time.js';
 
-const timeFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
-const dateFormat = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
-const dateTimeFormat = new Intl.DateTimeFormat(undefined, {
-  day: 'numeric',
-  month: 'short',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-});
-const longDayFormat = new Intl.DateTimeFormat(undefined, {
-  weekday: 'long',
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-});
+type FormatName = 'time' | 'date' | 'dateTime' | 'longDay';
 
-export function formatTime(iso: string | null): string {
-  return iso ? timeFormat.format(new Date(iso)) : '';
+const OPTIONS: Record<FormatName, Intl.DateTimeFormatOptions> = {
+  time: { hour: '2-digit', minute: '2-digit' },
+  date: { day: 'numeric', month: 'short', year: 'numeric' },
+  dateTime: { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' },
+  longDay: { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' },
+};
+
+// Building an Intl formatter costs far more than using one: keep one per format and zone.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(name: FormatName, timeZone: string): Intl.DateTimeFormat {
+  const key = `${name} ${timeZone}`;
+  let found = formatters.get(key);
+  if (!found) {
+    found = new Intl.DateTimeFormat(undefined, { ...OPTIONS[name], timeZone });
+    formatters.set(key, found);
+  }
+  return found;
 }
+
+/** A bare calendar day as an instant at noon UTC, formatted in UTC: no zone moves it to another day. */
+function calendarDay(day: string): Date {
+  return new Date(`${day}T12:00:00Z`);
+}
+
+/** The clock time of an instant in the clinic's zone, '' for null. */
+export function formatTime(iso: string | null): string {
+  return iso ? formatter('time', displayTimeZone()).format(new Date(iso)) : '';
+}
+
+/** A time of day given as minutes since midnight (grid labels), in the locale's clock format. */
+export function formatClock(minutes: number): string {
+  return formatter('time', 'UTC').format(new Date(Date.UTC(2000, 0, 1, 0, minutes)));
+}
+
+/** A calendar day ('YYYY-MM-DD') as is, or an instant's day in the clinic's zone; '—' for null. */
 export function formatDate(iso: string | null): string {
   if (!iso) return '—';
-  // A bare calendar day is read at local noon so no time zone moves it to another day.
-  return dateFormat.format(new Date(iso.length === 10 ? `${iso}T12:00:00` : iso));
-}
-export function formatDateTime(iso: string | null): string {
-  return iso ? dateTimeFormat.format(new Date(iso)) : '—';
-}
-export function formatLongDay(day: string): string {
-  return longDayFormat.format(new Date(`${day}T12:00:00`));
+  if (iso.length === 10) return formatter('date', 'UTC').format(calendarDay(iso));
+  return formatter('date', displayTimeZone()).format(new Date(iso));
 }
 
-/** Amounts are exact decimal strings; only grouping and the currency sign are added. */
+/** An instant's day and time in the clinic's zone; '—' for null. */
+export function formatDateTime(iso: string | null): string {
+  return iso ? formatter('dateTime', displayTimeZone()).format(new Date(iso)) : '—';
+}
+
+/** A calendar day spelled out: "Sunday, 22 November 2026". */
+export function formatLongDay(day: string): string {
+  return formatter('longDay', 'UTC').format(calendarDay(day));
+}
+
+/**
+ * Amounts are exact decimal strings; only grouping and the currency code are added. Without a
+ * currency of its own (a price-list item, an owner without bills) the clinic's is used.
+ */
 export function formatMoney(amount: string | null, currency: string | null = null): string {
   if (amount === null) return '—';
   const [whole = '0', fraction = '00'] = amount.replace('-', '').split('.');
   const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   const text = `${amount.startsWith('-') ? '−' : ''}${grouped}.${fraction.padEnd(2, '0')}`;
-  return currency ? `${text} ${currency}` : text;
+  const code = currency ?? displayCurrency();
+  return code ? `${text} ${code}` : text;
 }
 
 /** "just now", "2 min ago", "3 h ago", else the date. */
@@ -52,22 +84,43 @@ export function formatAgo(iso: string | null, now: number): string {
   return formatDateTime(iso);
 }
 
-/** Today's calendar day in the workstation's zone, 'YYYY-MM-DD'. */
+/** Today's calendar day at the clinic, 'YYYY-MM-DD'. */
 export function localToday(): string {
-  const now = new Date();
-  return toLocalDay(now);
-}
-export function toLocalDay(date: Date): string {
-  const month = String(date.getMonth() + 1).padStart(2, '0');
-  const day = String(date.getDate()).padStart(2, '0');
-  return `${date.getFullYear()}-${month}-${day}`;
-}
-export function addDays(day: string, days: number): string {
-  const date = new Date(`${day}T12:00:00`);
-  date.setDate(date.getDate() + days);
-  return toLocalDay(date);
+  return toLocalDay(new Date());
 }
 
+/** The clinic's calendar day at an instant, 'YYYY-MM-DD'. */
+export function toLocalDay(date: Date): string {
+  return dayIn(date, displayTimeZone());
+}
+
+/** The clinic's wall-clock time at an instant, 'HH:MM' (24 h, for form fields). */
+export function toLocalTime(date: Date): string {
+  return clockIn(date, displayTimeZone());
+}
+
+/** Minutes since midnight on the clinic's clock at an instant (for placing it on a day grid). */
+export function minutesOfDay(iso: string): number {
+  return minutesIn(new Date(iso), displayTimeZone());
+}
+
+/**
+ * The instant the clinic's clock shows `day` ('YYYY-MM-DD') at `time` ('HH:MM'), as an ISO
+ * string, or null for malformed input. See `instantIn` for days with a daylight-saving change.
+ */
+export function localInstant(day: string, time: string): string | null {
+  const epoch = instantIn(day, time, displayTimeZone());
+  return Number.isNaN(epoch) ? null : new Date(epoch).toISOString();
+}
+
+/** The calendar day `days` after `day` (negative: before); zone-free arithmetic. */
+export function addDays(day: string, days: number): string {
+  const date = calendarDay(day);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}
+
+/** 'needs_review' -> 'Needs review'; '—' for null or empty. */
 export function humanize(value: string | null): string {
   if (!value) return '—';
   const text = value.replaceAll('_', ' ');

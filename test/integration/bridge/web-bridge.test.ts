@@ -12,6 +12,7 @@ import {
 import { newId } from '../../../core/ids.js';
 import { startWebBridge, type WebBridge } from '../../../electron/backend/web-bridge.js';
 import { startCluster, type SyncCluster } from '../../helpers/sync-cluster.js';
+import { ownerArgs } from '../../helpers/sync-fixtures.js';
 
 /** A page's connection, as a test sees it: every message it received, and a way to wait for one. */
 interface TestPage {
@@ -167,17 +168,7 @@ describe('web bridge', () => {
     const ownerId = newId();
     const created = await first.request('mutate', {
       name: 'owner.create',
-      args: {
-        id: ownerId,
-        first_name: 'Ada',
-        last_name: 'Bridgewater',
-        email: null,
-        phone: null,
-        address: null,
-        city: null,
-        postcode: null,
-        notes: null,
-      },
+      args: ownerArgs({ id: ownerId, last_name: 'Bridgewater' }),
     });
     expect(created).toMatchObject({ ok: true });
     for (const page of [first, second]) {

@@ -1,5 +1,5 @@
 import type { Row, Shape, Value } from '@electric-sql/client';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { canonicalInstant } from '../../../core/sync/values.js';
 import {
   REPLICATED_TABLES,
@@ -15,9 +15,8 @@ import {
   readTable,
   shapeOf,
   shapeStream,
-  startShapeServer,
+  useShapeServer,
   waitForRows,
-  type ShapeServer,
 } from '../../helpers/shape-client.js';
 
 /** PostgreSQL's text form of a timestamptz in UTC, as the endpoint sends it. */
@@ -62,24 +61,13 @@ function expectSameRows(table: ReplicatedTableName, shapeRows: Row[], dbRows: Ro
 
 describe.each(CENTRAL_BACKENDS)('GET /v1/shape read by the official client on %s', (kind) => {
   const db = useCentralDb(kind);
-  let server: ShapeServer | undefined;
-  const controllers: AbortController[] = [];
-  const signal = () => {
-    const controller = new AbortController();
-    controllers.push(controller);
-    return controller.signal;
-  };
-  afterEach(async () => {
-    for (const controller of controllers.splice(0)) controller.abort();
-    await server?.close();
-    server = undefined;
-  });
+  const shapes = useShapeServer(db);
 
   it('delivers every replicated table, through the log and from a snapshot, exactly as stored', async () => {
-    server = await startShapeServer(db());
+    const server = await shapes.start();
     const live = new Map<ReplicatedTableName, Shape>();
     for (const table of REPLICATED_TABLE_NAMES) {
-      live.set(table, shapeOf(shapeStream(server, table, { signal: signal() })));
+      live.set(table, shapeOf(shapeStream(server, table, { signal: shapes.signal() })));
     }
     // Up to date on (nearly) empty tables: every row inserted next reaches them through the log.
     await Promise.all([...live.values()].map((shape) => shape.rows));
@@ -97,9 +85,9 @@ describe.each(CENTRAL_BACKENDS)('GET /v1/shape read by the official client on %s
 
   it("parses values as the client's default parser does: numbers, bigints, booleans, text forms", async () => {
     await seedReplicatedTables(db());
-    server = await startShapeServer(db());
+    const server = await shapes.start();
     const find = async (table: string, column: string, value: unknown) =>
-      [...(await readTable(server!, table)).values()].find((row) => row[column] === value)!;
+      [...(await readTable(server, table)).values()].find((row) => row[column] === value)!;
 
     const owner = await find('owners', 'first_name', 'Grace');
     expect(owner['notes']).toBe(TRICKY_TEXT);
@@ -125,7 +113,7 @@ describe.each(CENTRAL_BACKENDS)('GET /v1/shape read by the official client on %s
 
   it('never sends password or token hashes, and refuses to be asked for them', async () => {
     await seedReplicatedTables(db());
-    server = await startShapeServer(db());
+    const server = await shapes.start();
     for (const table of ['staff', 'devices']) {
       const response = await fetch(`${server.shapeUrl}?table=${table}&offset=-1`, { headers: AUTH_HEADERS });
       expect(response.status).toBe(200);

@@ -1,17 +1,10 @@
 import { isChangeMessage, isControlMessage, type ChangeMessage, type Message } from '@electric-sql/client';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CentralDb } from '../../../db/central/connection.js';
 import { bumpShapeEpoch, compactChangeLog } from '../../../sync/server/shape-epoch.js';
 import { CENTRAL_BACKENDS, useCentralDb } from '../../helpers/central-db.js';
 import { insertOwner } from '../../helpers/central-fixtures.js';
-import {
-  MessageLog,
-  shapeOf,
-  shapeStream,
-  startShapeServer,
-  waitForRows,
-  type ShapeServer,
-} from '../../helpers/shape-client.js';
+import { MessageLog, shapeOf, shapeStream, useShapeServer, waitForRows } from '../../helpers/shape-client.js';
 
 /** Runs `sql` in its own transaction and returns that transaction's id as the client sees it. */
 async function write(db: CentralDb, sql: string, params: unknown[] = []): Promise<number> {
@@ -27,23 +20,12 @@ const changesFor = (messages: Message[], id: string): ChangeMessage[] =>
 
 describe.each(CENTRAL_BACKENDS)('live shapes on %s', (kind) => {
   const db = useCentralDb(kind);
-  let server: ShapeServer | undefined;
-  const controllers: AbortController[] = [];
-  const signal = () => {
-    const controller = new AbortController();
-    controllers.push(controller);
-    return controller.signal;
-  };
-  afterEach(async () => {
-    for (const controller of controllers.splice(0)) controller.abort();
-    await server?.close();
-    server = undefined;
-  });
+  const shapes = useShapeServer(db);
 
   it('delivers an insert, an update and a delete made after the initial sync, each with its txid', async () => {
     await insertOwner(db(), { first_name: 'Existing' });
-    server = await startShapeServer(db());
-    const log = new MessageLog(shapeStream(server, 'owners', { signal: signal() }));
+    const server = await shapes.start();
+    const log = new MessageLog(shapeStream(server, 'owners', { signal: shapes.signal() }));
     await log.waitFor((messages) => log.controls().includes('up-to-date') && messages.length > 1, 'initial sync');
 
     const id = '01934b7e-0000-7000-8000-000000000001';
@@ -70,8 +52,8 @@ describe.each(CENTRAL_BACKENDS)('live shapes on %s', (kind) => {
 
   it('refetches from scratch after the epoch changes and ends with the current rows', async () => {
     await insertOwner(db(), { first_name: 'Before' });
-    server = await startShapeServer(db(), { longPollTimeoutMs: 300 });
-    const stream = shapeStream(server, 'owners', { signal: signal() });
+    const server = await shapes.start({ longPollTimeoutMs: 300 });
+    const stream = shapeStream(server, 'owners', { signal: shapes.signal() });
     const log = new MessageLog(stream);
     const shape = shapeOf(stream);
     expect((await shape.rows).map((row) => row['first_name'])).toEqual(['Before']);
@@ -97,8 +79,8 @@ describe.each(CENTRAL_BACKENDS)('live shapes on %s', (kind) => {
 
   it('sends a client whose offset was compacted away back to a fresh snapshot', async () => {
     const owner = await insertOwner(db(), { first_name: 'Kept' });
-    server = await startShapeServer(db());
-    const first = shapeStream(server, 'owners', { subscribe: false, signal: signal() });
+    const server = await shapes.start();
+    const first = shapeStream(server, 'owners', { subscribe: false, signal: shapes.signal() });
     await shapeOf(first).rows;
     const resumeAt = { offset: first.lastOffset, handle: first.shapeHandle! };
 
@@ -107,7 +89,7 @@ describe.each(CENTRAL_BACKENDS)('live shapes on %s', (kind) => {
     const { rows } = await db().query<{ seq: number }>('select sync.sequence_changes() as seq');
     expect(await compactChangeLog(db(), rows[0]!.seq)).toBeGreaterThan(Number(resumeAt.offset.split('_')[0]));
 
-    const resumed = shapeStream(server, 'owners', { ...resumeAt, signal: signal() });
+    const resumed = shapeStream(server, 'owners', { ...resumeAt, signal: shapes.signal() });
     const log = new MessageLog(resumed);
     const shape = shapeOf(resumed);
     await log.waitFor(() => log.controls().includes('must-refetch'), 'must-refetch');
@@ -120,7 +102,7 @@ describe.each(CENTRAL_BACKENDS)('live shapes on %s', (kind) => {
     const { rows: ids } = await db().query<{ id: string }>('select id::text as id from owners order by id');
     const laterUpdated = ids[17]!.id;
     const laterDeleted = ids[18]!.id;
-    server = await startShapeServer(db(), { chunkSize: 4 });
+    const server = await shapes.start({ chunkSize: 4 });
     let requests = 0;
     let changedBetweenChunks = false;
     const fetchClient: typeof fetch = async (input, init) => {
@@ -135,7 +117,7 @@ describe.each(CENTRAL_BACKENDS)('live shapes on %s', (kind) => {
       }
       return response;
     };
-    const stream = shapeStream(server, 'owners', { subscribe: false, fetchClient, signal: signal() });
+    const stream = shapeStream(server, 'owners', { subscribe: false, fetchClient, signal: shapes.signal() });
     const log = new MessageLog(stream);
     const rows = await shapeOf(stream).rows;
 

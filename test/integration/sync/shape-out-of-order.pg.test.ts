@@ -4,18 +4,11 @@
  * transaction cannot write while another is open, and commit order always equals write order.
  */
 import { isChangeMessage, type ChangeMessage } from '@electric-sql/client';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CentralDb, SqlExecutor } from '../../../db/central/connection.js';
 import { useCentralDb } from '../../helpers/central-db.js';
 import { insertOwner } from '../../helpers/central-fixtures.js';
-import {
-  MessageLog,
-  shapeOf,
-  shapeStream,
-  startShapeServer,
-  waitForRows,
-  type ShapeServer,
-} from '../../helpers/shape-client.js';
+import { MessageLog, shapeOf, shapeStream, useShapeServer, waitForRows } from '../../helpers/shape-client.js';
 
 /** A transaction on its own connection that runs what it is given, in order, until `commit`. */
 function openTransaction(db: CentralDb) {
@@ -70,18 +63,11 @@ const ownerChange = (log: MessageLog, firstName: string) =>
 
 describe('shape log with out-of-order commits on postgres', () => {
   const db = useCentralDb('postgres', { poolMax: 10 });
-  let server: ShapeServer | undefined;
-  let controller = new AbortController();
-  afterEach(async () => {
-    controller.abort();
-    controller = new AbortController();
-    await server?.close();
-    server = undefined;
-  });
+  const shapes = useShapeServer(db);
 
   it('still delivers a change whose transaction wrote first but committed after the reader moved on', async () => {
-    server = await startShapeServer(db());
-    const log = new MessageLog(shapeStream(server, 'owners', { signal: controller.signal }));
+    const server = await shapes.start();
+    const log = new MessageLog(shapeStream(server, 'owners', { signal: shapes.signal() }));
     await log.waitFor(() => log.controls().includes('up-to-date'), 'initial sync');
 
     const t1 = openTransaction(db());
@@ -114,8 +100,8 @@ describe('shape log with out-of-order commits on postgres', () => {
   it("keeps one row's changes in the order they were made while an unrelated transaction stays open", async () => {
     const row = await insertOwner(db(), { first_name: 'Original' });
     const other = await insertOwner(db(), { first_name: 'Other' });
-    server = await startShapeServer(db());
-    const stream = shapeStream(server, 'owners', { signal: controller.signal });
+    const server = await shapes.start();
+    const stream = shapeStream(server, 'owners', { signal: shapes.signal() });
     const shape = shapeOf(stream);
     await shape.rows;
 

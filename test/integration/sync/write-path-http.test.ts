@@ -108,6 +108,40 @@ describe.each(CENTRAL_BACKENDS)('POST /v1/mutations on %s', (kind) => {
     expect(await countRows(db(), 'sync.mutations')).toBe(0);
   });
 
+  it('records when a device was last seen, refreshing it at most every five minutes', async () => {
+    const practice = await setupPractice(db());
+    const pushOne = () =>
+      post({
+        headers: headersFor(practice.deviceId),
+        body: {
+          protocolVersion: SYNC_PROTOCOL_VERSION,
+          mutations: [envelope('owner.create', ownerArgs(), practice.frontDesk)],
+        },
+      });
+    const seen = async () =>
+      (
+        await db().query<{ seconds_ago: number; at: string }>(
+          `select extract(epoch from now() - last_seen_at)::float8 as seconds_ago, last_seen_at::text as at
+             from devices where id = $1`,
+          [practice.deviceId],
+        )
+      ).rows[0]!;
+    expect((await pushOne()).statusCode).toBe(200);
+    expect((await seen()).seconds_ago).toBeLessThan(60);
+
+    // Recent: a request leaves it alone (no audited, replicated write per request).
+    const first = (await seen()).at;
+    expect((await pushOne()).statusCode).toBe(200);
+    expect((await seen()).at).toBe(first);
+
+    await db().query(`update devices set last_seen_at = now() - interval '10 minutes' where id = $1`, [
+      practice.deviceId,
+    ]);
+    expect((await seen()).seconds_ago).toBeGreaterThan(590);
+    expect((await pushOne()).statusCode).toBe(200);
+    expect((await seen()).seconds_ago).toBeLessThan(60);
+  });
+
   it('answers a retried push with the recorded results', async () => {
     const practice = await setupPractice(db());
     const body = {

@@ -205,6 +205,45 @@ describe.each(CENTRAL_BACKENDS)('write path: clinic rules on %s', (kind) => {
       { row_id: ten.id, other: nine.id },
       { row_id: ten.id, other: nineFifteen.id },
     ]);
+
+    // Moving away settles the flags of pairs that no longer overlap; cancelling settles the rest.
+    const flags = async () =>
+      (
+        await db().query<{ row_id: string; other: string; status: string; resolution: string | null }>(
+          `select row_id, loser_value ->> 'id' as other, status, resolution
+             from sync.conflicts where kind = 'overlap' order by created_at, id`,
+        )
+      ).rows;
+    const back = await pushOne(
+      db(),
+      practice.deviceId,
+      envelope(
+        'appointment.reschedule',
+        {
+          id: ten.id,
+          changes: { scheduled_at: '2025-03-10T10:00:00Z' },
+          base: { scheduled_at: '2025-03-10T09:20:00Z' },
+        },
+        practice.frontDesk,
+      ),
+    );
+    expect(back).toMatchObject({ status: 'applied' });
+    expect(await flags()).toEqual([
+      { row_id: nineFifteen.id, other: nine.id, status: 'open', resolution: null },
+      { row_id: ten.id, other: nine.id, status: 'resolved', resolution: 'dismissed' },
+      { row_id: ten.id, other: nineFifteen.id, status: 'resolved', resolution: 'dismissed' },
+    ]);
+    const cancelled = await pushOne(
+      db(),
+      practice.deviceId,
+      envelope(
+        'appointment.cancel',
+        { id: nine.id, cancel_reason: null, base: { status: 'scheduled' } },
+        practice.frontDesk,
+      ),
+    );
+    expect(cancelled).toMatchObject({ status: 'applied' });
+    expect((await flags()).map((flag) => flag.status)).toEqual(['resolved', 'resolved', 'resolved']);
   });
 
   it('erases an owner but keeps their patients, records and bills (owner.erase)', async () => {

@@ -8,6 +8,7 @@ import { newId } from '../../../../core/ids.js';
 import { useApiQuery } from '../../api/use-api-query.js';
 import { useMutate } from '../../api/use-mutate.js';
 import { formatMoney } from '../../ui/format.js';
+import { describedBy, FormField } from '../../ui/form-field.js';
 import { ErrorState } from '../../ui/states.js';
 import { percentToRate, rateToPercent } from './tax-percent.js';
 
@@ -32,25 +33,8 @@ export function AddItemForm({ billId }: { billId: string }) {
   const choices = (priceList.data ?? []).filter(
     (item) => !needle || `${item.code ?? ''} ${item.name ?? ''}`.toLowerCase().includes(needle),
   );
-  const field = (name: keyof ItemInput) => {
-    const error = errors[name]?.message;
-    return {
-      props: {
-        id: `item-${name}`,
-        'aria-invalid': error ? true : undefined,
-        'aria-describedby': error ? `item-${name}-error` : undefined,
-      },
-      error: error ? (
-        <span id={`item-${name}-error`} className="field-error">
-          {error}
-        </span>
-      ) : null,
-    };
-  };
-  const description = field('description');
-  const quantity = field('quantity');
-  const unitPrice = field('unit_price');
-  const tax = field('tax_percent');
+  const error = (name: keyof ItemInput) => errors[name]?.message;
+  const aria = (name: keyof ItemInput) => describedBy(`item-${name}`, error(name));
   const picked = form.register('price_list_item_id');
   return (
     <form
@@ -85,8 +69,7 @@ export function AddItemForm({ billId }: { billId: string }) {
       <h3 id="add-item-title">Add an item</h3>
       {priceList.isError ? <ErrorState error={priceList.error} onRetry={() => void priceList.refetch()} /> : null}
       <div className="add-item-pick">
-        <div className="field">
-          <label htmlFor="item-filter">Search price list</label>
+        <FormField id="item-filter" label="Search price list">
           <input
             id="item-filter"
             className="input"
@@ -97,9 +80,8 @@ export function AddItemForm({ billId }: { billId: string }) {
               setFilter(event.target.value);
             }}
           />
-        </div>
-        <div className="field">
-          <label htmlFor="item-price_list_item_id">Price list item</label>
+        </FormField>
+        <FormField id="item-price_list_item_id" label="Price list item">
           <select
             className="select"
             id="item-price_list_item_id"
@@ -127,29 +109,26 @@ export function AddItemForm({ billId }: { billId: string }) {
               </option>
             ))}
           </select>
-        </div>
+        </FormField>
       </div>
       <div className="add-item-fields">
-        <div className="field add-item-description">
-          <label htmlFor="item-description">Description</label>
-          <input className="input" {...description.props} {...form.register('description')} />
-          {description.error}
-        </div>
-        <div className="field">
-          <label htmlFor="item-quantity">Quantity</label>
-          <input className="input num" inputMode="decimal" {...quantity.props} {...form.register('quantity')} />
-          {quantity.error}
-        </div>
-        <div className="field">
-          <label htmlFor="item-unit_price">Unit price</label>
-          <input className="input num" inputMode="decimal" {...unitPrice.props} {...form.register('unit_price')} />
-          {unitPrice.error}
-        </div>
-        <div className="field">
-          <label htmlFor="item-tax_percent">Tax rate (%)</label>
-          <input className="input num" inputMode="decimal" {...tax.props} {...form.register('tax_percent')} />
-          {tax.error}
-        </div>
+        <FormField
+          id="item-description"
+          label="Description"
+          error={error('description')}
+          className="add-item-description"
+        >
+          <input className="input" {...aria('description')} {...form.register('description')} />
+        </FormField>
+        <FormField id="item-quantity" label="Quantity" error={error('quantity')}>
+          <input className="input num" inputMode="decimal" {...aria('quantity')} {...form.register('quantity')} />
+        </FormField>
+        <FormField id="item-unit_price" label="Unit price" error={error('unit_price')}>
+          <input className="input num" inputMode="decimal" {...aria('unit_price')} {...form.register('unit_price')} />
+        </FormField>
+        <FormField id="item-tax_percent" label="Tax rate (%)" error={error('tax_percent')}>
+          <input className="input num" inputMode="decimal" {...aria('tax_percent')} {...form.register('tax_percent')} />
+        </FormField>
         <div className="field add-item-submit">
           <button type="submit" className="btn btn-primary" disabled={mutate.isPending}>
             Add item

@@ -2,6 +2,7 @@ import type { BillRow, OwnerRow, PatientRow, WithSync } from '../../../../core/a
 import { routeHref } from '../../routing/routes.js';
 import { formatDate } from '../../ui/format.js';
 import { PendingMark } from '../../ui/pending-mark.js';
+import { HistoryLink } from '../admin/history-link.js';
 import { BillStatusBadge } from '../bills/bill-status-badge.js';
 
 interface BillHeaderProps {
@@ -34,6 +35,7 @@ export function BillHeader({ bill, owner, patient, practiceName }: BillHeaderPro
         <div className="row">
           <BillStatusBadge status={bill.status} />
           <PendingMark pending={bill.pending} />
+          <HistoryLink table="bills" id={bill.id} />
         </div>
       </div>
       <dl className="details bill-meta">

@@ -89,6 +89,11 @@ export function BillRecords({ billId, linked, available, editable }: BillRecords
           </button>
         </form>
       ) : null}
+      {editable && available === null ? (
+        <p className="muted">
+          This bill is for no particular patient. To link a visit's records, make the bill from the patient's chart.
+        </p>
+      ) : null}
       <ConfirmDialog
         open={unlinking !== null}
         title="Unlink this record?"

@@ -1,4 +1,5 @@
 import { billTotals } from '../../../../core/domain/bill-totals.js';
+import { CardSection } from '../../ui/card-section.js';
 import { useApiQuery } from '../../api/use-api-query.js';
 import { formatDateTime } from '../../ui/format.js';
 import { EmptyState, ErrorState, Skeleton } from '../../ui/states.js';
@@ -71,23 +72,17 @@ export function BillScreen({ id, practiceName }: { id: string; practiceName: str
         </section>
       ) : null}
       <div className="bill-lower no-print">
-        <section className="card" aria-labelledby="bill-records-title">
-          <h2 id="bill-records-title" className="card-title">
-            Medical records <span className="badge">{records.length}</span>
-          </h2>
+        <CardSection id="bill-records-title" title="Medical records" count={records.length}>
           <BillRecords
             billId={bill.id}
             linked={records}
             available={patientId ? (chart.data?.records ?? []) : null}
-            editable={bill.status !== 'cancelled'}
+            editable={draft}
           />
-        </section>
-        <section className="card" aria-labelledby="bill-payments-title">
-          <h2 id="bill-payments-title" className="card-title">
-            Payments <span className="badge">{payments.length}</span>
-          </h2>
+        </CardSection>
+        <CardSection id="bill-payments-title" title="Payments" count={payments.length}>
           <BillPayments payments={payments} currency={bill.currency} />
-        </section>
+        </CardSection>
       </div>
     </div>
   );

@@ -6,6 +6,7 @@ import { PAYMENT_METHODS } from '../../../../core/domain/enums.js';
 import { newId } from '../../../../core/ids.js';
 import { useMutate } from '../../api/use-mutate.js';
 import { Dialog } from '../../ui/dialog.js';
+import { describedBy, FormField } from '../../ui/form-field.js';
 import { formatMoney, humanize } from '../../ui/format.js';
 
 type PaymentInput = z.input<typeof paymentFields>;
@@ -61,25 +62,16 @@ function PaymentForm({ billId, balance, currency, onClose }: PaymentDialogProps)
     >
       <h2>Record payment</h2>
       <p className="muted">Balance {formatMoney(balance, currency)}</p>
-      <div className="field">
-        <label htmlFor="payment-amount">Amount</label>
+      <FormField id="payment-amount" label="Amount" error={amountError}>
         <input
-          id="payment-amount"
           className="input num"
           inputMode="decimal"
           autoFocus
-          aria-invalid={amountError ? true : undefined}
-          aria-describedby={amountError ? 'payment-amount-error' : undefined}
+          {...describedBy('payment-amount', amountError)}
           {...form.register('amount')}
         />
-        {amountError ? (
-          <span id="payment-amount-error" className="field-error">
-            {amountError}
-          </span>
-        ) : null}
-      </div>
-      <div className="field">
-        <label htmlFor="payment-method">Method</label>
+      </FormField>
+      <FormField id="payment-method" label="Method">
         <select id="payment-method" className="select" {...form.register('method')}>
           {PAYMENT_METHODS.map((method) => (
             <option key={method} value={method}>
@@ -87,17 +79,14 @@ function PaymentForm({ billId, balance, currency, onClose }: PaymentDialogProps)
             </option>
           ))}
         </select>
-      </div>
-      <div className="field">
-        <label htmlFor="payment-reference">Reference (optional)</label>
+      </FormField>
+      <FormField id="payment-reference" label="Reference (optional)" error={referenceError}>
         <input
-          id="payment-reference"
           className="input"
-          aria-invalid={referenceError ? true : undefined}
+          {...describedBy('payment-reference', referenceError)}
           {...form.register('reference')}
         />
-        {referenceError ? <span className="field-error">{referenceError}</span> : null}
-      </div>
+      </FormField>
       <div className="dialog-actions">
         <button type="button" className="btn" onClick={onClose}>
           Cancel

@@ -1,39 +1,58 @@
 import { useState } from 'react';
 import type { BillItemRow } from '../../../../core/api/views.js';
 import { billItemFields } from '../../../../core/domain/entities.js';
+import { errorMessage } from '../../api/errors.js';
 import { useMutate } from '../../api/use-mutate.js';
 
-/** Edits one line's quantity in place: Enter or leaving the field saves, Esc reverts. */
+/** '2', '2.0' and '2.000' are one quantity: the central database normalises to 3 decimals. */
+function sameQuantity(a: string, b: string): boolean {
+  return a.trim() !== '' && b.trim() !== '' && Number(a) === Number(b);
+}
+
+/**
+ * Edits one line's quantity in place: Enter or leaving the field saves, Esc reverts.
+ *
+ * What staff typed lives in `draft` until it is committed, and nothing but their own keys
+ * (or Esc) replaces it: the line may sync, renumber or move while they type (its row
+ * re-renders, and React gives focus back after moving it), and none of that may drop the
+ * edit. Enter followed by the blur it causes commits once.
+
+ */
 export function QuantityInput({ item }: { item: BillItemRow }) {
   const mutate = useMutate();
   const saved = item.quantity ?? '';
-  // While staff type, their text wins; otherwise the field follows the saved value (a sync may
-  // normalise '1' to '1.000' under it).
-  const [editing, setEditing] = useState(false);
-  const [text, setText] = useState(saved);
+  // Typed and not yet committed; null while the field shows the saved quantity.
+  const [draft, setDraft] = useState<string | null>(null);
+  // Committed and still being saved: shown until the refreshed line carries it.
+  const [sending, setSending] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const errorId = `qty-${item.id}-error`;
   const commit = () => {
-    setEditing(false);
-    if (text.trim() === saved) {
-      setError(null);
-      return;
-    }
-    const parsed = billItemFields.shape.quantity.safeParse(text);
+    if (draft === null) return;
+    const parsed = billItemFields.shape.quantity.safeParse(draft);
     if (!parsed.success) {
       setError(parsed.error.issues[0]?.message ?? 'Not a valid quantity');
       return;
     }
     setError(null);
+    setDraft(null);
+    if (sameQuantity(parsed.data, saved)) return;
+    setSending(parsed.data);
     mutate.mutate(
       { name: 'bill.updateItem', args: { id: item.id, changes: { quantity: parsed.data } } },
       {
-        onError: () => {
-          setText(saved);
+        onSettled: () => {
+          setSending(null);
+        },
+        onError: (failure) => {
+          // Keep what staff typed so that they can correct it or try again.
+          setDraft(parsed.data);
+          setError(errorMessage(failure));
         },
       },
     );
   };
+  const shown = draft ?? sending ?? saved;
   return (
     <span className="qty-cell">
       <input
@@ -42,30 +61,25 @@ export function QuantityInput({ item }: { item: BillItemRow }) {
         aria-label={`Quantity of ${item.description ?? 'item'}`}
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? errorId : undefined}
-        value={editing || mutate.isPending ? text : saved}
-        onFocus={() => {
-          setText(saved);
-          setEditing(true);
-        }}
+        value={shown}
         onChange={(event) => {
-          setEditing(true);
-          setText(event.target.value);
+          setDraft(event.target.value);
         }}
         onBlur={commit}
         onKeyDown={(event) => {
           if (event.key === 'Enter') {
             event.preventDefault();
             commit();
-          } else if (event.key === 'Escape') {
+          } else if (event.key === 'Escape' && (draft !== null || error !== null)) {
+            // Only swallow Esc when there is something to revert: otherwise it belongs to the page.
             event.preventDefault();
-            setText(saved);
-            setEditing(false);
+            setDraft(null);
             setError(null);
           }
         }}
       />
       {error ? (
-        <span id={errorId} className="field-error">
+        <span id={errorId} className="field-error" role="alert">
           {error}
         </span>
       ) : null}

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { isoDate } from '../../../../core/domain/values.js';
 import { useMutate } from '../../api/use-mutate.js';
 import { ConfirmDialog } from '../../ui/confirm-dialog.js';
+import { describedBy, FormField } from '../../ui/form-field.js';
 import { addDays, formatMoney, localToday } from '../../ui/format.js';
 
 interface SendBillDialogProps {
@@ -16,14 +17,14 @@ interface SendBillDialogProps {
 export function SendBillDialog({ open, billId, total, currency, onClose }: SendBillDialogProps) {
   const mutate = useMutate();
   const [due, setDue] = useState(() => addDays(localToday(), 30));
-  const dueError = due !== '' && !isoDate.safeParse(due).success ? 'Use a real date' : null;
+  const dueError = due !== '' && !isoDate.safeParse(due).success ? 'Use a real date' : undefined;
   return (
     <ConfirmDialog
       open={open}
       title="Send this bill?"
       confirmLabel="Send bill"
       cancelLabel="Not yet"
-      busy={mutate.isPending || dueError !== null}
+      busy={mutate.isPending || dueError !== undefined}
       onCancel={onClose}
       onConfirm={() => {
         if (dueError) return;
@@ -37,20 +38,17 @@ export function SendBillDialog({ open, billId, total, currency, onClose }: SendB
         The bill of {formatMoney(total, currency)} is issued: its items can no longer change. It gets its number once
         this workstation syncs.
       </p>
-      <div className="field">
-        <label htmlFor="send-due">Due date (optional)</label>
+      <FormField id="send-due" label="Due date (optional)" error={dueError}>
         <input
-          id="send-due"
           className="input"
           type="date"
           value={due}
-          aria-invalid={dueError ? true : undefined}
+          {...describedBy('send-due', dueError)}
           onChange={(event) => {
             setDue(event.target.value);
           }}
         />
-        {dueError ? <span className="field-error">{dueError}</span> : null}
-      </div>
+      </FormField>
     </ConfirmDialog>
   );
 }

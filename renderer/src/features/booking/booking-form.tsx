@@ -5,10 +5,10 @@ import { z } from 'zod';
 import { appointmentFields } from '../../../../core/domain/entities.js';
 import { isoDate } from '../../../../core/domain/values.js';
 import { useApiQuery } from '../../api/use-api-query.js';
-import { formatTime } from '../../ui/format.js';
+import { displayTimeZone } from '../../ui/display-settings.js';
+import { describedBy, FormField } from '../../ui/form-field.js';
+import { formatTime, localInstant } from '../../ui/format.js';
 import { findOverlaps } from './overlap.js';
-
-const TIME_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 /** The form's own fields; the appointment's rules come from the shared schema. */
 const slotSchema = z.object({
@@ -68,37 +68,20 @@ export function BookingForm(props: BookingFormProps) {
   const staff = useApiQuery('staff.list', {});
   const vets = (staff.data ?? []).filter((member) => member.role === 'vet');
   const validDate = isoDate.safeParse(date).success;
-  const day = useApiQuery('appointments.day', { date, timeZone: TIME_ZONE }, { enabled: validDate });
+  const day = useApiQuery('appointments.day', { date, timeZone: displayTimeZone() }, { enabled: validDate });
   const overlaps = useMemo(
     () =>
       findOverlaps(day.data ?? [], {
         vetId: vetId || null,
-        start: new Date(`${date}T${time}`),
+        // Date and time are on the clinic's clock, like the day grid.
+        start: new Date(localInstant(date, time) ?? Number.NaN),
         minutes: duration,
         ...(excludeId ? { excludeId } : {}),
       }),
     [day.data, vetId, date, time, duration, excludeId],
   );
-  const field = (name: keyof SlotInput) => {
-    const error = errors[name]?.message;
-    return {
-      props: {
-        id: `booking-${name}`,
-        'aria-invalid': error ? true : undefined,
-        'aria-describedby': error ? `booking-${name}-error` : undefined,
-      },
-      error: error ? (
-        <span id={`booking-${name}-error`} className="field-error">
-          {error}
-        </span>
-      ) : null,
-    };
-  };
-  const dateField = field('date');
-  const timeField = field('time');
-  const durationField = field('duration_minutes');
-  const vetField = field('vet_id');
-  const reasonField = field('reason');
+  const error = (name: keyof SlotInput) => errors[name]?.message;
+  const aria = (name: keyof SlotInput) => describedBy(`booking-${name}`, error(name));
   return (
     <form
       noValidate
@@ -106,7 +89,7 @@ export function BookingForm(props: BookingFormProps) {
       onSubmit={(event) => {
         void form.handleSubmit((values) => {
           props.onSubmit({
-            scheduled_at: new Date(`${values.date}T${values.time}`).toISOString(),
+            scheduled_at: new Date(localInstant(values.date, values.time) ?? Number.NaN).toISOString(),
             duration_minutes: values.duration_minutes,
             vet_id: values.vet_id === '' ? null : values.vet_id,
             reason: values.reason,
@@ -115,31 +98,24 @@ export function BookingForm(props: BookingFormProps) {
       }}
     >
       <div className="form-grid booking-grid">
-        <div className="field">
-          <label htmlFor="booking-date">Day</label>
-          <input className="input" type="date" {...dateField.props} {...form.register('date')} />
-          {dateField.error}
-        </div>
-        <div className="field">
-          <label htmlFor="booking-time">Time</label>
-          <input className="input" type="time" step={300} {...timeField.props} {...form.register('time')} />
-          {timeField.error}
-        </div>
-        <div className="field">
-          <label htmlFor="booking-duration_minutes">Length (minutes)</label>
+        <FormField id="booking-date" label="Day" error={error('date')}>
+          <input className="input" type="date" {...aria('date')} {...form.register('date')} />
+        </FormField>
+        <FormField id="booking-time" label="Time" error={error('time')}>
+          <input className="input" type="time" step={300} {...aria('time')} {...form.register('time')} />
+        </FormField>
+        <FormField id="booking-duration_minutes" label="Length (minutes)" error={error('duration_minutes')}>
           <input
             className="input"
             type="number"
             min={5}
             step={5}
-            {...durationField.props}
+            {...aria('duration_minutes')}
             {...form.register('duration_minutes', { valueAsNumber: true })}
           />
-          {durationField.error}
-        </div>
-        <div className="field">
-          <label htmlFor="booking-vet_id">Vet</label>
-          <select className="select" {...vetField.props} {...form.register('vet_id')}>
+        </FormField>
+        <FormField id="booking-vet_id" label="Vet" error={error('vet_id')}>
+          <select className="select" {...aria('vet_id')} {...form.register('vet_id')}>
             <option value="">Unassigned</option>
             {vets.map((vet) => (
               <option key={vet.id} value={vet.id}>
@@ -147,19 +123,16 @@ export function BookingForm(props: BookingFormProps) {
               </option>
             ))}
           </select>
-          {vetField.error}
-        </div>
+        </FormField>
         {withReason ? (
-          <div className="field span-all">
-            <label htmlFor="booking-reason">Reason</label>
+          <FormField id="booking-reason" label="Reason" error={error('reason')} className="span-all">
             <input
               className="input"
               placeholder="Vaccination, limping, check-up…"
-              {...reasonField.props}
+              {...aria('reason')}
               {...form.register('reason')}
             />
-            {reasonField.error}
-          </div>
+          </FormField>
         ) : null}
       </div>
       {overlaps.length > 0 ? (

@@ -1,4 +1,5 @@
 import type { DayAppointment } from '../../../../core/api/views.js';
+import { toLocalTime } from '../../ui/format.js';
 
 const NOT_LIVE: ReadonlySet<string> = new Set(['cancelled', 'no_show']);
 
@@ -22,15 +23,16 @@ export function findOverlaps(
   });
 }
 
-/** 'HH:MM' of a date in local time. */
+/** 'HH:MM' of a date on the clinic's clock. */
 export function localTime(date: Date): string {
-  return `${String(date.getHours()).padStart(2, '0')}:${String(date.getMinutes()).padStart(2, '0')}`;
+  return toLocalTime(date);
 }
 
-/** The next quarter hour from now, as 'HH:MM' (local). */
+/** The next quarter hour from now, as 'HH:MM' on the clinic's clock. */
 export function nextQuarterHour(now: Date = new Date()): string {
-  const next = new Date(now);
-  next.setSeconds(0, 0);
-  next.setMinutes(Math.ceil((now.getMinutes() + 1) / 15) * 15);
+  // Every zone in use is offset from UTC by a multiple of 15 minutes, so rounding the instant
+  // up to a quarter hour rounds the clinic's clock too.
+  const minutes = Math.floor(now.getTime() / 60_000);
+  const next = new Date((Math.floor(minutes / 15) + 1) * 15 * 60_000);
   return localTime(next);
 }

@@ -1,6 +1,7 @@
 import type { ConflictRow, StaffRow } from '../../../../core/api/views.js';
 import { useMutate } from '../../api/use-mutate.js';
 import { formatDateTime, humanize } from '../../ui/format.js';
+import { ConflictRecord } from './conflict-record.js';
 import { valueText } from './value-text.js';
 
 const KIND_TEXT: Record<string, string> = {
@@ -30,10 +31,15 @@ export function ConflictCard({ conflict, staff }: { conflict: ConflictRow; staff
     <article className="card inbox-card" data-testid="conflict">
       <header className="row-between">
         <h3>{KIND_TEXT[conflict.kind ?? ''] ?? humanize(conflict.kind)}</h3>
-        <span className="muted">{formatDateTime(conflict.created_at)}</span>
+        {/* When the server settled it: the moment the later of the two changes arrived. */}
+        <time className="muted" dateTime={conflict.created_at ?? undefined} title="When the server settled it">
+          {formatDateTime(conflict.created_at)}
+        </time>
       </header>
       <p className="muted">
-        {humanize(conflict.table_name)} · {humanize(conflict.field)}
+        {humanize(conflict.table_name)}
+        {conflict.field ? ` · ${humanize(conflict.field)}` : ''}
+        <ConflictRecord table={conflict.table_name} id={conflict.row_id} />
       </p>
       {restorable ? (
         <div className="conflict-values">

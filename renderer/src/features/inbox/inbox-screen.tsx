@@ -1,5 +1,6 @@
 import { useApiQuery } from '../../api/use-api-query.js';
 import { EmptyState, ErrorState, Skeleton } from '../../ui/states.js';
+import { WindowList } from '../../ui/window-list.js';
 import { ConflictCard } from './conflict-card.js';
 import { RejectionCard } from './rejection-card.js';
 
@@ -25,9 +26,15 @@ export function InboxScreen() {
         {conflicts.data?.length === 0 ? (
           <EmptyState title="No conflicts">When two workstations change the same thing, it shows up here.</EmptyState>
         ) : null}
-        {conflicts.data?.map((conflict) => (
-          <ConflictCard key={conflict.id} conflict={conflict} staff={staff.data ?? []} />
-        ))}
+        {conflicts.data && conflicts.data.length > 0 ? (
+          <WindowList
+            items={conflicts.data}
+            itemKey={(conflict) => conflict.id}
+            estimateSize={260}
+            label="Conflicts"
+            render={(conflict) => <ConflictCard conflict={conflict} staff={staff.data ?? []} />}
+          />
+        ) : null}
       </section>
       <section className="stack" aria-labelledby="rejections-title">
         <h2 id="rejections-title">
@@ -38,9 +45,15 @@ export function InboxScreen() {
         {rejections.data?.length === 0 ? (
           <EmptyState title="Nothing refused">Every change made here was accepted by the server.</EmptyState>
         ) : null}
-        {rejections.data?.map((rejection) => (
-          <RejectionCard key={rejection.id} rejection={rejection} />
-        ))}
+        {rejections.data && rejections.data.length > 0 ? (
+          <WindowList
+            items={rejections.data}
+            itemKey={(rejection) => rejection.id}
+            estimateSize={240}
+            label="Refused changes"
+            render={(rejection) => <RejectionCard rejection={rejection} />}
+          />
+        ) : null}
       </section>
     </div>
   );

@@ -1,9 +1,14 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import type { RejectionView } from '../../../../core/api/views.js';
 import { useClient } from '../../api/client-context.js';
 import { errorMessage } from '../../api/errors.js';
+import { ConfirmDialog } from '../../ui/confirm-dialog.js';
 import { formatDateTime } from '../../ui/format.js';
 import { showToast } from '../../ui/toast-store.js';
+import { ConflictRecord } from './conflict-record.js';
+import { RejectionEditDialog } from './rejection-edit-dialog.js';
+import { rejectionTarget } from './rejection-target.js';
 
 const ACTION_TEXT: Record<string, string> = {
   'owner.create': 'New owner',
@@ -19,9 +24,13 @@ const ACTION_TEXT: Record<string, string> = {
   'payment.record': 'Payment',
 };
 
-/** A change the server refused: why, and retry (after whatever fixed it) or discard. */
+/** A change the server refused: why, and retry (after whatever fixed it), edit and send again, or discard. */
 export function RejectionCard({ rejection }: { rejection: RejectionView }) {
   const client = useClient();
+  // Discarding drops staff's work for good: it asks first, as every destructive action does.
+  const [discarding, setDiscarding] = useState(false);
+  const [editing, setEditing] = useState(false);
+  const target = rejectionTarget(rejection.name, rejection.args);
   const queryClient = useQueryClient();
   const act = useMutation({
     mutationFn: (action: 'retry' | 'discard') =>
@@ -39,7 +48,10 @@ export function RejectionCard({ rejection }: { rejection: RejectionView }) {
   return (
     <article className="card inbox-card" data-testid="rejection">
       <header className="row-between">
-        <h3>{ACTION_TEXT[rejection.name] ?? rejection.name}</h3>
+        <h3>
+          {ACTION_TEXT[rejection.name] ?? rejection.name}
+          <ConflictRecord table={target?.table ?? null} id={target?.id ?? null} />
+        </h3>
         <span className="muted">{formatDateTime(rejection.createdAt)}</span>
       </header>
       <p className="alert-banner">{rejection.error?.message ?? 'The server refused this change.'}</p>
@@ -64,12 +76,51 @@ export function RejectionCard({ rejection }: { rejection: RejectionView }) {
           className="btn"
           disabled={act.isPending}
           onClick={() => {
-            act.mutate('discard');
+            setEditing(true);
           }}
         >
-          Discard
+          Edit…
+        </button>
+        <button
+          type="button"
+          className="btn"
+          disabled={act.isPending}
+          onClick={() => {
+            setDiscarding(true);
+          }}
+        >
+          Discard…
         </button>
       </div>
+      <RejectionEditDialog
+        rejection={rejection}
+        open={editing}
+        onClose={() => {
+          setEditing(false);
+        }}
+      />
+      <ConfirmDialog
+        open={discarding}
+        title="Discard this change?"
+        confirmLabel="Discard change"
+        danger
+        busy={act.isPending}
+        onCancel={() => {
+          setDiscarding(false);
+        }}
+        onConfirm={() => {
+          act.mutate('discard', {
+            onSettled: () => {
+              setDiscarding(false);
+            },
+          });
+        }}
+      >
+        <p>
+          The server refused it, so it never reached the other workstations. Discarding removes it from this workstation
+          too: it cannot be sent again.
+        </p>
+      </ConfirmDialog>
     </article>
   );
 }

@@ -3,6 +3,7 @@ import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import type { OwnerRow } from '../../../../core/api/views.js';
 import { ownerFields, type OwnerFields } from '../../../../core/domain/entities.js';
+import { describedBy, FormField } from '../../ui/form-field.js';
 
 type OwnerInput = z.input<typeof ownerFields>;
 
@@ -50,26 +51,21 @@ export function OwnerForm({ owner, busy, onSave, onCancel }: OwnerFormProps) {
         {FIELDS.map((field) => {
           const error = errors[field.name]?.message;
           const id = `owner-${field.name}`;
-          const common = {
-            id,
-            'aria-invalid': error ? true : undefined,
-            'aria-describedby': error ? `${id}-error` : undefined,
-            ...form.register(field.name),
-          };
+          const common = { ...describedBy(id, error), ...form.register(field.name) };
           return (
-            <div key={field.name} className={`field ${field.wide ? 'span-all' : ''}`}>
-              <label htmlFor={id}>{field.label}</label>
+            <FormField
+              key={field.name}
+              id={id}
+              label={field.label}
+              error={error}
+              className={field.wide ? 'span-all' : ''}
+            >
               {field.multiline ? (
                 <textarea className="textarea" {...common} />
               ) : (
                 <input className="input" type={field.type ?? 'text'} {...common} />
               )}
-              {error ? (
-                <span id={`${id}-error`} className="field-error">
-                  {error}
-                </span>
-              ) : null}
-            </div>
+            </FormField>
           );
         })}
       </div>

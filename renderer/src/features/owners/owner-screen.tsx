@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { CardSection } from '../../ui/card-section.js';
 import { useApiQuery } from '../../api/use-api-query.js';
 import { useMutate } from '../../api/use-mutate.js';
 import { navigate } from '../../routing/routes.js';
@@ -6,6 +7,7 @@ import { ConfirmDialog } from '../../ui/confirm-dialog.js';
 import { formatMoney } from '../../ui/format.js';
 import { PendingMark } from '../../ui/pending-mark.js';
 import { EmptyState, ErrorState, Skeleton } from '../../ui/states.js';
+import { HistoryLink } from '../admin/history-link.js';
 import { NewBillButton } from '../billing/new-bill-button.js';
 import { BillsTable } from '../bills/bills-table.js';
 import { PatientCreateDialog } from '../patients/patient-create-dialog.js';
@@ -41,6 +43,7 @@ export function OwnerScreen({ id }: { id: string }) {
           </h1>
         </div>
         <div className="row">
+          <HistoryLink table="owners" id={owner.id} />
           <NewBillButton ownerId={owner.id} patientId={null} />
           <button
             type="button"
@@ -63,10 +66,7 @@ export function OwnerScreen({ id }: { id: string }) {
         </div>
       </div>
       <div className="owner-layout">
-        <section className="card" aria-labelledby="owner-contact">
-          <h2 id="owner-contact" className="card-title">
-            Contact
-          </h2>
+        <CardSection id="owner-contact" title="Contact">
           <dl className="details">
             <dt>Phone</dt>
             <dd>{owner.phone ? <a href={`tel:${owner.phone}`}>{owner.phone}</a> : '—'}</dd>
@@ -77,14 +77,11 @@ export function OwnerScreen({ id }: { id: string }) {
             <dt>Notes</dt>
             <dd className="prewrap">{owner.notes ?? '—'}</dd>
           </dl>
-        </section>
-        <section className="card balance-card" aria-labelledby="owner-balance">
-          <h2 id="owner-balance" className="card-title">
-            Balance
-          </h2>
+        </CardSection>
+        <CardSection id="owner-balance" title="Balance" className="balance-card">
           <p className={`balance ${Number(balance) > 0 ? 'balance-due' : ''}`}>{formatMoney(balance, currency)}</p>
           <p className="muted">Open amount of sent and overdue bills</p>
-        </section>
+        </CardSection>
       </div>
       <section className="card" aria-labelledby="owner-patients">
         <div className="row-between card-head">
@@ -103,12 +100,9 @@ export function OwnerScreen({ id }: { id: string }) {
         </div>
         <OwnerPatients patients={patients} />
       </section>
-      <section className="card" aria-labelledby="owner-bills">
-        <h2 id="owner-bills" className="card-title">
-          Bills <span className="badge">{bills.length}</span>
-        </h2>
+      <CardSection id="owner-bills" title="Bills" count={bills.length}>
         <BillsTable bills={bills} />
-      </section>
+      </CardSection>
       <OwnerEditDialog
         owner={owner}
         open={editing}

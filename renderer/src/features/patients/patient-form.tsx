@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { patientFields, type PatientFields } from '../../../../core/domain/entities.js';
 import { PATIENT_GENDERS, SPECIES } from '../../../../core/domain/enums.js';
 import { humanize } from '../../ui/format.js';
+import { describedBy, FormField } from '../../ui/form-field.js';
 
 type PatientInput = z.input<typeof patientFields>;
 
@@ -38,22 +39,8 @@ export function PatientForm({ ownerId, busy, onSave, onCancel }: PatientFormProp
     },
   });
   const { errors } = form.formState;
-  const describe = (name: keyof PatientInput) => {
-    const error = errors[name]?.message;
-    return {
-      id: `patient-${name}`,
-      'aria-invalid': error ? true : undefined,
-      'aria-describedby': error ? `patient-${name}-error` : undefined,
-    };
-  };
-  const errorText = (name: keyof PatientInput) => {
-    const error = errors[name]?.message;
-    return error ? (
-      <span id={`patient-${name}-error`} className="field-error">
-        {error}
-      </span>
-    ) : null;
-  };
+  const error = (name: keyof PatientInput) => errors[name]?.message;
+  const aria = (name: keyof PatientInput) => describedBy(`patient-${name}`, error(name));
   return (
     <form
       noValidate
@@ -63,77 +50,65 @@ export function PatientForm({ ownerId, busy, onSave, onCancel }: PatientFormProp
       }}
     >
       <div className="form-grid">
-        <div className="field">
-          <label htmlFor="patient-name">Name</label>
-          <input className="input" autoFocus {...describe('name')} {...form.register('name')} />
-          {errorText('name')}
-        </div>
-        <div className="field">
-          <label htmlFor="patient-species">Species</label>
-          <select className="select" {...describe('species')} {...form.register('species')}>
+        <FormField id="patient-name" label="Name" error={error('name')}>
+          <input className="input" autoFocus {...aria('name')} {...form.register('name')} />
+        </FormField>
+        <FormField id="patient-species" label="Species" error={error('species')}>
+          <select className="select" {...aria('species')} {...form.register('species')}>
             {SPECIES.map((species) => (
               <option key={species} value={species}>
                 {humanize(species)}
               </option>
             ))}
           </select>
-          {errorText('species')}
-        </div>
-        <div className="field">
-          <label htmlFor="patient-breed">Breed</label>
-          <input className="input" {...describe('breed')} {...form.register('breed')} />
-          {errorText('breed')}
-        </div>
-        <div className="field">
-          <label htmlFor="patient-color">Colour</label>
-          <input className="input" {...describe('color')} {...form.register('color')} />
-          {errorText('color')}
-        </div>
-        <div className="field">
-          <label htmlFor="patient-gender">Sex</label>
-          <select className="select" {...describe('gender')} {...form.register('gender')}>
+        </FormField>
+        <FormField id="patient-breed" label="Breed" error={error('breed')}>
+          <input className="input" {...aria('breed')} {...form.register('breed')} />
+        </FormField>
+        <FormField id="patient-color" label="Colour" error={error('color')}>
+          <input className="input" {...aria('color')} {...form.register('color')} />
+        </FormField>
+        <FormField id="patient-gender" label="Sex" error={error('gender')}>
+          <select className="select" {...aria('gender')} {...form.register('gender')}>
             {PATIENT_GENDERS.map((gender) => (
               <option key={gender} value={gender}>
                 {humanize(gender)}
               </option>
             ))}
           </select>
-          {errorText('gender')}
-        </div>
+        </FormField>
+        {/* The checkbox comes before its label, which FormField does not lay out. */}
         <div className="field field-check">
-          <input type="checkbox" {...describe('neutered')} {...form.register('neutered')} />
+          <input type="checkbox" {...aria('neutered')} {...form.register('neutered')} />
           <label htmlFor="patient-neutered">Neutered</label>
         </div>
-        <div className="field">
-          <label htmlFor="patient-birth_date">Birth date</label>
+        <FormField id="patient-birth_date" label="Birth date" error={error('birth_date')}>
           <input
             className="input"
             type="date"
-            {...describe('birth_date')}
+            {...aria('birth_date')}
             {...form.register('birth_date', { setValueAs: emptyToNull })}
           />
-          {errorText('birth_date')}
-        </div>
-        <div className="field">
-          <label htmlFor="patient-weight_kg">Weight (kg)</label>
+        </FormField>
+        <FormField id="patient-weight_kg" label="Weight (kg)" error={error('weight_kg')}>
           <input
             className="input"
             inputMode="decimal"
-            {...describe('weight_kg')}
+            {...aria('weight_kg')}
             {...form.register('weight_kg', { setValueAs: emptyToNull })}
           />
-          {errorText('weight_kg')}
-        </div>
-        <div className="field">
-          <label htmlFor="patient-microchip">Microchip</label>
-          <input className="input mono" {...describe('microchip')} {...form.register('microchip')} />
-          {errorText('microchip')}
-        </div>
-        <div className="field span-all">
-          <label htmlFor="patient-alerts">Alerts (allergies, temperament)</label>
-          <input className="input" {...describe('alerts')} {...form.register('alerts')} />
-          {errorText('alerts')}
-        </div>
+        </FormField>
+        <FormField id="patient-microchip" label="Microchip" error={error('microchip')}>
+          <input className="input mono" {...aria('microchip')} {...form.register('microchip')} />
+        </FormField>
+        <FormField
+          id="patient-alerts"
+          label="Alerts (allergies, temperament)"
+          error={error('alerts')}
+          className="span-all"
+        >
+          <input className="input" {...aria('alerts')} {...form.register('alerts')} />
+        </FormField>
       </div>
       <div className="dialog-actions">
         <button type="button" className="btn" onClick={onCancel}>

@@ -1,6 +1,8 @@
 import { useState } from 'react';
+import { CardSection } from '../../ui/card-section.js';
 import { useApiQuery } from '../../api/use-api-query.js';
 import { EmptyState, ErrorState, Skeleton } from '../../ui/states.js';
+import { HistoryLink } from '../admin/history-link.js';
 import { NewBillButton } from '../billing/new-bill-button.js';
 import { BillsTable } from '../bills/bills-table.js';
 import { MedicalHistory } from '../records/medical-history.js';
@@ -37,30 +39,22 @@ export function PatientScreen({ id }: { id: string }) {
           Book appointment
         </button>
         <NewBillButton ownerId={patient.owner_id} patientId={patient.id} />
+        <HistoryLink table="patients" id={patient.id} />
       </div>
       <div className="patient-layout">
         <section className="card patient-records" aria-labelledby="records-title">
           <MedicalHistory patientId={patient.id} patientName={patient.name ?? 'this patient'} records={records} />
         </section>
         <div className="stack">
-          <section className="card" aria-labelledby="weight-title">
-            <h2 id="weight-title" className="card-title">
-              Weight
-            </h2>
+          <CardSection id="weight-title" title="Weight">
             <WeightChart weights={weights} />
-          </section>
-          <section className="card" aria-labelledby="appointments-title">
-            <h2 id="appointments-title" className="card-title">
-              Appointments <span className="badge">{appointments.length}</span>
-            </h2>
+          </CardSection>
+          <CardSection id="appointments-title" title="Appointments" count={appointments.length}>
             <PatientAppointments appointments={appointments} />
-          </section>
-          <section className="card" aria-labelledby="bills-title">
-            <h2 id="bills-title" className="card-title">
-              Bills <span className="badge">{bills.length}</span>
-            </h2>
+          </CardSection>
+          <CardSection id="bills-title" title="Bills" count={bills.length}>
             <BillsTable bills={bills} />
-          </section>
+          </CardSection>
         </div>
       </div>
       <BookingDialog

@@ -3,7 +3,7 @@ import { useEffect } from 'react';
 import { useForm } from 'react-hook-form';
 import { type z } from 'zod';
 import { medicalRecordFields } from '../../../../core/domain/entities.js';
-import { describedBy, FormField } from './form-field.js';
+import { describedBy, FormField } from '../../ui/form-field.js';
 import { FormFooter } from './form-footer.js';
 import { submitOnCtrlEnter } from './submit-on-ctrl-enter.js';
 import { SoapFields } from './soap-fields.js';

@@ -19,6 +19,8 @@ interface RecordEntryProps {
   actions?: ReactNode;
   /** Addenda correcting this record, shown nested under it. */
   children?: ReactNode;
+  /** Set by a virtualised timeline: its measuring ref, the entry's index, offset (px) and list size. */
+  placement?: { ref: (node: HTMLLIElement | null) => void; index: number; offset: number; setSize: number };
 }
 
 function statusClass(record: MedicalRecordRow): string {
@@ -27,7 +29,7 @@ function statusClass(record: MedicalRecordRow): string {
 }
 
 /** One record of the timeline: badges, title, who and when, the SOAP notes, then its addenda. */
-export function RecordEntry({ record, staffNames, actions, children }: RecordEntryProps) {
+export function RecordEntry({ record, staffNames, actions, children, placement }: RecordEntryProps) {
   const vet = record.vet_id ? staffNames.get(record.vet_id) : undefined;
   const signer = record.finalized_by ? (staffNames.get(record.finalized_by) ?? 'a former vet') : null;
   return (
@@ -35,6 +37,11 @@ export function RecordEntry({ record, staffNames, actions, children }: RecordEnt
       className={`timeline-item ${statusClass(record)} ${record.pending ? 'pending' : ''}`}
       data-testid={record.addendum_of ? 'medical-record-addendum' : 'medical-record'}
       data-status={record.addendum_of ? 'addendum' : record.status}
+      ref={placement?.ref}
+      data-index={placement?.index}
+      aria-posinset={placement ? placement.index + 1 : undefined}
+      aria-setsize={placement?.setSize}
+      style={placement ? { transform: `translateY(${placement.offset}px)` } : undefined}
     >
       <div className="row-between">
         <div className="row">

@@ -3,12 +3,13 @@ import type { Resolver } from 'react-hook-form';
 import type { MedicalRecordRow } from '../../../../core/api/views.js';
 import { medicalRecordFields, type MedicalRecordFields } from '../../../../core/domain/entities.js';
 import type { RecordType } from '../../../../core/domain/enums.js';
+import { localInstant, toLocalDay, toLocalTime } from '../../ui/format.js';
 import { formatKg } from './format-kg.js';
 
 /** What the record form holds: plain strings, as inputs give them. */
 export interface RecordFormValues {
   record_type: RecordType;
-  /** `YYYY-MM-DDTHH:mm` in the workstation's zone (a datetime-local input). */
+  /** `YYYY-MM-DDTHH:mm` on the clinic's clock (a datetime-local input). */
   visit_at: string;
   /** '' for no vet. */
   vet_id: string;
@@ -33,14 +34,10 @@ export const RECORD_FIELD_NAMES = [
   'weight_kg',
 ] as const satisfies readonly (keyof MedicalRecordFields)[];
 
-function pad(value: number): string {
-  return String(value).padStart(2, '0');
-}
-
-/** An instant as a datetime-local value in the workstation's zone. */
+/** An instant as a datetime-local value on the clinic's clock. */
 export function toLocalInput(iso: string | null, fallback: Date = new Date()): string {
   const date = iso ? new Date(iso) : fallback;
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+  return `${toLocalDay(date)}T${toLocalTime(date)}`;
 }
 
 /** The form's values for a record, or for a new one (now, the given vet). */
@@ -60,11 +57,12 @@ export function toFormValues(record: MedicalRecordRow | null, defaultVetId: stri
 
 /** The form's strings in the shape the shared schema reads (an instant with its zone, nulls). */
 function toSchemaInput(values: RecordFormValues): Record<string, unknown> {
-  const local = Date.parse(values.visit_at);
+  // The datetime-local value is on the clinic's clock, like every date the chart shows.
+  const local = localInstant(values.visit_at.slice(0, 10), values.visit_at.slice(11, 16));
   const weight = values.weight_kg.trim().replace(',', '.');
   return {
     ...values,
-    visit_at: Number.isNaN(local) ? values.visit_at : new Date(local).toISOString(),
+    visit_at: local ?? values.visit_at,
     vet_id: values.vet_id === '' ? null : values.vet_id,
     weight_kg: weight === '' ? null : weight,
   };

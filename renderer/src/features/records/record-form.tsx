@@ -4,7 +4,7 @@ import type { MedicalRecordRow, StaffRow } from '../../../../core/api/views.js';
 import type { MedicalRecordFields } from '../../../../core/domain/entities.js';
 import { RECORD_TYPES } from '../../../../core/domain/enums.js';
 import { humanize } from '../../ui/format.js';
-import { describedBy, FormField } from './form-field.js';
+import { describedBy, FormField } from '../../ui/form-field.js';
 import { FormFooter } from './form-footer.js';
 import { submitOnCtrlEnter } from './submit-on-ctrl-enter.js';
 import { recordResolver, toFormValues, type RecordFormValues } from './record-form-values.js';

@@ -1,4 +1,5 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
+import { useModal } from '../../ui/use-modal.js';
 
 interface SidePanelProps {
   open: boolean;
@@ -15,13 +16,7 @@ interface SidePanelProps {
  * owner, who may want to confirm discarding unsaved text first.
  */
 export function SidePanel({ open, label, onRequestClose, children }: SidePanelProps) {
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
+  const ref = useModal(open);
   return (
     <dialog
       ref={ref}

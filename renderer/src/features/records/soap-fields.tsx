@@ -1,5 +1,5 @@
 import type { UseFormRegisterReturn } from 'react-hook-form';
-import { describedBy, FormField } from './form-field.js';
+import { describedBy, FormField } from '../../ui/form-field.js';
 
 export type SoapName = 'subjective' | 'objective' | 'assessment' | 'plan';
 

@@ -8,6 +8,9 @@ import { SearchResults } from './search-results.js';
 import { useDebounced } from './use-debounced.js';
 import { useListNavigation } from '../../ui/use-list-navigation.js';
 
+/** Most hits asked for: enough to scan, few enough to stay instant on a 100k-owner practice. */
+const SEARCH_LIMIT = 100;
+
 /** Global search (Ctrl+K): results as you type, arrows to move, Enter to open, Esc to close. */
 export function SearchDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   return (
@@ -22,7 +25,7 @@ function SearchPanel({ onClose }: { onClose: () => void }) {
   const query = useDebounced(text.trim(), 120);
   const search = useApiQuery(
     'search.ownersAndPatients',
-    { query, limit: 100 },
+    { query, limit: SEARCH_LIMIT },
     { enabled: query.length > 0, keepPrevious: true },
   );
   const hits = query.length > 0 ? (search.data ?? []) : [];
@@ -69,6 +72,11 @@ function SearchPanel({ onClose }: { onClose: () => void }) {
       ) : (
         <SearchResults hits={hits} active={active} onPick={open} onHover={setActive} />
       )}
+      {hits.length >= SEARCH_LIMIT ? (
+        <p className="search-hint search-more muted">
+          The first {SEARCH_LIMIT} matches are shown: type more of the name, or a phone number, to narrow them.
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -1,9 +1,28 @@
+import type { KeyboardEvent, PointerEvent } from 'react';
+import { AppointmentHeadline, appointmentLabel } from './appointment-summary.js';
+import { appointmentClasses } from './appointment-classes.js';
 import type { PlacedAppointment } from './day-layout.js';
-import { formatTime, humanize } from '../../ui/format.js';
+import { humanize } from '../../ui/format.js';
 
 interface AppointmentBlockProps {
   placed: PlacedAppointment;
   onOpen: () => void;
+  /** Present when the booking can move: starts a pointer drag. */
+  onDragStart?: ((event: PointerEvent) => void) | undefined;
+  /** Present when the booking can move: the keyboard way (R on the focused block). */
+  onReschedule?: (() => void) | undefined;
+  /** This block is the one being dragged: it stays dimmed in place under the preview. */
+  dragging?: boolean;
+}
+
+/** R on a focused booking opens the reschedule dialog: the keyboard alternative to dragging. */
+export function rescheduleKey(onReschedule: (() => void) | undefined) {
+  return (event: KeyboardEvent) => {
+    if (!onReschedule || event.ctrlKey || event.metaKey || event.altKey) return;
+    if (event.key !== 'r' && event.key !== 'R') return;
+    event.preventDefault();
+    onReschedule();
+  };
 }
 
 /**
@@ -11,33 +30,30 @@ interface AppointmentBlockProps {
  * lane are CSS custom properties set through the CSSOM (allowed by a `style-src 'self'` CSP);
  * the geometry itself lives in today.css.
  */
-export function AppointmentBlock({ placed, onOpen }: AppointmentBlockProps) {
+export function AppointmentBlock({
+  placed,
+  onOpen,
+  onDragStart,
+  onReschedule,
+  dragging = false,
+}: AppointmentBlockProps) {
   const { appointment, rowStart, rowSpan, lane, lanes, clipped } = placed;
-  const overlapping = appointment.overlaps.length > 0;
-  const classes = [
-    'appt',
-    `appt-${appointment.status ?? 'scheduled'}`,
-    overlapping ? 'appt-overlap' : '',
-    appointment.pending ? 'pending' : '',
-  ].join(' ');
+  const classes = appointmentClasses('appt', appointment, { draggable: Boolean(onDragStart), dragging });
   return (
     <button
       type="button"
       className={classes}
       data-testid="appointment"
+      data-appointment-id={appointment.id}
       style={{ '--row-start': rowStart, '--row-span': rowSpan, '--lane': lane, '--lanes': lanes }}
       onClick={onOpen}
-      aria-label={`${formatTime(appointment.scheduled_at)} ${appointment.patient_name ?? ''}, ${humanize(appointment.status)}${overlapping ? ', overlaps another booking' : ''}`}
+      onPointerDown={onDragStart}
+      onKeyDown={rescheduleKey(onReschedule)}
+      aria-keyshortcuts={onReschedule ? 'R' : undefined}
+      title={onDragStart ? 'Drag to move, or press R to reschedule' : undefined}
+      aria-label={appointmentLabel(appointment, false)}
     >
-      <span className="appt-line">
-        <span className="appt-time">{formatTime(appointment.scheduled_at)}</span>
-        <span className="appt-patient">{appointment.patient_name ?? 'Unknown patient'}</span>
-        {overlapping ? (
-          <span className="appt-flag" title="Overlaps another booking of this vet">
-            ⚠
-          </span>
-        ) : null}
-      </span>
+      <AppointmentHeadline appointment={appointment} className="appt-line" />
       {rowSpan >= 6 ? (
         <span className="appt-sub">
           {humanize(appointment.status)} · {appointment.reason ?? humanize(appointment.species)}

@@ -1,5 +1,6 @@
 import { addDays, formatLongDay, localToday } from '../../ui/format.js';
 import { navigate } from '../../routing/routes.js';
+import { StepButtons } from '../../ui/step-buttons.js';
 
 /** Previous / today / next, and a native date picker. */
 export function DateNav({ date }: { date: string }) {
@@ -8,36 +9,17 @@ export function DateNav({ date }: { date: string }) {
   };
   return (
     <div className="row">
-      <button
-        type="button"
-        className="btn"
-        onClick={() => {
-          go(addDays(date, -1));
+      <StepButtons
+        unit="day"
+        currentLabel="Today"
+        atCurrent={date === localToday()}
+        onStep={(direction) => {
+          go(addDays(date, direction));
         }}
-        aria-label="Previous day"
-      >
-        ‹
-      </button>
-      <button
-        type="button"
-        className="btn"
-        onClick={() => {
+        onCurrent={() => {
           go(localToday());
         }}
-        disabled={date === localToday()}
-      >
-        Today
-      </button>
-      <button
-        type="button"
-        className="btn"
-        onClick={() => {
-          go(addDays(date, 1));
-        }}
-        aria-label="Next day"
-      >
-        ›
-      </button>
+      />
       <label className="visually-hidden" htmlFor="day-picker">
         Day
       </label>

@@ -1,4 +1,5 @@
 import type { DayAppointment, StaffRow } from '../../../../core/api/views.js';
+import { minutesOfDay } from '../../ui/format.js';
 
 /**
  * The grid spans 08:00-19:00. Staff see 15-minute rows (drawn lines), but bookings are placed
@@ -29,11 +30,6 @@ export interface VetColumn {
   placed: PlacedAppointment[];
 }
 
-function minutesOfDay(iso: string): number {
-  const date = new Date(iso);
-  return date.getHours() * 60 + date.getMinutes();
-}
-
 /** Greedy lanes inside each cluster of overlapping appointments (the usual calendar layout). */
 function assignLanes(items: Omit<PlacedAppointment, 'lane' | 'lanes'>[]): PlacedAppointment[] {
   const sorted = [...items].sort((a, b) => a.rowStart - b.rowStart || b.rowSpan - a.rowSpan);
@@ -60,19 +56,26 @@ function assignLanes(items: Omit<PlacedAppointment, 'lane' | 'lanes'>[]): Placed
   return result;
 }
 
-function place(appointment: DayAppointment): Omit<PlacedAppointment, 'lane' | 'lanes'> {
-  const start = appointment.scheduled_at ? minutesOfDay(appointment.scheduled_at) : DAY_START_MINUTES;
-  const end = start + (appointment.duration_minutes ?? SLOT_MINUTES);
+/**
+ * The grid tracks a booking from `start` (minutes since midnight) lasting `minutes` covers,
+ * clamped to the grid, and whether it had to be clamped.
+ */
+export function tracksFor(start: number, minutes: number): { rowStart: number; rowSpan: number; clipped: boolean } {
+  const end = start + minutes;
   const from = Math.min(Math.max(start, DAY_START_MINUTES), DAY_END_MINUTES - SLOT_MINUTES);
   // Never shorter than a quarter hour on screen, so even a 5-minute booking stays readable.
   const to = Math.max(Math.min(end, DAY_END_MINUTES), from + SLOT_MINUTES);
   const rowStart = Math.floor((from - DAY_START_MINUTES) / TRACK_MINUTES) + 1;
   return {
-    appointment,
     rowStart,
     rowSpan: Math.max(1, Math.ceil((to - DAY_START_MINUTES) / TRACK_MINUTES) + 1 - rowStart),
     clipped: start < DAY_START_MINUTES || end > DAY_END_MINUTES,
   };
+}
+
+function place(appointment: DayAppointment): Omit<PlacedAppointment, 'lane' | 'lanes'> {
+  const start = appointment.scheduled_at ? minutesOfDay(appointment.scheduled_at) : DAY_START_MINUTES;
+  return { appointment, ...tracksFor(start, appointment.duration_minutes ?? SLOT_MINUTES) };
 }
 
 /**

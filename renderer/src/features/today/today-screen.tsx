@@ -1,33 +1,31 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { DayAppointment } from '../../../../core/api/views.js';
 import { useApiQuery } from '../../api/use-api-query.js';
-import { navigate } from '../../routing/routes.js';
-import { addDays, localToday } from '../../ui/format.js';
+import { formatTime, localToday } from '../../ui/format.js';
 import { EmptyState, ErrorState, Skeleton } from '../../ui/states.js';
 import { BookingDialog } from '../booking/booking-dialog.js';
 import type { SlotDefaults } from '../booking/booking-form.js';
-import { RescheduleDialog } from '../booking/reschedule-dialog.js';
-import { AppointmentDialog } from './appointment-dialog.js';
+import { useAppointmentDialogs } from './appointment-dialogs.js';
 import { ArrivalsList } from './arrivals-list.js';
+import { calendarTimeZone, clockOf, instantAt } from './calendar-dates.js';
+import { useCalendarKeys } from './calendar-keys.js';
 import { DateNav } from './date-nav.js';
 import { DayGrid } from './day-grid.js';
 import { layoutDay } from './day-layout.js';
-
-// The grid is laid out in the workstation's local time, so the day is asked for in that zone.
-const TIME_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
+import { useMoveAppointment } from './use-move-appointment.js';
+import { ViewToggle } from './view-toggle.js';
 
 /** The day's bookings per vet, the waiting room, and the day's counts. */
 export function TodayScreen({ date: routeDate }: { date: string | null }) {
   const date = routeDate ?? localToday();
-  const appointments = useApiQuery('appointments.day', { date, timeZone: TIME_ZONE }, { keepPrevious: true });
+  const appointments = useApiQuery('appointments.day', { date, timeZone: calendarTimeZone() }, { keepPrevious: true });
   const staff = useApiQuery('staff.list', {});
-  const [openId, setOpenId] = useState<string | null>(null);
   const [booking, setBooking] = useState<Partial<SlotDefaults> | null>(null);
-  const [moving, setMoving] = useState<DayAppointment | null>(null);
-  const columns = useMemo(() => layoutDay(appointments.data ?? [], staff.data ?? []), [appointments.data, staff.data]);
-  useDayKeys(date);
-  const list = appointments.data ?? [];
-  const open = list.find((item) => item.id === openId) ?? null;
+  const { move, apply } = useMoveAppointment();
+  const list = useMemo(() => apply(appointments.data ?? []), [apply, appointments.data]);
+  const columns = useMemo(() => layoutDay(list, staff.data ?? []), [list, staff.data]);
+  const { openDetails, reschedule, dialogs } = useAppointmentDialogs(list);
+  useCalendarKeys('day', date);
   const overlapCount = list.filter((item) => item.overlaps.length > 0).length;
   return (
     <div className="stack">
@@ -41,6 +39,7 @@ export function TodayScreen({ date: routeDate }: { date: string | null }) {
           </p>
         </div>
         <div className="row">
+          <ViewToggle view="day" date={date} />
           <DateNav date={date} />
           <button
             type="button"
@@ -64,14 +63,25 @@ export function TodayScreen({ date: routeDate }: { date: string | null }) {
           ) : null}
           {appointments.data && columns.length > 0 ? (
             <DayGrid
+              date={date}
               columns={columns}
+              all={list}
               onOpen={(item: DayAppointment) => {
-                setOpenId(item.id);
+                openDetails(item);
               }}
               onSlot={(vetId, minutes) => {
-                const time = `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
-                setBooking({ date, time, vetId });
+                setBooking({ date, time: clockOf(minutes), vetId });
               }}
+              onMove={(item, to) => {
+                const vetName = columns.find((column) => column.vetId === to.vetId)?.name ?? 'no vet';
+                const at = instantAt(date, to.minutes);
+                move(
+                  item,
+                  { scheduled_at: at, vet_id: to.vetId },
+                  `${item.patient_name ?? 'Appointment'} moved to ${formatTime(at)} with ${vetName}`,
+                );
+              }}
+              onReschedule={reschedule}
             />
           ) : null}
         </div>
@@ -79,17 +89,7 @@ export function TodayScreen({ date: routeDate }: { date: string | null }) {
           <ArrivalsList appointments={list} />
         </aside>
       </div>
-      <AppointmentDialog
-        appointment={open}
-        all={list}
-        onClose={() => {
-          setOpenId(null);
-        }}
-        onReschedule={(item) => {
-          setOpenId(null);
-          setMoving(item);
-        }}
-      />
+      {dialogs}
       <BookingDialog
         open={booking !== null}
         patient={null}
@@ -98,30 +98,6 @@ export function TodayScreen({ date: routeDate }: { date: string | null }) {
           setBooking(null);
         }}
       />
-      <RescheduleDialog
-        appointment={moving}
-        onClose={() => {
-          setMoving(null);
-        }}
-      />
     </div>
   );
-}
-
-/** `[` and `]` step through days, outside fields and dialogs. */
-function useDayKeys(date: string): void {
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (event.ctrlKey || event.metaKey || event.altKey) return;
-      const target = event.target;
-      if (target instanceof HTMLElement && ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName)) return;
-      if (document.querySelector('dialog[open]')) return;
-      if (event.key === '[') navigate({ name: 'today', date: addDays(date, -1) });
-      if (event.key === ']') navigate({ name: 'today', date: addDays(date, 1) });
-    };
-    window.addEventListener('keydown', onKey);
-    return () => {
-      window.removeEventListener('keydown', onKey);
-    };
-  }, [date]);
 }

@@ -16,7 +16,7 @@ export function describedBy(id: string, error: string | undefined) {
 /** A labelled control with its error from the shared schema under it. */
 export function FormField({ id, label, error, className = '', children }: FormFieldProps) {
   return (
-    <div className={`field ${className}`}>
+    <div className={`field ${className}`.trim()}>
       <label htmlFor={id}>{label}</label>
       {children}
       {error ? (

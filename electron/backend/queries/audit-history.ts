@@ -1,0 +1,68 @@
+import {
+  auditHistorySchema,
+  CENTRAL_UNREACHABLE,
+  STAFF_ID_HEADER,
+  type AuditHistory,
+  type AuditHistoryParams,
+} from '../../../core/api/audit.js';
+import { AppError, ErrorCode, wireErrorSchema } from '../../../core/errors.js';
+
+/** Where the central server is and how this device authenticates (SyncEngine.serverEndpoint). */
+export interface CentralEndpoint {
+  serverUrl: string;
+  authorization: string;
+}
+
+const TIMEOUT_MS = 15_000;
+
+const OFFLINE_MESSAGE =
+  'Record history comes from the central server, which this workstation cannot reach right now. ' +
+  'Everything else keeps working offline; try again when the connection is back.';
+
+function unreachable(reason: string, cause?: unknown): AppError {
+  return new AppError(
+    ErrorCode.BackendUnavailable,
+    OFFLINE_MESSAGE,
+    { reason: CENTRAL_UNREACHABLE, detail: reason },
+    cause === undefined ? undefined : { cause },
+  );
+}
+
+/**
+ * Asks the central server for one record's history (`GET /v1/audit/:table/:id`) as `staffId`,
+ * with this device's credential. Does not retry: the person who asked sees the outcome and may
+ * ask again.
+ * @throws AppError BACKEND_UNAVAILABLE (with a message staff understand) when the server cannot
+ *   be reached, times out, fails on its side (5xx) or answers something that is not a history;
+ *   otherwise the server's own error (FORBIDDEN for a non-admin, DEVICE_REVOKED, VALIDATION_FAILED).
+ */
+export async function fetchAuditHistory(
+  endpoint: CentralEndpoint,
+  staffId: string,
+  params: AuditHistoryParams,
+  doFetch: typeof fetch = fetch,
+): Promise<AuditHistory> {
+  const url = new URL(
+    `/v1/audit/${encodeURIComponent(params.table)}/${encodeURIComponent(params.id)}`,
+    endpoint.serverUrl,
+  );
+  let response: Response;
+  try {
+    response = await doFetch(url, {
+      headers: { authorization: endpoint.authorization, [STAFF_ID_HEADER]: staffId, accept: 'application/json' },
+      signal: AbortSignal.timeout(TIMEOUT_MS),
+    });
+  } catch (error) {
+    throw unreachable(error instanceof Error ? error.message : String(error), error);
+  }
+  const body: unknown = await response.json().catch(() => null);
+  if (response.status >= 500) throw unreachable(`server answered ${response.status}`);
+  if (!response.ok) {
+    const wire = wireErrorSchema.safeParse(body);
+    if (wire.success) throw new AppError(wire.data.code, wire.data.message, wire.data.details ?? {});
+    throw unreachable(`server answered ${response.status} without an error body`);
+  }
+  const parsed = auditHistorySchema.safeParse(body);
+  if (!parsed.success) throw unreachable('the server answered something that is not a record history');
+  return parsed.data;
+}

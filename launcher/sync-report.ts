@@ -1,0 +1,32 @@
+import type { Workstation } from '../electron/backend/workstation.js';
+
+/**
+ * Prints initial-sync progress in 10 % steps, then one line when the replica is up to date
+ * (`VetDesk workstation: up to date (N rows)`: tests wait for that line). A replica that was
+ * already up to date when the workstation opened prints it at once, even with the central
+ * server unreachable: its data is there to work with.
+ */
+export function reportSync(workstation: Workstation, print: (line: string) => void): void {
+  let lastTenth = -1;
+  let done = false;
+  const check = () => {
+    const { initialSync } = workstation.sync.status();
+    if (done) return;
+    if (initialSync.done && initialSync.rowsExpected !== null) {
+      done = true;
+      print(`VetDesk workstation: up to date (${initialSync.rowsReceived} rows)`);
+      return;
+    }
+    if (initialSync.rowsExpected) {
+      const tenth = Math.floor((10 * initialSync.rowsReceived) / initialSync.rowsExpected);
+      if (tenth > lastTenth && tenth < 10) {
+        lastTenth = tenth;
+        print(
+          `VetDesk workstation: initial sync ${tenth * 10}% (${initialSync.rowsReceived}/${initialSync.rowsExpected} rows)`,
+        );
+      }
+    }
+  };
+  workstation.sync.onStatus(check);
+  check();
+}

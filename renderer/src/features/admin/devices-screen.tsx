@@ -1,0 +1,78 @@
+import { useApiQuery } from '../../api/use-api-query.js';
+import { formatDateTime } from '../../ui/format.js';
+import { EmptyState, Skeleton } from '../../ui/states.js';
+import { AdminHeader } from './admin-header.js';
+import { AdminError } from './admin-states.js';
+import { HistoryLink } from './history-link.js';
+
+/** Admin: the practice's workstations, this one marked, revoked ones shown as such. */
+export function DevicesScreen() {
+  const devices = useApiQuery('admin.devices', {});
+  return (
+    <div className="stack">
+      <AdminHeader
+        current="admin-devices"
+        subtitle="Workstations that sync with the practice's server. A revoked workstation can no longer sync."
+      />
+      {devices.isPending ? <Skeleton lines={4} /> : null}
+      {devices.isError ? <AdminError error={devices.error} onRetry={() => void devices.refetch()} /> : null}
+      {devices.data?.length === 0 ? (
+        <EmptyState title="No workstations yet">Workstations appear here once they have synced.</EmptyState>
+      ) : null}
+      {devices.data && devices.data.length > 0 ? (
+        <section className="card" aria-labelledby="devices-title">
+          <h2 id="devices-title" className="card-title">
+            Devices <span className="badge">{devices.data.length}</span>
+          </h2>
+          <div className="admin-table-wrap">
+            <table className="table" aria-labelledby="devices-title">
+              <thead>
+                <tr>
+                  <th scope="col">Name</th>
+                  <th scope="col">Enrolled</th>
+                  <th scope="col">Last seen</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">
+                    <span className="visually-hidden">Actions</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {devices.data.map((device) => {
+                  const revoked = device.revoked_at !== null;
+                  return (
+                    <tr
+                      key={device.id}
+                      className={`${revoked ? 'admin-row-removed' : ''} ${device.this_workstation ? 'admin-row-self' : ''}`}
+                      data-this-workstation={device.this_workstation}
+                    >
+                      <th scope="row" className="admin-name">
+                        <span>{device.name ?? 'Unnamed workstation'}</span>{' '}
+                        {device.this_workstation ? <span className="badge badge-info">This workstation</span> : null}
+                        <span className="admin-id mono" title="Device id">
+                          {device.id}
+                        </span>
+                      </th>
+                      <td>{formatDateTime(device.enrolled_at)}</td>
+                      <td>{device.last_seen_at ? formatDateTime(device.last_seen_at) : 'Not recorded'}</td>
+                      <td>
+                        {revoked ? (
+                          <span className="badge badge-danger">Revoked {formatDateTime(device.revoked_at)}</span>
+                        ) : (
+                          <span className="badge badge-success">Active</span>
+                        )}
+                      </td>
+                      <td className="admin-actions">
+                        <HistoryLink table="devices" id={device.id} />
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,73 @@
+import { useApiQuery } from '../../api/use-api-query.js';
+import { formatDate } from '../../ui/format.js';
+import { EmptyState, Skeleton } from '../../ui/states.js';
+import { AdminHeader } from './admin-header.js';
+import { AdminError } from './admin-states.js';
+import { HistoryLink } from './history-link.js';
+import { RoleBadge } from './role-badge.js';
+
+/** Admin: everyone on the practice's staff, removed members dimmed at the end. */
+export function StaffScreen() {
+  const staff = useApiQuery('admin.staff', {});
+  const active = staff.data?.filter((member) => member.deleted_at === null).length ?? 0;
+  return (
+    <div className="stack">
+      <AdminHeader current="admin-staff" subtitle="The practice's staff and their roles." />
+      {staff.isPending ? <Skeleton lines={6} /> : null}
+      {staff.isError ? <AdminError error={staff.error} onRetry={() => void staff.refetch()} /> : null}
+      {staff.data?.length === 0 ? (
+        <EmptyState title="No staff yet">Staff appear here once the central server has sent them.</EmptyState>
+      ) : null}
+      {staff.data && staff.data.length > 0 ? (
+        <section className="card" aria-labelledby="staff-title">
+          <h2 id="staff-title" className="card-title">
+            Staff <span className="badge">{active} active</span>
+          </h2>
+          <div className="admin-table-wrap">
+            <table className="table" aria-labelledby="staff-title">
+              <thead>
+                <tr>
+                  <th scope="col">Name</th>
+                  <th scope="col">Role</th>
+                  <th scope="col">Username</th>
+                  <th scope="col">E-mail</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">
+                    <span className="visually-hidden">Actions</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {staff.data.map((member) => {
+                  const removed = member.deleted_at !== null;
+                  return (
+                    <tr key={member.id} className={removed ? 'admin-row-removed' : undefined} data-removed={removed}>
+                      <th scope="row" className="admin-name">
+                        {member.display_name ?? member.username ?? 'Unnamed'}
+                      </th>
+                      <td>
+                        <RoleBadge role={member.role} />
+                      </td>
+                      <td className="mono">{member.username ?? '—'}</td>
+                      <td>{member.email ? <a href={`mailto:${member.email}`}>{member.email}</a> : '—'}</td>
+                      <td>
+                        {removed ? (
+                          <span className="badge">Removed {formatDate(member.deleted_at)}</span>
+                        ) : (
+                          <span className="badge badge-success">Active</span>
+                        )}
+                      </td>
+                      <td className="admin-actions">
+                        <HistoryLink table="staff" id={member.id} />
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      ) : null}
+    </div>
+  );
+}

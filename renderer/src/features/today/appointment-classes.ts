@@ -1,0 +1,20 @@
+import type { DayAppointment } from '../../../../core/api/views.js';
+
+/**
+ * The CSS classes of a booking on the calendar (day block or week card): its status, overlap,
+ * pending sync and drag state, on top of `base` ('appt' or 'week-card').
+ */
+export function appointmentClasses(
+  base: string,
+  appointment: DayAppointment,
+  state: { draggable: boolean; dragging: boolean },
+): string {
+  return [
+    base,
+    `${base}-${appointment.status ?? 'scheduled'}`,
+    appointment.overlaps.length > 0 ? 'appt-overlap' : '',
+    appointment.pending ? 'pending' : '',
+    state.draggable ? 'appt-draggable' : '',
+    state.dragging ? 'appt-dragging' : '',
+  ].join(' ');
+}
