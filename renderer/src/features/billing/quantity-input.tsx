@@ -16,7 +16,12 @@ function sameQuantity(a: string, b: string): boolean {
  * (or Esc) replaces it: the line may sync, renumber or move while they type (its row
  * re-renders, and React gives focus back after moving it), and none of that may drop the
  * edit. Enter followed by the blur it causes commits once.
-
+ *
+ * From focus until the first commit the field also holds still (`held`): when the server's
+ * copy of a line arrives it rewrites '1' as '1.000', and changing an input's value moves the
+ * caret to the end, so a select-all-and-type that straddled the sync became '1.0002'. Holding
+ * the shown value is not an edit: leaving the field without typing sends nothing, so a
+ * quantity changed elsewhere meanwhile is not overwritten.
  */
 export function QuantityInput({ item }: { item: BillItemRow }) {
   const mutate = useMutate();
@@ -25,6 +30,8 @@ export function QuantityInput({ item }: { item: BillItemRow }) {
   const [draft, setDraft] = useState<string | null>(null);
   // Committed and still being saved: shown until the refreshed line carries it.
   const [sending, setSending] = useState<string | null>(null);
+  // What the field showed when it took focus; cleared by a commit or by leaving the field.
+  const [held, setHeld] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const errorId = `qty-${item.id}-error`;
   const commit = () => {
@@ -36,6 +43,7 @@ export function QuantityInput({ item }: { item: BillItemRow }) {
     }
     setError(null);
     setDraft(null);
+    setHeld(null);
     if (sameQuantity(parsed.data, saved)) return;
     setSending(parsed.data);
     mutate.mutate(
@@ -52,7 +60,7 @@ export function QuantityInput({ item }: { item: BillItemRow }) {
       },
     );
   };
-  const shown = draft ?? sending ?? saved;
+  const shown = draft ?? held ?? sending ?? saved;
   return (
     <span className="qty-cell">
       <input
@@ -65,7 +73,13 @@ export function QuantityInput({ item }: { item: BillItemRow }) {
         onChange={(event) => {
           setDraft(event.target.value);
         }}
-        onBlur={commit}
+        onFocus={() => {
+          setHeld(shown);
+        }}
+        onBlur={() => {
+          commit();
+          setHeld(null);
+        }}
         onKeyDown={(event) => {
           if (event.key === 'Enter') {
             event.preventDefault();
@@ -75,6 +89,7 @@ export function QuantityInput({ item }: { item: BillItemRow }) {
             event.preventDefault();
             setDraft(null);
             setError(null);
+            setHeld(null);
           }
         }}
       />
