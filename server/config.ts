@@ -8,6 +8,8 @@ const serverEnvSchema = z.object({
   // says so (HOST=0.0.0.0).
   HOST: z.string().trim().min(1).default('127.0.0.1'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  // Days the change log keeps entries; a workstation offline for longer refetches from a snapshot.
+  VETDESK_CHANGE_LOG_RETAIN_DAYS: z.coerce.number().int().min(1).max(3_650).default(30),
 });
 
 /** Everything the central server needs to start. */
@@ -15,6 +17,8 @@ export interface ServerConfig {
   port: number;
   host: string;
   logLevel: z.infer<typeof serverEnvSchema>['LOG_LEVEL'];
+  /** How long change-log entries are kept before compaction discards them, in days. */
+  changeLogRetainDays: number;
   database: CentralDbConfig;
 }
 
@@ -32,6 +36,7 @@ export function serverConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Serve
     port: parsed.data.PORT,
     host: parsed.data.HOST,
     logLevel: parsed.data.LOG_LEVEL,
+    changeLogRetainDays: parsed.data.VETDESK_CHANGE_LOG_RETAIN_DAYS,
     database: centralDbConfigFromEnv(env),
   };
 }

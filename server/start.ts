@@ -7,6 +7,8 @@ import type { ServerConfig } from './config.js';
 import { buildApp } from './http/app.js';
 import { VETDESK_VERSION } from './version.js';
 
+const DAY_MS = 24 * 60 * 60 * 1000;
+
 /** A running central server. */
 export interface RunningServer {
   url: string;
@@ -30,7 +32,12 @@ export async function startServer(
   try {
     const migrations = await loadMigrations();
     await migrateUp(db, migrations, hooks.onMigration ? { onProgress: hooks.onMigration } : {});
-    const app = buildApp({ db, version: VETDESK_VERSION, logLevel: config.logLevel });
+    const app = buildApp({
+      db,
+      version: VETDESK_VERSION,
+      logLevel: config.logLevel,
+      compaction: { retainMs: config.changeLogRetainDays * DAY_MS },
+    });
     const address = await app.listen({ port: config.port, host: config.host });
     return {
       url: address,

@@ -2,6 +2,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { AppError, ErrorCode, isRetryable } from '../../core/errors.js';
 import type { CentralDb } from '../../db/central/connection.js';
 import { toAppError } from '../../db/central/pg-error.js';
+import { ChangeLogCompactor, type ChangeLogCompactorOptions } from '../../sync/server/change-log-compactor.js';
 import type { DeviceAuthenticator } from '../auth/device-auth.js';
 import { developmentDeviceAuth } from '../auth/development-device-auth.js';
 import { createMetrics } from './metrics.js';
@@ -19,6 +20,11 @@ export interface AppDependencies {
   deviceAuth?: DeviceAuthenticator;
   /** Tuning of `GET /v1/shape` (long-poll timeout, chunk size); its defaults when absent. */
   shape?: ShapeRouteOptions;
+  /**
+   * Compacts the change log on a schedule while the app is listening (from `onReady` to
+   * `onClose`); none when absent, as in tests that build an app for one route.
+   */
+  compaction?: Omit<ChangeLogCompactorOptions, 'onCompacted' | 'onError'>;
 }
 
 const HEALTH_TIMEOUT_MS = 2_000;
@@ -115,6 +121,26 @@ export function buildApp(deps: AppDependencies): FastifyInstance {
     db: deps.db,
     auth,
   });
+
+  if (deps.compaction) {
+    const compactor = new ChangeLogCompactor(deps.db, {
+      ...deps.compaction,
+      onCompacted: (outcome) => {
+        metrics.changeLogCompacted.inc(outcome.removed);
+        app.log.info(outcome, 'change log compacted');
+      },
+      onError: (error) => {
+        app.log.error({ err: error }, 'change log compaction failed; trying again at the next pass');
+      },
+    });
+    app.addHook('onReady', (done) => {
+      compactor.start();
+      done();
+    });
+    app.addHook('onClose', async () => {
+      await compactor.close();
+    });
+  }
 
   app.get('/healthz', async (_request, reply) => {
     const started = performance.now();

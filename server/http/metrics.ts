@@ -6,6 +6,8 @@ export interface ServerMetrics {
   registry: Registry;
   httpDuration: Histogram<'method' | 'route' | 'status'>;
   httpErrors: Counter<'method' | 'route' | 'status'>;
+  /** Change-log entries discarded by compaction since start. */
+  changeLogCompacted: Counter;
 }
 
 /**
@@ -28,6 +30,11 @@ export function createMetrics(db: CentralDb): ServerMetrics {
     labelNames: ['method', 'route', 'status'] as const,
     registers: [registry],
   });
+  const changeLogCompacted = new Counter({
+    name: 'vetdesk_change_log_compacted_entries_total',
+    help: 'Change-log entries discarded by scheduled compaction',
+    registers: [registry],
+  });
   new Gauge({
     name: 'vetdesk_db_pool_connections',
     help: 'Central database connections by state (PGlite has one session)',
@@ -40,5 +47,5 @@ export function createMetrics(db: CentralDb): ServerMetrics {
       this.set({ state: 'waiting', engine: db.kind }, stats.waiting);
     },
   });
-  return { registry, httpDuration, httpErrors };
+  return { registry, httpDuration, httpErrors, changeLogCompacted };
 }
