@@ -126,3 +126,11 @@ export function humanize(value: string | null): string {
   const text = value.replaceAll('_', ' ');
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
+
+/** Initials for a small badge: "Dr Dónal Wilson" → "DW" (titles are skipped), "?" for no name. */
+export function initials(name: string | null): string {
+  const words = (name ?? '').split(/\s+/).filter((word) => word !== '' && !/^(dr|prof)\.?$/i.test(word));
+  const first = words[0]?.[0] ?? '';
+  const last = words.length > 1 ? (words[words.length - 1]?.[0] ?? '') : '';
+  return (first + last).toUpperCase() || '?';
+}

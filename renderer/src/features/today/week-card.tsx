@@ -2,12 +2,15 @@ import type { PointerEvent } from 'react';
 import { AppointmentHeadline, appointmentLabel } from './appointment-summary.js';
 import { appointmentClasses } from './appointment-classes.js';
 import type { DayAppointment } from '../../../../core/api/views.js';
-import { humanize } from '../../ui/format.js';
+import { humanize, initials } from '../../ui/format.js';
 import { rescheduleKey } from './appointment-block.js';
 
 interface WeekCardProps {
   appointment: DayAppointment;
-  /** Shown when every vet's bookings share the column. */
+  /**
+   * Every vet's bookings share the column: the card shrinks to one line with the vet's
+   * initials (a full day of three vets is some 75 bookings), and says the rest in its tooltip.
+   */
   showVet: boolean;
   onOpen: () => void;
   onDragStart?: ((event: PointerEvent) => void) | undefined;
@@ -18,6 +21,8 @@ interface WeekCardProps {
 /** One booking in a week column: start, patient, vet, status and length; opens its details. */
 export function WeekCard({ appointment, showVet, onOpen, onDragStart, onReschedule, dragging = false }: WeekCardProps) {
   const classes = appointmentClasses('week-card', appointment, { draggable: Boolean(onDragStart), dragging });
+  const details = `${humanize(appointment.status)} · ${appointment.duration_minutes ?? 15} min`;
+  const hint = onDragStart ? 'Drag to another day, or press R to reschedule' : null;
   return (
     <button
       type="button"
@@ -30,14 +35,26 @@ export function WeekCard({ appointment, showVet, onOpen, onDragStart, onReschedu
       onPointerDown={onDragStart}
       onKeyDown={rescheduleKey(onReschedule)}
       aria-keyshortcuts={onReschedule ? 'R' : undefined}
-      title={onDragStart ? 'Drag to another day, or press R to reschedule' : undefined}
+      title={
+        showVet
+          ? [`${appointment.vet_name ?? 'No vet'} · ${details}`, hint].filter(Boolean).join('\n')
+          : (hint ?? undefined)
+      }
       aria-label={appointmentLabel(appointment, showVet)}
     >
-      <AppointmentHeadline appointment={appointment} className="week-card-line" />
-      <span className="appt-sub">
-        {showVet ? `${appointment.vet_name ?? 'No vet'} · ` : ''}
-        {humanize(appointment.status)} · {appointment.duration_minutes ?? 15} min
-      </span>
+      {showVet ? (
+        <span className="week-card-line">
+          <AppointmentHeadline appointment={appointment} className="week-card-headline" />
+          <span className="vet-chip" aria-hidden="true">
+            {initials(appointment.vet_name)}
+          </span>
+        </span>
+      ) : (
+        <>
+          <AppointmentHeadline appointment={appointment} className="week-card-line" />
+          <span className="appt-sub">{details}</span>
+        </>
+      )}
     </button>
   );
 }
