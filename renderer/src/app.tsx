@@ -1,10 +1,5 @@
-import { Fragment, useMemo, useState } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { useBackendEvents } from './api/use-backend-events.js';
-import { DevicesScreen } from './features/admin/devices-screen.js';
-import { HistoryScreen } from './features/admin/history-screen.js';
-import { StaffScreen } from './features/admin/staff-screen.js';
-import { BillScreen } from './features/billing/bill-screen.js';
-import { InboxScreen } from './features/inbox/inbox-screen.js';
 import { OwnerScreen } from './features/owners/owner-screen.js';
 import { PatientScreen } from './features/patients/patient-screen.js';
 import { SearchDialog } from './features/search/search-dialog.js';
@@ -18,6 +13,18 @@ import { useClinic } from './shell/use-clinic.js';
 import { useGlobalShortcuts } from './shell/use-global-shortcuts.js';
 import { EmptyState, Skeleton } from './ui/states.js';
 import { Toasts } from './ui/toasts.js';
+
+// Screens away from the front desk's first view load when first opened, so Today does not wait
+// for the bill editor or the admin area (and their forms) to be parsed.
+const BillScreen = lazy(() => import('./features/billing/bill-screen.js').then((m) => ({ default: m.BillScreen })));
+const InboxScreen = lazy(() => import('./features/inbox/inbox-screen.js').then((m) => ({ default: m.InboxScreen })));
+const StaffScreen = lazy(() => import('./features/admin/staff-screen.js').then((m) => ({ default: m.StaffScreen })));
+const DevicesScreen = lazy(() =>
+  import('./features/admin/devices-screen.js').then((m) => ({ default: m.DevicesScreen })),
+);
+const HistoryScreen = lazy(() =>
+  import('./features/admin/history-screen.js').then((m) => ({ default: m.HistoryScreen })),
+);
 
 /** The app shell: header on every screen, the current route's screen, global dialogs. */
 export function App() {
@@ -55,7 +62,7 @@ export function App() {
       <main id="main" className="main">
         {/* Screens wait for the clinic's zone and currency, and redraw if either changes. */}
         {clinic.ready ? (
-          <Fragment key={clinic.settingsKey}>
+          <Suspense key={clinic.settingsKey} fallback={<Skeleton lines={6} block />}>
             {route.name === 'today' ? <TodayScreen date={route.date} /> : null}
             {route.name === 'week' ? <WeekScreen date={route.date} /> : null}
             {route.name === 'owner' ? <OwnerScreen key={route.id} id={route.id} /> : null}
@@ -74,7 +81,7 @@ export function App() {
                 <a href="#/today">Back to today</a>
               </EmptyState>
             ) : null}
-          </Fragment>
+          </Suspense>
         ) : (
           <Skeleton lines={6} block />
         )}
