@@ -108,6 +108,32 @@ export class SeedContext {
     return this.rng.chance(0.65) ? patient.preferredVet : this.rng.pick(this.vets);
   }
 
+  /** Quarter hours (since the epoch) each vet is booked for, by vet id. */
+  readonly #booked = new Map<string, Set<number>>();
+
+  /** Whether `vet` has no booking in [ms, ms + minutes). */
+  isFree(vet: StaffRow, ms: number, minutes: number): boolean {
+    const booked = this.#booked.get(vet.id);
+    return booked === undefined || quartersOf(ms, minutes).every((quarter) => !booked.has(quarter));
+  }
+
+  /** Books `vet` for [ms, ms + minutes), so that later bookings avoid that time. */
+  book(vet: StaffRow, ms: number, minutes: number): void {
+    let booked = this.#booked.get(vet.id);
+    if (!booked) this.#booked.set(vet.id, (booked = new Set()));
+    for (const quarter of quartersOf(ms, minutes)) booked.add(quarter);
+  }
+
+  /**
+   * A free vet for a booking at `ms`: the one the client asks for (`vetFor`) if free, else the
+   * first free colleague; null when every vet is busy then.
+   */
+  freeVetFor(patient: PatientModel, ms: number, minutes: number): StaffRow | null {
+    const wanted = this.vetFor(patient);
+    if (this.isFree(wanted, ms, minutes)) return wanted;
+    return this.vets.find((vet) => this.isFree(vet, ms, minutes)) ?? null;
+  }
+
   /**
    * A clinic-hours start time on `day` or the nearest open day before `limitDay`: Monday to
    * Friday 08:30-17:30, Saturday 09:00-12:30, in 15-minute steps; Sunday moves to Monday.
@@ -119,6 +145,15 @@ export class SeedContext {
     const steps = (close - open - 30) / 15;
     return { day: d, ms: clinicTime(d, open + 15 * this.rng.int(0, steps)) };
   }
+}
+
+const QUARTER_MS = 15 * MS_PER_MINUTE;
+
+/** The quarter hours [ms, ms + minutes) touches, at least one. */
+function quartersOf(ms: number, minutes: number): number[] {
+  const first = Math.floor(ms / QUARTER_MS);
+  const end = Math.max(first + 1, Math.ceil((ms + minutes * MS_PER_MINUTE) / QUARTER_MS));
+  return Array.from({ length: end - first }, (_, i) => first + i);
 }
 
 /** `ms` plus whole minutes. */

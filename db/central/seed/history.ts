@@ -1,7 +1,7 @@
 import type { PatientModel, SeedContext } from './context.js';
 import { plusMinutes, PROFILE } from './context.js';
 import type { Visit, VisitKind } from './visits.js';
-import { makeVisit, maybeAddendum } from './visits.js';
+import { makeVisit, maybeAddendum, visitMinutes } from './visits.js';
 import { clinicTime, weekday } from './time.js';
 
 interface PlannedVisit {
@@ -74,21 +74,33 @@ export function makeHistory(ctx: SeedContext, patient: PatientModel, firstVisitM
       }
     }
   };
+  // The first visit's time is the registration's; only the vet can give way.
+  const firstMinutes = visitMinutes('new');
+  const firstVet = ctx.freeVetFor(patient, firstVisitMs, firstMinutes) ?? ctx.vetFor(patient);
+  ctx.book(firstVet, firstVisitMs, firstMinutes);
   push(
-    makeVisit(ctx, patient, 'new', patient.firstDay, firstVisitMs, ctx.vetFor(patient), {
-      draft: recentDraft(patient.firstDay),
-    }),
+    makeVisit(ctx, patient, 'new', patient.firstDay, firstVisitMs, firstVet, { draft: recentDraft(patient.firstDay) }),
   );
   for (const next of plan(ctx, patient)) {
     let slot = ctx.slot(next.day, patient.lastDay);
     // A Sunday moved back onto the registration day would come before the first visit.
     if (slot.day <= patient.firstDay) continue;
-    if (next.kind === 'dental' || next.kind === 'neuter' || next.kind === 'lump') {
-      // Surgical patients are admitted first thing.
-      const opens = weekday(slot.day) === 6 ? 9 * 60 : 8 * 60 + 30;
-      slot = { day: slot.day, ms: clinicTime(slot.day, opens + 15 * rng.int(0, 3)) };
+    const surgical = next.kind === 'dental' || next.kind === 'neuter' || next.kind === 'lump';
+    // Surgical patients are admitted first thing.
+    const admission = (day: number) =>
+      clinicTime(day, (weekday(day) === 6 ? 9 * 60 : 8 * 60 + 30) + 15 * rng.int(0, 3));
+    if (surgical) slot = { day: slot.day, ms: admission(slot.day) };
+    // The desk books a time some vet has free that day, as it would; a practice far too busy
+    // for its vets (a huge demo) double-books after a few tries rather than lose the visit.
+    const minutes = visitMinutes(next.kind);
+    let vet = ctx.freeVetFor(patient, slot.ms, minutes);
+    for (let tries = 0; vet === null && tries < 6; tries++) {
+      slot = surgical ? { day: slot.day, ms: admission(slot.day) } : ctx.slot(slot.day, slot.day);
+      vet = ctx.freeVetFor(patient, slot.ms, minutes);
     }
-    push(makeVisit(ctx, patient, next.kind, slot.day, slot.ms, ctx.vetFor(patient), { draft: recentDraft(slot.day) }));
+    vet ??= ctx.vetFor(patient);
+    ctx.book(vet, slot.ms, minutes);
+    push(makeVisit(ctx, patient, next.kind, slot.day, slot.ms, vet, { draft: recentDraft(slot.day) }));
   }
   // Phone notes were appended out of order; callers rely on chronological visits.
   return visits.sort((a, b) => a.startMs - b.startMs || (a.inPerson ? 0 : 1) - (b.inPerson ? 0 : 1));

@@ -196,24 +196,29 @@ export function anchorDay(ctx: SeedContext, pool: readonly PatientModel[]): Visi
 
 /**
  * Bookings for the weeks after the anchor day, denser in the first days as real books are:
- * confirmed when close, mostly merely scheduled further out. A vet's 15-minute slot is taken
- * once where possible; a very large practice overbooks rather than loses appointments.
+ * confirmed when close, mostly merely scheduled further out. A booking goes where its vet (the
+ * patient's usual one, mostly) is free; a very large practice overbooks after a few tries rather
+ * than lose appointments.
  */
 export function futureAppointments(ctx: SeedContext, pool: readonly PatientModel[], count: number): void {
   const { rng } = ctx;
   if (pool.length === 0) return;
-  const taken = new Set<string>();
   for (let i = 0; i < count; i++) {
     const patient = rng.pick(pool);
     const vet = rng.chance(0.65) ? patient.preferredVet : rng.pick(ctx.vets);
+    const minutes = rng.weighted([
+      [15, 50],
+      [20, 25],
+      [30, 25],
+    ]);
     let slot = ctx.slot(
       ctx.anchorDay + 1 + Math.floor(PROFILE.futureDays * rng.next() ** 1.4),
       ctx.anchorDay + PROFILE.futureDays + 1,
     );
-    for (let tries = 0; taken.has(`${vet.id}@${slot.ms}`) && tries < 8; tries++) {
+    for (let tries = 0; !ctx.isFree(vet, slot.ms, minutes) && tries < 8; tries++) {
       slot = ctx.slot(ctx.anchorDay + 1 + rng.int(0, PROFILE.futureDays - 1), ctx.anchorDay + PROFILE.futureDays + 1);
     }
-    taken.add(`${vet.id}@${slot.ms}`);
+    ctx.book(vet, slot.ms, minutes);
     const { reason } = pickKind(ctx, patient);
     const soon = slot.day <= ctx.anchorDay + 2;
     const status: AppointmentStatus = rng.chance(soon ? 0.7 : 0.25) ? 'confirmed' : 'scheduled';
@@ -224,11 +229,6 @@ export function futureAppointments(ctx: SeedContext, pool: readonly PatientModel
       ),
       plusMinutes(ctx.nowMs, -5),
     );
-    const minutes = rng.weighted([
-      [15, 50],
-      [20, 25],
-      [30, 25],
-    ]);
     appointment(ctx, { patient, vet, startMs: slot.ms, minutes, status, reason, bookedMs });
   }
 }

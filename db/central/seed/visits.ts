@@ -63,6 +63,9 @@ const VISIT_MINUTES: Readonly<Record<VisitKind, number>> = {
   euthanasia: 30,
 };
 
+/** How long a visit of this kind is booked for (0: a phone call, not booked). */
+export const visitMinutes = (kind: VisitKind): number => VISIT_MINUTES[kind];
+
 /** Options for one visit: a draft visit is today's, not yet signed off by the vet. */
 export interface VisitOptions {
   draft: boolean;
@@ -108,7 +111,7 @@ export function makeVisit(
     vet,
     day,
     startMs,
-    minutes: VISIT_MINUTES[kind],
+    minutes: visitMinutes(kind),
     reason: '',
     records: [],
     charges: [],

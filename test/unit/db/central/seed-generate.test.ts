@@ -267,6 +267,23 @@ describe('generatePractice', () => {
     );
   });
 
+  it('books no vet twice at once, past or future, in a practice its vets can handle', () => {
+    const practice = practiceOf(42, 300);
+    const live = practice.appointments.filter((a) => a.status !== 'cancelled' && a.status !== 'no_show');
+    for (const vet of practice.staff.filter((s) => s.role === 'vet')) {
+      const book = live
+        .filter((a) => a.vet_id === vet.id)
+        .map((a) => ({
+          start: Date.parse(a.scheduled_at),
+          end: Date.parse(a.scheduled_at) + a.duration_minutes * MS_PER_MINUTE,
+        }))
+        .sort((x, y) => x.start - y.start);
+      expect(book.length).toBeGreaterThan(50);
+      const overlapping = book.filter((slot, i) => i > 0 && slot.start < book[i - 1]!.end);
+      expect(overlapping, vet.display_name).toEqual([]);
+    }
+  });
+
   it('keeps past appointments settled and future ones open', () => {
     const practice = practiceOf(42, 300);
     for (const appointment of practice.appointments) {
