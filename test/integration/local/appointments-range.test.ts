@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { newId } from '../../../core/ids.js';
 import type { ReplicatedTableName } from '../../../core/sync/tables.js';
 import { WorkstationBackend } from '../../../electron/backend/backend.js';
@@ -155,6 +155,25 @@ describe('appointments over a range of days, on a real replica', () => {
     expect(rangeAppointments(replica(), '2026-11-23', '2026-11-29', ZONE)).toEqual([
       expect.objectContaining({ id: moved, vet_id: vetB, vet_name: 'Dr Bo', pending: true }),
     ]);
+  });
+
+  it('reads names through primary keys, never by copying a whole view (the plan SQLite picks)', () => {
+    seedPeople();
+    appointment('2026-11-24T09:00:00.000Z');
+    // Catch the statement the query runs, then ask SQLite how it runs it. A LEFT JOIN on the
+    // `patients` or `owners` view (a UNION ALL) is answered by materialising the view: every
+    // patient or owner of the practice, for each calendar read.
+    const prepare = vi.spyOn(replica().db, 'prepare');
+    rangeAppointments(replica(), '2026-11-23', '2026-11-29', ZONE);
+    const sql = prepare.mock.calls.map(([text]) => text).find((text) => /from appointments t/.test(text));
+    prepare.mockRestore();
+    if (sql === undefined) throw new Error('the range query was not seen');
+    const plan = replica()
+      .db.prepare(`explain query plan ${sql}`)
+      .all('2026-11-22T23:00:00.000Z', '2026-11-29T23:00:00.000Z') as { detail: string }[];
+    const details = plan.map((step) => step.detail);
+    expect(details.filter((detail) => /MATERIALIZE|AUTOMATIC|^SCAN/.test(detail))).toEqual([]);
+    expect(details.some((detail) => /scheduled_at_idx/.test(detail))).toBe(true);
   });
 
   it('refuses a reversed range and one longer than 31 days', () => {
