@@ -22,7 +22,8 @@ export function ArrivalsList({ appointments }: { appointments: DayAppointment[] 
               <div>
                 <strong>{item.patient_name ?? 'Unknown patient'}</strong>{' '}
                 <span className="muted">
-                  {item.owner_name ?? ''} · booked {formatTime(item.scheduled_at)} with {item.vet_name ?? 'no vet'}
+                  {item.owner_name ?? ''} · booked <span className="nowrap">{formatTime(item.scheduled_at)}</span> with{' '}
+                  <span className="nowrap">{item.vet_name ?? 'no vet'}</span>
                 </span>
               </div>
               <div className="muted arrival-since">
