@@ -216,6 +216,54 @@ test('the week view shows the week by day, filters by vet, and a drag to another
   await expect(page.getByRole('heading', { name: 'Today' })).toBeVisible();
 });
 
+test("a drag held at the week's right edge turns to a later week, and the booking lands there at its time", async ({
+  page,
+  vetdesk,
+}) => {
+  await page.goto(vetdesk.url);
+  await expect(page.getByRole('heading', { name: 'Today' })).toBeVisible();
+  await page.keyboard.press('w');
+  const heading = page.getByRole('heading', { name: /^Week of / });
+  await expect(heading).toBeVisible();
+  const firstWeek = (await heading.textContent()) ?? '';
+  const week = page.getByRole('region', { name: 'Appointments by day' });
+  const today = week.locator('[data-week-day][aria-current="date"]');
+  const card = today.getByRole('button', { name: movable }).first();
+  const id = (await card.getAttribute('data-appointment-id')) ?? '';
+  const time = (await card.locator('.appt-time').textContent()) ?? '';
+  const startsAt = (await card.getAttribute('data-starts-at')) ?? '';
+  expect(time).not.toBe('');
+  const cardBox = await box(card);
+  const gridBox = await box(week);
+
+  await page.mouse.move(cardBox.x + 10, cardBox.y + 6);
+  await page.mouse.down();
+  await page.mouse.move(gridBox.x + gridBox.width - 8, cardBox.y + 6, { steps: 12 });
+  // The band at the edge says what holding there does, then the week turns.
+  await expect(week).toHaveAttribute('data-edge', 'next');
+  await expect(week.getByRole('status').filter({ hasText: 'Hold for the next week' })).toBeVisible();
+  await screenshot(page, 'calendar-week-edge-hold');
+  await expect(heading).not.toHaveText(firstWeek);
+  await expect(page).toHaveURL(/#\/week\/\d{4}-\d{2}-\d{2}$/);
+  // Away from the edge: the drag goes on over the new week's days.
+  const days = week.locator('[data-week-day]');
+  await page.mouse.move(gridBox.x + gridBox.width / 2, cardBox.y + 6, { steps: 6 });
+  await expect(week).not.toHaveAttribute('data-edge');
+  const target = days.nth(2);
+  const targetDate = (await target.getAttribute('data-week-day')) ?? '';
+  const targetBox = await box(target);
+  await page.mouse.move(targetBox.x + targetBox.width / 2, cardBox.y + 6, { steps: 6 });
+  await expect(target.getByTestId('drag-ghost')).toContainText(time);
+  await page.mouse.up();
+
+  // A later week than today's, a Wednesday, the same time of day.
+  expect(targetDate > startsAt.slice(0, 10)).toBe(true);
+  const moved = target.locator(`[data-appointment-id="${id}"]`);
+  await expect(moved).toContainText(time);
+  await page.reload();
+  await expect(page.locator(`[data-week-day="${targetDate}"] [data-appointment-id="${id}"]`)).toContainText(time);
+});
+
 test.describe('on a screen shorter than the day', () => {
   test.use({ viewport: { width: 1440, height: 800 } });
 

@@ -22,7 +22,7 @@ interface WeekCardProps {
 export function WeekCard({ appointment, showVet, onOpen, onDragStart, onReschedule, dragging = false }: WeekCardProps) {
   const classes = appointmentClasses('week-card', appointment, { draggable: Boolean(onDragStart), dragging });
   const details = `${humanize(appointment.status)} · ${appointment.duration_minutes ?? 15} min`;
-  const hint = onDragStart ? 'Drag to another day, or press R to reschedule' : null;
+  const hint = onDragStart ? 'Drag to another day (hold at the edge for another week), or press R to reschedule' : null;
   return (
     <button
       type="button"

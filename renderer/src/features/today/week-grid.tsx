@@ -1,4 +1,4 @@
-import { useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import type { DayAppointment } from '../../../../core/api/views.js';
 import { formatTime } from '../../ui/format.js';
 import { findOverlaps } from '../booking/overlap.js';
@@ -19,7 +19,23 @@ interface WeekGridProps {
   /** A booking dropped on another day: same time of day, same vet. */
   onMove?: (item: DayAppointment, day: string) => void;
   onReschedule?: (item: DayAppointment) => void;
+  /**
+   * A drag held at the grid's left or right edge asks for the previous or next week; the drag
+   * goes on over the new week's days.
+   */
+  onStepWeek?: (direction: -1 | 1) => void;
 }
+
+/** Where a dragged booking would land: a day, and whether the pointer is at an edge of the grid. */
+interface WeekTarget {
+  day: string | null;
+  edge: -1 | 1 | null;
+}
+
+/** Width of the bands at the grid's sides where a held drag turns the week. */
+const EDGE_PX = 28;
+/** How long a drag rests in an edge band before the week turns (and again for the next one). */
+export const EDGE_HOLD_MS = 700;
 
 /** The booking's live entries per day, in time order. */
 function byDay(appointments: readonly DayAppointment[]): Map<string, DayAppointment[]> {
@@ -40,24 +56,56 @@ function byDay(appointments: readonly DayAppointment[]): Map<string, DayAppointm
  * dragged to another day keeps its time of day and its vet; a preview shows where it lands and
  * any overlap it would make, Escape cancels.
  */
-export function WeekGrid({ days, today, appointments, showVet, onOpen, onMove, onReschedule }: WeekGridProps) {
+export function WeekGrid({
+  days,
+  today,
+  appointments,
+  showVet,
+  onOpen,
+  onMove,
+  onReschedule,
+  onStepWeek,
+}: WeekGridProps) {
   const gridRef = useRef<HTMLDivElement>(null);
-  const { drag, onPointerDown } = useAppointmentDrag<string>({
+  const { drag, onPointerDown } = useAppointmentDrag<WeekTarget>({
     resolve: (pointer) => {
+      const grid = gridRef.current?.getBoundingClientRect();
       const columns = [...(gridRef.current?.querySelectorAll<HTMLElement>('[data-week-day]') ?? [])];
       const hit = columns.find((element) => {
         const rect = element.getBoundingClientRect();
         return pointer.x >= rect.left && pointer.x < rect.right;
       });
-      return hit?.dataset['weekDay'] ?? null;
+      let edge: WeekTarget['edge'] = null;
+      if (grid && onStepWeek) {
+        if (pointer.x < grid.left + EDGE_PX) edge = -1;
+        else if (pointer.x >= grid.right - EDGE_PX) edge = 1;
+      }
+      return { day: hit?.dataset['weekDay'] ?? null, edge };
     },
-    onDrop: (item, day) => {
-      if (item.scheduled_at && day !== dayOf(item.scheduled_at)) onMove?.(item, day);
+    onDrop: (item, target) => {
+      if (item.scheduled_at && target.day !== null && target.day !== dayOf(item.scheduled_at)) {
+        onMove?.(item, target.day);
+      }
     },
   });
+  const edge = drag?.target?.edge ?? null;
+  const firstDay = days[0];
+  // Resting at an edge turns the week; the new week's first day re-arms the timer, so holding
+  // on keeps turning. Any move off the edge (or the end of the drag) cancels it.
+  useEffect(() => {
+    if (edge === null || !onStepWeek) return;
+    const timer = window.setTimeout(() => {
+      onStepWeek(edge);
+    }, EDGE_HOLD_MS);
+    return () => {
+      window.clearTimeout(timer);
+    };
+  }, [edge, firstDay, onStepWeek]);
+  // Read while dragging only, when the pointer is already at an edge: where to draw the band.
+  const edgeBox = edge === null ? null : (gridRef.current?.getBoundingClientRect() ?? null);
   const grouped = byDay(appointments);
   const dragged = drag?.appointment ?? null;
-  const target = drag?.target ?? null;
+  const target = drag?.target?.day ?? null;
   const preview =
     dragged?.scheduled_at && target && target !== dayOf(dragged.scheduled_at)
       ? { item: dragged, day: target, at: instantAt(target, minutesOf(dragged.scheduled_at)) }
@@ -74,6 +122,7 @@ export function WeekGrid({ days, today, appointments, showVet, onOpen, onMove, o
     <div
       ref={gridRef}
       className={`week-grid ${drag ? 'is-dragging' : ''}`}
+      data-edge={edge === null ? undefined : edge < 0 ? 'previous' : 'next'}
       role="region"
       aria-label="Appointments by day"
     >
@@ -151,6 +200,15 @@ export function WeekGrid({ days, today, appointments, showVet, onOpen, onMove, o
           </section>
         );
       })}
+      {edge !== null && edgeBox ? (
+        <div
+          className={`week-edge-hint ${edge < 0 ? 'previous' : 'next'}`}
+          style={{ left: edge < 0 ? edgeBox.left : edgeBox.right - EDGE_PX }}
+          role="status"
+        >
+          {edge < 0 ? 'Hold for the previous week' : 'Hold for the next week'}
+        </div>
+      ) : null}
     </div>
   );
 }

@@ -1,12 +1,13 @@
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useWeekVet } from './use-week-vet.js';
 import { useApiQuery } from '../../api/use-api-query.js';
-import { formatDate, localToday } from '../../ui/format.js';
+import { navigate } from '../../routing/routes.js';
+import { addDays, formatDate, localToday } from '../../ui/format.js';
 import { ErrorState, Skeleton } from '../../ui/states.js';
 import { BookingDialog } from '../booking/booking-dialog.js';
 import { useAppointmentDialogs } from './appointment-dialogs.js';
 import { calendarTimeZone, dayHeading, instantAt, minutesOf, weekDays, weekStart } from './calendar-dates.js';
-import { useCalendarKeys } from './calendar-keys.js';
+import { calendarRoute, useCalendarKeys } from './calendar-keys.js';
 import { useMoveAppointment } from './use-move-appointment.js';
 import { ViewToggle } from './view-toggle.js';
 import { WeekGrid } from './week-grid.js';
@@ -33,6 +34,12 @@ export function WeekScreen({ date: routeDate }: { date: string | null }) {
   const list = useMemo(() => apply(week.data ?? []), [apply, week.data]);
   const { openDetails, reschedule, dialogs } = useAppointmentDialogs(list);
   useCalendarKeys('week', date);
+  const stepWeek = useCallback(
+    (direction: -1 | 1) => {
+      navigate(calendarRoute('week', addDays(monday, 7 * direction)));
+    },
+    [monday],
+  );
   const vets = (staff.data ?? []).filter((member) => member.role === 'vet');
   const live = list.filter((item) => item.status !== 'cancelled' && item.status !== 'no_show');
   const overlapCount = live.filter((item) => item.overlaps.length > 0).length;
@@ -89,6 +96,7 @@ export function WeekScreen({ date: routeDate }: { date: string | null }) {
           showVet={vetId === null}
           onOpen={openDetails}
           onReschedule={reschedule}
+          onStepWeek={stepWeek}
           onMove={(item, day) => {
             if (!item.scheduled_at) return;
             const heading = dayHeading(day);
