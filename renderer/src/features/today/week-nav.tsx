@@ -4,8 +4,11 @@ import { addDays, formatDate, localToday } from '../../ui/format.js';
 import { calendarRoute } from './calendar-keys.js';
 import { weekStart } from './calendar-dates.js';
 
-/** Previous week / this week / next week, and which days are shown. */
-export function WeekNav({ monday }: { monday: string }) {
+/**
+ * Previous week / this week / next week, and which days are shown. `onStep` turns the week
+ * (the screen's own, which a drag held at the grid's edge uses too).
+ */
+export function WeekNav({ monday, onStep }: { monday: string; onStep: (direction: -1 | 1) => void }) {
   const thisWeek = weekStart(localToday());
   const go = (day: string) => {
     navigate(calendarRoute('week', day));
@@ -16,9 +19,7 @@ export function WeekNav({ monday }: { monday: string }) {
         unit="week"
         currentLabel="This week"
         atCurrent={monday === thisWeek}
-        onStep={(direction) => {
-          go(addDays(monday, 7 * direction));
-        }}
+        onStep={onStep}
         onCurrent={() => {
           go(thisWeek);
         }}

@@ -56,7 +56,7 @@ export function WeekScreen({ date: routeDate }: { date: string | null }) {
         </div>
         <div className="row">
           <ViewToggle view="week" date={date} />
-          <WeekNav monday={monday} />
+          <WeekNav monday={monday} onStep={stepWeek} />
           <label className="visually-hidden" htmlFor="week-vet">
             Vet
           </label>
