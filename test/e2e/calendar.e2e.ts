@@ -35,6 +35,15 @@ async function shootBothThemes(page: Page, name: string): Promise<void> {
 
 const movable = /, (Scheduled|Confirmed)/;
 
+/** Opens the app on Today, switches to the week with `w`, and returns the week's grid. */
+async function openWeek(page: Page, url: string): Promise<Locator> {
+  await page.goto(url);
+  await expect(page.getByRole('heading', { name: 'Today' })).toBeVisible();
+  await page.keyboard.press('w');
+  await expect(page.getByRole('heading', { name: /^Week of / })).toBeVisible();
+  return page.getByRole('region', { name: 'Appointments by day' });
+}
+
 // Tall enough for the whole 08:00-19:00 grid: the mouse can only reach what is on screen.
 test.use({ viewport: { width: 1440, height: 1800 } });
 
@@ -141,13 +150,9 @@ test('the week view shows the week by day, filters by vet, and a drag to another
   page,
   vetdesk,
 }) => {
-  await page.goto(vetdesk.url);
-  await expect(page.getByRole('heading', { name: 'Today' })).toBeVisible();
-  await page.keyboard.press('w');
-  await expect(page.getByRole('heading', { name: /^Week of / })).toBeVisible();
+  const week = await openWeek(page, vetdesk.url);
   expect(new URL(page.url()).hash).toBe('#/week');
 
-  const week = page.getByRole('region', { name: 'Appointments by day' });
   const days = week.locator('[data-week-day]');
   await expect(days).toHaveCount(7);
   const today = week.locator('[data-week-day][aria-current="date"]');
@@ -220,13 +225,9 @@ test("a drag held at the week's right edge turns to a later week, and the bookin
   page,
   vetdesk,
 }) => {
-  await page.goto(vetdesk.url);
-  await expect(page.getByRole('heading', { name: 'Today' })).toBeVisible();
-  await page.keyboard.press('w');
+  const week = await openWeek(page, vetdesk.url);
   const heading = page.getByRole('heading', { name: /^Week of / });
-  await expect(heading).toBeVisible();
   const firstWeek = (await heading.textContent()) ?? '';
-  const week = page.getByRole('region', { name: 'Appointments by day' });
   const today = week.locator('[data-week-day][aria-current="date"]');
   const card = today.getByRole('button', { name: movable }).first();
   const id = (await card.getAttribute('data-appointment-id')) ?? '';
