@@ -1,8 +1,9 @@
 import type { DayAppointment } from '../../../../core/api/views.js';
 
 /**
- * The CSS classes of a booking on the calendar (day block or week card): its status, overlap,
- * pending sync and drag state, on top of `base` ('appt' or 'week-card').
+ * The CSS classes of a booking on the calendar (day block or week card): `base` ('appt' or
+ * 'week-card') for its shape, then its status, overlap, pending sync and drag state, which look
+ * the same in both views.
  */
 export function appointmentClasses(
   base: string,
@@ -11,7 +12,7 @@ export function appointmentClasses(
 ): string {
   return [
     base,
-    `${base}-${appointment.status ?? 'scheduled'}`,
+    `appt-${appointment.status ?? 'scheduled'}`,
     appointment.overlaps.length > 0 ? 'appt-overlap' : '',
     appointment.pending ? 'pending' : '',
     state.draggable ? 'appt-draggable' : '',
