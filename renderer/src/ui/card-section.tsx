@@ -4,8 +4,8 @@ interface CardSectionProps {
   /** Id of the heading, which names the section for assistive technology. */
   id: string;
   title: string;
-  /** Shown as a badge after the title (how many rows the card lists). */
-  count?: number;
+  /** Shown as a badge after the title: how many rows the card lists ('3', or '3 active'). */
+  count?: number | string;
   className?: string;
   children: ReactNode;
 }

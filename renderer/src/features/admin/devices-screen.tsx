@@ -2,6 +2,7 @@ import { useApiQuery } from '../../api/use-api-query.js';
 import { formatDateTime } from '../../ui/format.js';
 import { EmptyState, Skeleton } from '../../ui/states.js';
 import { AdminHeader } from './admin-header.js';
+import { AdminTable } from './admin-table.js';
 import { AdminError } from './admin-states.js';
 import { HistoryLink } from './history-link.js';
 
@@ -20,58 +21,43 @@ export function DevicesScreen() {
         <EmptyState title="No workstations yet">Workstations appear here once they have synced.</EmptyState>
       ) : null}
       {devices.data && devices.data.length > 0 ? (
-        <section className="card" aria-labelledby="devices-title">
-          <h2 id="devices-title" className="card-title">
-            Devices <span className="badge">{devices.data.length}</span>
-          </h2>
-          <div className="admin-table-wrap">
-            <table className="table" aria-labelledby="devices-title">
-              <thead>
-                <tr>
-                  <th scope="col">Name</th>
-                  <th scope="col">Enrolled</th>
-                  <th scope="col">Last seen</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">
-                    <span className="visually-hidden">Actions</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {devices.data.map((device) => {
-                  const revoked = device.revoked_at !== null;
-                  return (
-                    <tr
-                      key={device.id}
-                      className={`${revoked ? 'admin-row-removed' : ''} ${device.this_workstation ? 'admin-row-self' : ''}`}
-                      data-this-workstation={device.this_workstation}
-                    >
-                      <th scope="row" className="admin-name">
-                        <span>{device.name ?? 'Unnamed workstation'}</span>{' '}
-                        {device.this_workstation ? <span className="badge badge-info">This workstation</span> : null}
-                        <span className="admin-id mono" title="Device id">
-                          {device.id}
-                        </span>
-                      </th>
-                      <td>{formatDateTime(device.enrolled_at)}</td>
-                      <td>{device.last_seen_at ? formatDateTime(device.last_seen_at) : 'Not recorded'}</td>
-                      <td>
-                        {revoked ? (
-                          <span className="badge badge-danger">Revoked {formatDateTime(device.revoked_at)}</span>
-                        ) : (
-                          <span className="badge badge-success">Active</span>
-                        )}
-                      </td>
-                      <td className="admin-actions">
-                        <HistoryLink table="devices" id={device.id} />
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
-        </section>
+        <AdminTable
+          id="devices-title"
+          title="Devices"
+          count={devices.data.length}
+          columns={['Name', 'Enrolled', 'Last seen', 'Status']}
+        >
+          {devices.data.map((device) => {
+            const revoked = device.revoked_at !== null;
+            return (
+              <tr
+                key={device.id}
+                className={`${revoked ? 'admin-row-removed' : ''} ${device.this_workstation ? 'admin-row-self' : ''}`}
+                data-this-workstation={device.this_workstation}
+              >
+                <th scope="row" className="admin-name">
+                  <span>{device.name ?? 'Unnamed workstation'}</span>{' '}
+                  {device.this_workstation ? <span className="badge badge-info">This workstation</span> : null}
+                  <span className="admin-id mono" title="Device id">
+                    {device.id}
+                  </span>
+                </th>
+                <td>{formatDateTime(device.enrolled_at)}</td>
+                <td>{device.last_seen_at ? formatDateTime(device.last_seen_at) : 'Not recorded'}</td>
+                <td>
+                  {revoked ? (
+                    <span className="badge badge-danger">Revoked {formatDateTime(device.revoked_at)}</span>
+                  ) : (
+                    <span className="badge badge-success">Active</span>
+                  )}
+                </td>
+                <td className="admin-actions">
+                  <HistoryLink table="devices" id={device.id} />
+                </td>
+              </tr>
+            );
+          })}
+        </AdminTable>
       ) : null}
     </div>
   );

@@ -2,6 +2,7 @@ import { useApiQuery } from '../../api/use-api-query.js';
 import { formatDate } from '../../ui/format.js';
 import { EmptyState, Skeleton } from '../../ui/states.js';
 import { AdminHeader } from './admin-header.js';
+import { AdminTable } from './admin-table.js';
 import { AdminError } from './admin-states.js';
 import { HistoryLink } from './history-link.js';
 import { RoleBadge } from './role-badge.js';
@@ -19,54 +20,38 @@ export function StaffScreen() {
         <EmptyState title="No staff yet">Staff appear here once the central server has sent them.</EmptyState>
       ) : null}
       {staff.data && staff.data.length > 0 ? (
-        <section className="card" aria-labelledby="staff-title">
-          <h2 id="staff-title" className="card-title">
-            Staff <span className="badge">{active} active</span>
-          </h2>
-          <div className="admin-table-wrap">
-            <table className="table" aria-labelledby="staff-title">
-              <thead>
-                <tr>
-                  <th scope="col">Name</th>
-                  <th scope="col">Role</th>
-                  <th scope="col">Username</th>
-                  <th scope="col">E-mail</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">
-                    <span className="visually-hidden">Actions</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {staff.data.map((member) => {
-                  const removed = member.deleted_at !== null;
-                  return (
-                    <tr key={member.id} className={removed ? 'admin-row-removed' : undefined} data-removed={removed}>
-                      <th scope="row" className="admin-name">
-                        {member.display_name ?? member.username ?? 'Unnamed'}
-                      </th>
-                      <td>
-                        <RoleBadge role={member.role} />
-                      </td>
-                      <td className="mono">{member.username ?? '—'}</td>
-                      <td>{member.email ? <a href={`mailto:${member.email}`}>{member.email}</a> : '—'}</td>
-                      <td>
-                        {removed ? (
-                          <span className="badge">Removed {formatDate(member.deleted_at)}</span>
-                        ) : (
-                          <span className="badge badge-success">Active</span>
-                        )}
-                      </td>
-                      <td className="admin-actions">
-                        <HistoryLink table="staff" id={member.id} />
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
-        </section>
+        <AdminTable
+          id="staff-title"
+          title="Staff"
+          count={`${active} active`}
+          columns={['Name', 'Role', 'Username', 'E-mail', 'Status']}
+        >
+          {staff.data.map((member) => {
+            const removed = member.deleted_at !== null;
+            return (
+              <tr key={member.id} className={removed ? 'admin-row-removed' : undefined} data-removed={removed}>
+                <th scope="row" className="admin-name">
+                  {member.display_name ?? member.username ?? 'Unnamed'}
+                </th>
+                <td>
+                  <RoleBadge role={member.role} />
+                </td>
+                <td className="mono">{member.username ?? '—'}</td>
+                <td>{member.email ? <a href={`mailto:${member.email}`}>{member.email}</a> : '—'}</td>
+                <td>
+                  {removed ? (
+                    <span className="badge">Removed {formatDate(member.deleted_at)}</span>
+                  ) : (
+                    <span className="badge badge-success">Active</span>
+                  )}
+                </td>
+                <td className="admin-actions">
+                  <HistoryLink table="staff" id={member.id} />
+                </td>
+              </tr>
+            );
+          })}
+        </AdminTable>
       ) : null}
     </div>
   );
