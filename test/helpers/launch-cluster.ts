@@ -1,6 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,6 +12,7 @@ import { openPostgres } from '../../db/central/pg-database.js';
 import { generatePractice } from '../../db/central/seed/generate.js';
 import { clinicDay, formatDay } from '../../db/central/seed/time.js';
 import { writePractice } from '../../db/central/seed/write.js';
+import { freePort } from './free-port.js';
 import { launchVetdesk, type LaunchedVetdesk } from './launch-vetdesk.js';
 import { missingServerMessage, testServerUrl, uniqueDatabaseName } from './postgres-server.js';
 import { exited } from './server-process.js';
@@ -70,23 +70,6 @@ export interface VetdeskCluster {
   restartWorkstation(workstation: ClusterWorkstation): Promise<void>;
   /** Stops every process, drops the database and removes the data folders. Never throws. */
   close(): Promise<void>;
-}
-
-/** A port that was free a moment ago, for a server that must come back on the same URL. */
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve, reject) => {
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', resolve);
-  });
-  const address = probe.address();
-  await new Promise<void>((resolve) =>
-    probe.close(() => {
-      resolve();
-    }),
-  );
-  if (address === null || typeof address === 'string') throw new Error('no TCP port for the central server');
-  return address.port;
 }
 
 /**

@@ -1,24 +1,10 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { newId } from '../../../core/ids.js';
+import { freePort } from '../../helpers/free-port.js';
 import { launchVetdesk, type LaunchedVetdesk } from '../../helpers/launch-vetdesk.js';
-
-/** A local port nothing listens on: a central server that is down. */
-async function closedPort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const address = probe.address();
-  await new Promise<void>((resolve) =>
-    probe.close(() => {
-      resolve();
-    }),
-  );
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  return address.port;
-}
 
 /** The error a launch that should fail failed with; a launch that started is stopped and reported. */
 async function refusal(launch: Promise<LaunchedVetdesk>): Promise<Error> {
@@ -47,7 +33,7 @@ describe('npm start in workstation-only mode (VETDESK_CENTRAL_URL)', () => {
   });
 
   it('starts and serves the UI although the central server does not answer, without starting one', async () => {
-    const centralUrl = `http://127.0.0.1:${await closedPort()}`;
+    const centralUrl = `http://127.0.0.1:${await freePort()}`;
     const vetdesk = await launchVetdesk({
       dataDir,
       waitForSync: false,
