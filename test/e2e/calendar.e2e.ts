@@ -289,7 +289,17 @@ test.describe('on a screen shorter than the day', () => {
     await expect.poll(async () => Number(await page.evaluate('window.scrollY'))).toBeGreaterThan(scrolledBefore + 200);
     // Out of the edge band: the scrolling stops, and the preview says where the booking goes.
     await page.mouse.move(from.x + 12, 700, { steps: 4 });
-    // The preview re-renders after the pointer event: read it once a frame has been drawn.
+    // Read the preview once the page has come to rest (a slow machine may still be drawing the
+    // last scroll step) and a frame has been drawn after it.
+    let settled = -1;
+    await expect
+      .poll(async () => {
+        const now = Number(await page.evaluate('window.scrollY'));
+        const still = now === settled;
+        settled = now;
+        return still;
+      })
+      .toBe(true);
     await page.evaluate('new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)))');
     const shown = (await ghost.locator('.appt-time').textContent()) ?? '';
     expect(shown).not.toBe('');
