@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { StaffRole } from '../core/domain/enums.js';
 import { AppError, ErrorCode } from '../core/errors.js';
 import type { CentralDb } from '../db/central/connection.js';
+import { activeStaffMember, countOwners, firstStaffWithRole } from '../db/central/queries/practice.js';
 import { generatePractice } from '../db/central/seed/generate.js';
 import { clinicDay, formatDay } from '../db/central/seed/time.js';
 import { writePractice } from '../db/central/seed/write.js';
@@ -14,8 +15,7 @@ import { writePractice } from '../db/central/seed/write.js';
  * today in the clinic's time zone.
  */
 export async function seedDemoIfEmpty(db: CentralDb, owners: number, print: (line: string) => void): Promise<boolean> {
-  const { rows } = await db.query<{ owners: number }>('select count(*)::int as owners from owners');
-  if ((rows[0]?.owners ?? 0) > 0) return false;
+  if ((await countOwners(db)) > 0) return false;
   const anchorDate = formatDay(clinicDay(Date.now()));
   print(`Seeding a demo practice (first run): ${owners} owners, anchor date ${anchorDate}`);
   const practice = generatePractice({ seed: 42, owners, anchorDate });
@@ -47,17 +47,7 @@ export async function demoStaff(
     (text) => sessionSchema.safeParse(JSON.parse(text)).data,
     () => undefined,
   );
-  const { rows } = stored
-    ? await db.query<{ id: string; display_name: string }>(
-        'select id, display_name from staff where id = $1 and deleted_at is null',
-        [stored.staffId],
-      )
-    : await db.query<{ id: string; display_name: string }>(
-        `select id, display_name from staff where role = $1 and deleted_at is null
-         order by created_at, username limit 1`,
-        [role],
-      );
-  const staff = rows[0];
+  const staff = stored ? await activeStaffMember(db, stored.staffId) : await firstStaffWithRole(db, role);
   if (!staff) {
     if (stored) {
       // The stored member was removed: choose again rather than refuse to start the demo.

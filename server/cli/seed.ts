@@ -8,6 +8,7 @@ import { loadMigrations } from '../../db/central/migrations/files.js';
 import { migrateUp } from '../../db/central/migrations/runner.js';
 import { openCentralDb } from '../../db/central/open.js';
 import { toAppError } from '../../db/central/pg-error.js';
+import { countOwners } from '../../db/central/queries/practice.js';
 import type { SeedConflicts } from '../../db/central/seed/conflicts.js';
 import { findSeedConflicts } from '../../db/central/seed/conflicts.js';
 import { generatePractice, MAX_OWNERS, MIN_PATIENT_AGE_DAYS } from '../../db/central/seed/generate.js';
@@ -126,8 +127,7 @@ function progressPrinter(stream: NodeJS.WriteStream): (progress: WriteProgress) 
 }
 
 async function refuseIfNotEmpty(db: CentralDb, force: boolean): Promise<void> {
-  const { rows } = await db.query<{ owners: number }>('select count(*)::int as owners from owners');
-  const owners = rows[0]?.owners ?? 0;
+  const owners = await countOwners(db);
   if (owners > 0 && !force) {
     throw new AppError(
       ErrorCode.ConfigInvalid,

@@ -1,6 +1,7 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { AppError, ErrorCode, isRetryable } from '../../core/errors.js';
 import type { CentralDb } from '../../db/central/connection.js';
+import { pingDatabase } from '../../db/central/queries/health.js';
 import { toAppError } from '../../db/central/pg-error.js';
 import { ChangeLogCompactor, type ChangeLogCompactorOptions } from '../../sync/server/change-log-compactor.js';
 import type { DeviceAuthenticator } from '../auth/device-auth.js';
@@ -146,7 +147,7 @@ export function buildApp(deps: AppDependencies): FastifyInstance {
     const started = performance.now();
     try {
       await Promise.race([
-        deps.db.query('select 1'),
+        pingDatabase(deps.db),
         new Promise((_, reject) =>
           setTimeout(() => {
             reject(new AppError(ErrorCode.DatabaseUnavailable, 'database check timed out'));

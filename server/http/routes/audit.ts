@@ -10,6 +10,7 @@ import {
 import { uuidSchema } from '../../../core/domain/values.js';
 import { AppError, ErrorCode } from '../../../core/errors.js';
 import type { CentralDb } from '../../../db/central/connection.js';
+import { auditHistoryRows, type AuditHistoryRow } from '../../../db/central/queries/audit-history.js';
 import { authorizeStaff } from '../../../sync/server/authorize.js';
 import type { DeviceAuthenticator } from '../../auth/device-auth.js';
 
@@ -17,33 +18,6 @@ export interface AuditRoutesOptions {
   db: CentralDb;
   auth: DeviceAuthenticator;
 }
-
-interface EntryRow {
-  id: number | string;
-  action: AuditEntry['action'];
-  changed_at: Date | string;
-  changed_by: string | null;
-  changed_by_name: string | null;
-  device_id: string | null;
-  device_name: string | null;
-  mutation_id: string | null;
-  old_values: Record<string, unknown> | null;
-  new_values: Record<string, unknown> | null;
-  context: Record<string, unknown> | null;
-}
-
-// Newest first with one row more than the limit, so a record with a very long history still
-// answers quickly and says that older changes were left out. The staff name is today's: the
-// audit row keeps the id, and a renamed colleague is still the same person.
-const HISTORY_SQL = `
-  select e.id, e.action, e.changed_at, e.changed_by, coalesce(s.display_name, s.username) as changed_by_name,
-         e.device_id, d.name as device_name, e.mutation_id, e.old_values, e.new_values, e.context
-    from audit.entity_changes e
-    left join staff s on s.id = e.changed_by
-    left join devices d on d.id = e.device_id
-   where e.table_name = $1 and e.entity_id = $2
-   order by e.id desc
-   limit $3`;
 
 function validationError(message: string, issues: readonly { path: PropertyKey[]; message: string }[]): AppError {
   return new AppError(ErrorCode.ValidationFailed, message, {
@@ -63,7 +37,7 @@ function staffIdOf(request: FastifyRequest): string {
   return parsed.data.toLowerCase();
 }
 
-function toEntry(row: EntryRow): AuditEntry {
+function toEntry(row: AuditHistoryRow): AuditEntry {
   return {
     id: Number(row.id),
     action: row.action,
@@ -96,7 +70,9 @@ export const auditRoutes: FastifyPluginCallback<AuditRoutesOptions> = (app, { db
     await authorizeStaff(db, staffIdOf(request), ['admin'], 'read the audit trail');
     const { table } = params.data;
     const id = params.data.id.toLowerCase();
-    const { rows } = await db.query<EntryRow>(HISTORY_SQL, [table, id, AUDIT_HISTORY_LIMIT + 1]);
+    // One row more than the limit, so a record with a very long history still answers quickly
+    // and says that older changes were left out.
+    const rows = await auditHistoryRows(db, table, id, AUDIT_HISTORY_LIMIT + 1);
     const kept = rows.slice(0, AUDIT_HISTORY_LIMIT).reverse();
     // Validated on the way out too: a trigger or column change that breaks the contract fails
     // here, loudly, rather than in every workstation.

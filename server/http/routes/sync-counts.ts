@@ -1,6 +1,6 @@
 import type { FastifyPluginCallback } from 'fastify';
-import { REPLICATED_TABLES, REPLICATED_TABLE_NAMES } from '../../../core/sync/tables.js';
 import type { CentralDb } from '../../../db/central/connection.js';
+import { replicatedRowCounts } from '../../../db/central/queries/replicated-counts.js';
 import type { DeviceAuthenticator } from '../../auth/device-auth.js';
 
 export interface SyncCountsOptions {
@@ -19,13 +19,9 @@ export interface SyncCounts {
  * sync can show progress as rows received out of rows expected. One statement, one snapshot.
  */
 export const syncCountsRoutes: FastifyPluginCallback<SyncCountsOptions> = (app, options, done) => {
-  const sql = `select ${REPLICATED_TABLE_NAMES.map(
-    (table) => `(select count(*)::int from ${REPLICATED_TABLES[table].name}) as "${table}"`,
-  ).join(', ')}`;
   app.get('/v1/sync/counts', async (request): Promise<SyncCounts> => {
     await options.auth.authenticate(request);
-    const { rows } = await options.db.query<Record<string, number>>(sql);
-    const tables = rows[0] ?? {};
+    const tables = await replicatedRowCounts(options.db);
     return { tables, total: Object.values(tables).reduce((sum, n) => sum + n, 0) };
   });
   done();
