@@ -2,17 +2,22 @@ import type { ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { isAppError } from '../core/errors.js';
 import { defaultDataDir } from '../db/central/config.js';
-import { startWebBridge, type WebBridge } from '../electron/backend/web-bridge.js';
+import { BRIDGE_HOST, startWebBridge, type WebBridge } from '../electron/backend/web-bridge.js';
 import { openWorkstation, type Workstation } from '../electron/backend/workstation.js';
-import { serverConfigFromEnv } from '../server/config.js';
+import { serverConfigFromEnv, type ServerConfig } from '../server/config.js';
+import { assertPortsAvailable, type RequestedPort } from '../server/net/port-available.js';
 import { startServer, type RunningServer } from '../server/start.js';
 import { seedDemoIfEmpty, demoStaff } from './demo-data.js';
 import { electronBinary, ensureElectronBuilt, launchElectron } from './electron-shell.js';
 import { ensureRendererBuilt, RENDERER_DIR } from './renderer-build.js';
 import { launcherSettingsFromEnv, type LauncherSettings } from './settings.js';
-import { reportSync } from './sync-report.js';
+import { printReadyBanner } from './ready-banner.js';
+import { firstSyncSettled, reportSync } from './sync-report.js';
 
 const print = (line: string) => process.stdout.write(`${line}\n`);
+
+/** How long start-up waits for the first sync before it prints the UI address anyway (offline). */
+const FIRST_SYNC_WAIT_MS = 8_000;
 
 /** Stops whatever started so far and exits; replaced by `main` once it can stop things. */
 let shutdown: (reason: string, code: number) => Promise<void> = (_reason, code) => {
@@ -21,12 +26,12 @@ let shutdown: (reason: string, code: number) => Promise<void> = (_reason, code) 
 
 /** The central server for the whole-product mode, with the demo practice and its staff member. */
 async function startCentralWithDemo(
-  env: NodeJS.ProcessEnv,
+  config: ServerConfig,
   settings: LauncherSettings,
   workstationDir: string,
   running: { server?: RunningServer },
 ): Promise<{ url: string; staffId: string; staffName: string }> {
-  const server = await startServer(serverConfigFromEnv(env), {
+  const server = await startServer(config, {
     onMigration: ({ direction, migration, elapsedMs }) => {
       print(
         `  migration ${direction} ${String(migration.version).padStart(4, '0')}_${migration.name} (${Math.round(elapsedMs)} ms)`,
@@ -86,21 +91,37 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void stop('SIGINT', 0));
   process.on('SIGTERM', () => void stop('SIGTERM', 0));
 
+  // Everything that can be refused is refused before anything is migrated or seeded.
+  const serverConfig = settings.central ? undefined : serverConfigFromEnv(env);
+  const binary = settings.VETDESK_ELECTRON === 'auto' ? electronBinary() : undefined;
+  const ports: RequestedPort[] = [];
+  if (serverConfig) {
+    ports.push({ host: serverConfig.host, port: serverConfig.port, variable: 'PORT', purpose: 'the central server' });
+  }
+  if (!binary) {
+    ports.push({
+      host: BRIDGE_HOST,
+      port: settings.VETDESK_BRIDGE_PORT,
+      variable: 'VETDESK_BRIDGE_PORT',
+      purpose: 'the web bridge serving the UI',
+    });
+  }
+  await assertPortsAvailable(ports);
+
   print(`VetDesk: data in ${dataDir}`);
   let central: { url: string; staffId: string; staffName?: string };
-  if (settings.central) {
-    central = settings.central;
-    print(`VetDesk workstation mode: central server at ${central.url} (not started here)`);
+  if (serverConfig) {
+    central = await startCentralWithDemo(serverConfig, settings, workstationDir, running);
   } else {
-    central = await startCentralWithDemo(env, settings, workstationDir, running);
+    central = settings.central!;
+    print(`VetDesk workstation mode: central server at ${central.url} (not started here)`);
   }
   if (isStopping()) return;
 
-  const binary = settings.VETDESK_ELECTRON === 'auto' ? electronBinary() : undefined;
   if (binary) {
-    // The window runs the workstation backend itself (in a utilityProcess, DESIGN.md section 1)
-    // over the same data folder: one SQLite replica has one owner, so no workstation or web
-    // bridge opens here.
+    // The window runs the workstation backend itself (in a utilityProcess, see
+    // docs/architecture.md) over the same data folder: one SQLite replica has one owner, so no
+    // workstation or web bridge opens here.
     await ensureRendererBuilt(settings.VETDESK_REBUILD_UI === '1', print);
     await ensureElectronBuilt(settings.VETDESK_REBUILD_UI === '1', print);
     if (isStopping()) return;
@@ -139,12 +160,18 @@ async function main(): Promise<void> {
     onInternalError: (error) => process.stderr.write(`web bridge: ${String(error)}\n`),
   });
   running.bridge = bridge;
-  print(
-    settings.VETDESK_ELECTRON === 'off'
-      ? 'VetDesk: desktop window off (VETDESK_ELECTRON=off); the UI is served through the web bridge.'
-      : 'VetDesk: Electron is not installed here; the UI is served through the web bridge.',
-  );
-  print(`VetDesk UI: ${bridge.url}`);
+  // The address is the one line a person needs: it comes last, once the first sync has had a
+  // moment (the demo's takes a few seconds), so progress lines do not push it off the screen.
+  await firstSyncSettled(workstation, FIRST_SYNC_WAIT_MS);
+  if (isStopping()) return;
+  printReadyBanner(print, {
+    url: bridge.url,
+    staffName,
+    why:
+      settings.VETDESK_ELECTRON === 'off'
+        ? 'VetDesk: desktop window off (VETDESK_ELECTRON=off); the UI is served through the web bridge.'
+        : 'VetDesk: Electron is not installed here; the UI is served through the web bridge.',
+  });
 }
 
 main().catch((error: unknown) => {

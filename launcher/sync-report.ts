@@ -30,3 +30,24 @@ export function reportSync(workstation: Workstation, print: (line: string) => vo
   workstation.sync.onStatus(check);
   check();
 }
+
+/**
+ * Resolves once the first sync is done (at once when it already was), or after `maxMs`,
+ * whichever comes first: a workstation whose server does not answer still starts.
+ */
+export function firstSyncSettled(workstation: Workstation, maxMs: number): Promise<void> {
+  return new Promise((resolve) => {
+    let unsubscribe: () => void = () => undefined;
+    const done = () => {
+      clearTimeout(timer);
+      unsubscribe();
+      resolve();
+    };
+    const timer = setTimeout(done, maxMs);
+    const check = () => {
+      if (workstation.sync.status().initialSync.done) done();
+    };
+    unsubscribe = workstation.sync.onStatus(check);
+    check();
+  });
+}

@@ -5,6 +5,7 @@ import { migrateUp, type MigrationProgress } from '../db/central/migrations/runn
 import { openCentralDb } from '../db/central/open.js';
 import type { ServerConfig } from './config.js';
 import { buildApp } from './http/app.js';
+import { assertPortsAvailable } from './net/port-available.js';
 import { VETDESK_VERSION } from './version.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -21,13 +22,15 @@ export interface RunningServer {
 /**
  * Opens the central database, applies pending migrations (refusing a database migrated by a
  * different or newer version), and starts listening.
- * @throws AppError MIGRATION_MISMATCH, CONFIG_INVALID, DATABASE_UNAVAILABLE; the database is
- *   closed again when start-up fails.
+ * A port already in use is reported before the database is opened, so nothing is migrated.
+ * @throws AppError MIGRATION_MISMATCH, CONFIG_INVALID (also for a port in use),
+ *   DATABASE_UNAVAILABLE; the database is closed again when start-up fails.
  */
 export async function startServer(
   config: ServerConfig,
   hooks: { onMigration?: MigrationProgress } = {},
 ): Promise<RunningServer> {
+  await assertPortsAvailable([{ host: config.host, port: config.port, variable: 'PORT', purpose: 'the central server' }]);
   const db = await openCentralDb(config.database);
   try {
     const migrations = await loadMigrations();

@@ -29,6 +29,14 @@ describe('npm start (launcher/start-all.ts)', () => {
     expect(vetdesk.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#secret=[A-Za-z0-9_-]{43}$/);
   });
 
+  it('prints the UI address last, after the sync lines and set apart by blank lines', () => {
+    const lines = vetdesk.output().trimEnd().split('\n');
+    const ui = lines.findIndex((line) => line.includes(`VetDesk UI: ${vetdesk.url}`));
+    expect(ui).toBeGreaterThan(lines.findIndex((line) => line.includes('VetDesk workstation: up to date')));
+    expect([lines[ui - 1], lines[ui + 1]]).toEqual(['', '']);
+    expect(lines.slice(ui + 2)).toEqual(['Ctrl+C stops everything.']);
+  });
+
   it('serves index.html at the URL with the CSP header', async () => {
     const response = await fetch(vetdesk.url);
     expect(response.status).toBe(200);
