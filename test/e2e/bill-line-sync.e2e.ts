@@ -14,7 +14,7 @@ test('a quantity selected while its line syncs is replaced by what staff type, n
 }) => {
   const [frontDesk] = cluster.workstations;
   if (!frontDesk) throw new Error('no workstation');
-  const { rows: patients } = await cluster.db.query<{ id: string }>(
+  const { rows: patients } = await cluster.central.query<{ id: string }>(
     `select id from patients where deleted_at is null order by name, id limit 1`,
   );
   const patient = patients[0];
@@ -51,6 +51,6 @@ test('a quantity selected while its line syncs is replaced by what staff type, n
   await expect(invoice.getByRole('alert')).toHaveCount(0);
   await expect(quantity).toHaveValue('3.000', { timeout: RECONNECT_MS });
   await expect
-    .poll(async () => (await cluster.db.query(`select quantity from bill_items where bill_id = $1`, [billId])).rows)
+    .poll(async () => (await cluster.central.query(`select quantity from bill_items where bill_id = $1`, [billId])).rows)
     .toEqual([{ quantity: '3.000' }]);
 });

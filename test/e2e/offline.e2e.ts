@@ -19,7 +19,7 @@ test('with the central server down, the front desk keeps working; everything lan
 }) => {
   const [frontDesk] = cluster.workstations;
   if (!frontDesk) throw new Error('no workstation');
-  const { rows: owners } = await cluster.db.query<{ id: string; first_name: string; last_name: string }>(
+  const { rows: owners } = await cluster.central.query<{ id: string; first_name: string; last_name: string }>(
     `select id, first_name, last_name from owners where deleted_at is null order by last_name, id limit 1`,
   );
   const owner = owners[0];
@@ -109,7 +109,7 @@ test('with the central server down, the front desk keeps working; everything lan
   await screenshot(page, 'offline-bill-numbered');
 
   // On the server, each change landed exactly once.
-  const { rows: ledger } = await cluster.db.query<{ name: string; status: string; n: number }>(
+  const { rows: ledger } = await cluster.central.query<{ name: string; status: string; n: number }>(
     `select name, status, count(*)::int as n from sync.mutations where staff_id = $1 group by name, status`,
     [frontDesk.staff.id],
   );
@@ -121,7 +121,7 @@ test('with the central server down, the front desk keeps working; everything lan
     'bill.addItem': 'applied x1',
     'bill.send': 'applied x1',
   });
-  const one = async (sql: string, params: unknown[]) => (await cluster.db.query(sql, params)).rows;
+  const one = async (sql: string, params: unknown[]) => (await cluster.central.query(sql, params)).rows;
   expect(await one(`select phone from owners where id = $1`, [owner.id])).toEqual([{ phone }]);
   const patients = await one(`select id from patients where owner_id = $1 and name = $2`, [owner.id, patientName]);
   expect(patients).toHaveLength(1);
@@ -144,7 +144,7 @@ test('a workstation reopened while the central server is down opens on its own d
 }) => {
   const [frontDesk] = cluster.workstations;
   if (!frontDesk) throw new Error('no workstation');
-  const { rows } = await cluster.db.query<{ id: string; first_name: string; last_name: string }>(
+  const { rows } = await cluster.central.query<{ id: string; first_name: string; last_name: string }>(
     `select id, first_name, last_name from owners where deleted_at is null order by last_name desc, id limit 1`,
   );
   const owner = rows[0];
@@ -171,5 +171,5 @@ test('a workstation reopened while the central server is down opens on its own d
   await cluster.startServer();
   await expectConnection(page, 'online');
   await expect.poll(() => pendingShown(page), { timeout: RECONNECT_MS }).toBe(0);
-  expect((await cluster.db.query(`select notes from owners where id = $1`, [owner.id])).rows).toEqual([{ notes }]);
+  expect((await cluster.central.query(`select notes from owners where id = $1`, [owner.id])).rows).toEqual([{ notes }]);
 });

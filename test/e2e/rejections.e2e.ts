@@ -40,7 +40,7 @@ test('a payment the server refuses shows in the inbox with its reason; edit, ret
   const [frontDesk, vet] = cluster.workstations;
   if (!frontDesk || !vet) throw new Error('two workstations expected');
   // A draft bill of the demo practice with items on it, and its payments so far (none expected).
-  const { rows } = await cluster.db.query<{ id: string; bill_number: string; balance: string }>(
+  const { rows } = await cluster.central.query<{ id: string; bill_number: string; balance: string }>(
     `select b.id, b.bill_number, t.balance::text as balance
        from bills b join bill_totals t on t.bill_id = b.id
       where b.status = 'draft' and t.balance > 20
@@ -49,7 +49,7 @@ test('a payment the server refuses shows in the inbox with its reason; edit, ret
   const bill = rows[0];
   if (!bill) throw new Error('the demo practice has no draft bill with items');
   const paymentsBefore = (
-    await cluster.db.query<{ id: string }>(`select id from payments where bill_id = $1`, [bill.id])
+    await cluster.central.query<{ id: string }>(`select id from payments where bill_id = $1`, [bill.id])
   ).rows.map((row) => row.id);
 
   // The bill is open on both workstations, the front desk (A) and the vet's (B); A sends it and
@@ -119,7 +119,7 @@ test('a payment the server refuses shows in the inbox with its reason; edit, ret
   await lightAndDark(clinic, 'inbox-refused');
 
   // What B sent, as the server refused it: the payment's own id, for the database check.
-  const { rows: refused } = await cluster.db.query<{ args: { id: string; amount: string } }>(
+  const { rows: refused } = await cluster.central.query<{ args: { id: string; amount: string } }>(
     `select args from sync.mutations where staff_id = $1 and name = 'payment.record' and status = 'rejected'`,
     [vet.staff.id],
   );
@@ -172,7 +172,7 @@ test('a payment the server refuses shows in the inbox with its reason; edit, ret
     .poll(
       async () =>
         (
-          await cluster.db.query(
+          await cluster.central.query(
             `select 1 from sync.mutations where staff_id = $1 and name = 'payment.record' and status = 'rejected'`,
             [vet.staff.id],
           )
@@ -205,19 +205,19 @@ test('a payment the server refuses shows in the inbox with its reason; edit, ret
   await expect(clinic.getByTestId('bill-balance')).toHaveText(/^0\.00/);
 
   // The refused payment never reached the database: A's is the only new payment on the bill.
-  const { rows: payments } = await cluster.db.query<{ id: string; amount: string; received_by: string }>(
+  const { rows: payments } = await cluster.central.query<{ id: string; amount: string; received_by: string }>(
     `select id, amount::text as amount, received_by from payments where bill_id = $1 and not (id = any($2::uuid[]))`,
     [bill.id, paymentsBefore],
   );
   expect(payments.map(({ amount, received_by }) => ({ amount, received_by }))).toEqual([
     { amount: bill.balance, received_by: frontDesk.staff.id },
   ]);
-  expect((await cluster.db.query(`select 1 from payments where id = $1`, [paymentId])).rows).toHaveLength(0);
-  const { rows: after } = await cluster.db.query<{ status: string }>(`select status from bills where id = $1`, [
+  expect((await cluster.central.query(`select 1 from payments where id = $1`, [paymentId])).rows).toHaveLength(0);
+  const { rows: after } = await cluster.central.query<{ status: string }>(`select status from bills where id = $1`, [
     bill.id,
   ]);
   expect(after).toEqual([{ status: 'paid' }]);
-  const { rows: ledger } = await cluster.db.query<{ status: string }>(
+  const { rows: ledger } = await cluster.central.query<{ status: string }>(
     `select status from sync.mutations where staff_id = $1 and name = 'payment.record'`,
     [vet.staff.id],
   );

@@ -42,7 +42,7 @@ test('a change on one workstation shows live on the other; a conflicting offline
 }) => {
   const [frontDesk, vet] = cluster.workstations;
   if (!frontDesk || !vet) throw new Error('two workstations expected');
-  const { rows } = await cluster.db.query<{ owner_id: string; owner_name: string; patient_id: string }>(
+  const { rows } = await cluster.central.query<{ owner_id: string; owner_name: string; patient_id: string }>(
     `select o.id as owner_id, o.first_name || ' ' || o.last_name as owner_name, p.id as patient_id
        from owners o join patients p on p.owner_id = o.id
       where o.deleted_at is null and p.deleted_at is null
@@ -105,7 +105,7 @@ test('a change on one workstation shows live on the other; a conflicting offline
   }
   const conflicts = async () =>
     (
-      await cluster.db.query<Conflict>(
+      await cluster.central.query<Conflict>(
         `select id, winner_value, loser_value, winner_staff_id, loser_staff_id, status, resolution
            from sync.conflicts where table_name = 'owners' and row_id = $1 and field = 'phone'`,
         [target.owner_id],
@@ -156,7 +156,7 @@ test('a change on one workstation shows live on the other; a conflicting offline
   await expect(otherPage.getByText('No conflicts')).toBeVisible();
   const [resolved] = await conflicts();
   expect(resolved).toMatchObject({ status: 'resolved', resolution: 'restored' });
-  expect((await cluster.db.query(`select phone from owners where id = $1`, [target.owner_id])).rows).toEqual([
+  expect((await cluster.central.query(`select phone from owners where id = $1`, [target.owner_id])).rows).toEqual([
     { phone: loserPhone },
   ]);
 });

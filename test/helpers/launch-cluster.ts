@@ -50,8 +50,8 @@ export interface LaunchClusterOptions {
 export interface VetdeskCluster {
   /** `http://127.0.0.1:PORT`: the same for the whole cluster's life, across restarts. */
   centralUrl: string;
-  /** The test's database, opened in the test process for assertions. */
-  db: CentralDb;
+  /** The test's central database, opened in the test process for assertions. */
+  central: CentralDb;
   workstations: ClusterWorkstation[];
   /** Whether the central server process is running. */
   serverRunning(): boolean;
@@ -211,7 +211,7 @@ export async function launchCluster(options: LaunchClusterOptions): Promise<Vetd
 
     return {
       centralUrl,
-      db,
+      central: db,
       workstations,
       serverRunning: () => server !== undefined && !hasExited(server),
       stopServer,
