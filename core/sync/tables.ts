@@ -55,6 +55,7 @@ function table<
   const Columns extends Record<string, ColumnType>,
   const SoftDelete extends boolean = false,
   const Required extends keyof Columns & string = never,
+  // eslint-disable-next-line @typescript-eslint/no-generated-empty-object-type -- a table without enum columns: `keyof` is never, as RowOf needs
   const Enums extends { readonly [K in keyof Columns]?: readonly string[] } = Record<never, never>,
 >(
   name: string,
