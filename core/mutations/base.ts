@@ -32,7 +32,9 @@ export function completeBase(
     if (op.kind !== 'update') continue;
     const row = readRow(op.table, op.id);
     for (const field of Object.keys(op.changes)) base[field] = row?.[field] ?? null;
-    if (op.deleteAtVersion !== undefined && args['baseVersion'] === undefined) {
+    // A soft delete always carries the key; its value is the (possibly missing) baseVersion
+    // given, so testing the value missed exactly the deletes that needed filling.
+    if (Object.hasOwn(op, 'deleteAtVersion') && args['baseVersion'] === undefined) {
       completed['baseVersion'] = typeof row?.['version'] === 'number' ? row['version'] : 1;
     }
   }
