@@ -44,7 +44,11 @@ describe('running a mutation on the replica (role, base, validation, enqueue in 
     serverOwner(id, 1);
     replica().runMutation('owner.update', { id, changes: { phone: '0700' } }, frontDesk);
     replica().runMutation('owner.update', { id, changes: { city: 'Bath' }, base: { city: 'Leeds' } }, frontDesk);
-    expect(replica().pendingBatch(10).map((envelope) => envelope.args)).toEqual([
+    expect(
+      replica()
+        .pendingBatch(10)
+        .map((envelope) => envelope.args),
+    ).toEqual([
       { id, changes: { phone: '0700' }, base: { phone: '06 12 34 56 78' } },
       { id, changes: { city: 'Bath' }, base: { city: 'Leeds' } },
     ]);
