@@ -76,9 +76,10 @@ export interface PatientChart {
   bills: BillSummary[];
 }
 
+/** A booking with names for the calendar; a name is null while its row has not arrived. */
 export interface DayAppointment extends WithSync<AppointmentRow> {
   patient_name: string | null;
-  species: string | null;
+  species: PatientRow['species'] | null;
   owner_name: string | null;
   vet_name: string | null;
   /** Ids of other live appointments of the same vet that overlap this one. */

@@ -1,4 +1,4 @@
-import type { AppointmentRow, DayAppointment, WithSync } from '../../../core/api/views.js';
+import type { DayAppointment } from '../../../core/api/views.js';
 import { isLiveAppointment } from '../../../core/domain/appointments.js';
 import { dayRangeProblem } from '../../../core/domain/day-range.js';
 import { AppError, ErrorCode } from '../../../core/errors.js';
@@ -6,12 +6,7 @@ import { zonedDayRange } from '../../../core/util/time.js';
 import type { LocalDatabase } from '../open.js';
 import { pendingColumn, readSyncedRows } from './rows.js';
 
-type JoinedRow = WithSync<AppointmentRow> & {
-  patient_name: string | null;
-  species: string | null;
-  owner_name: string | null;
-  vet_name: string | null;
-};
+type JoinedRow = Omit<DayAppointment, 'overlaps'>;
 
 /**
  * The statement `appointmentsBetween` runs (parameters: start, end, then the vet when

@@ -11,7 +11,7 @@ const STAMP = '2026-11-01 09:00:00.000+00';
 describe('running a mutation on the replica (role, base, validation, enqueue in one place)', () => {
   const { replica } = useLocalReplica();
 
-  const serverOwner = (id: string, version: number) =>
+  const serverOwner = (id: string, version: number) => {
     replica().applyServerChanges(
       'owners',
       [
@@ -29,6 +29,7 @@ describe('running a mutation on the replica (role, base, validation, enqueue in 
       ],
       [String(version)],
     );
+  };
 
   it('refuses a role the mutation does not allow and queues nothing', () => {
     const patient = newId();
