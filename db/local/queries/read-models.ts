@@ -53,10 +53,12 @@ export class LocalReadModels {
     return allDevices(this.db, this.deviceId());
   }
 
+  /** An owner with live patients, bills (with totals) and the open balance; null when unknown. */
   ownerDetail(id: string): OwnerDetail | null {
     return ownerDetail(this.db, id);
   }
 
+  /** A patient's chart: owner, records, weights, bookings, bills; null when unknown. */
   patientChart(id: string): PatientChart | null {
     return patientChart(this.db, id);
   }
@@ -74,18 +76,22 @@ export class LocalReadModels {
     return rangeAppointments(this.db, from, to, timeZone, vetId);
   }
 
+  /** A bill with its items, payments, linked records and totals; null when unknown. */
   billDetail(id: string): BillDetail | null {
     return billDetail(this.db, id);
   }
 
+  /** Billable price list items (active, not removed), by kind then name. */
   activePriceList(): PriceListItemRow[] {
     return activePriceList(this.db);
   }
 
+  /** The conflicts inbox, newest first; resolved ones only when asked. */
   conflicts(includeResolved: boolean): ConflictRow[] {
     return conflictList(this.db, includeResolved);
   }
 
+  /** How many conflicts wait for staff (the sync status shows it). */
   openConflictCount(): number {
     return openConflictCount(this.db);
   }
