@@ -8,6 +8,7 @@ import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { REPLICATED_TABLE_NAMES, REPLICATED_TABLES } from '../core/sync/tables.js';
+import { openLocalDatabase } from '../db/local/open.js';
 import { LocalReplica } from '../db/local/replica.js';
 import { openWorkstation } from '../electron/backend/workstation.js';
 
@@ -27,7 +28,9 @@ const syncPeakRssMb = process.resourceUsage().maxRSS / 1024;
 
 // Local search over what arrived: prefixes of real names, phone digits and microchips.
 const replica = workstation.replica;
-const samples = replica.db
+// The replica keeps its database to itself: sample queries read the file on a second connection.
+const inspect = openLocalDatabase(path.join(dataDir, 'workstation.sqlite'));
+const samples = inspect
   .prepare(
     `select last_name as q from owners where id in (select id from owners order by random() limit 150)
      union all select substr(replace(replace(phone, ' ', ''), '-', ''), 1, 6) from owners where phone is not null and id in (select id from owners order by random() limit 100)
@@ -35,7 +38,7 @@ const samples = replica.db
      union all select substr(microchip, 1, 8) from patients where microchip is not null and id in (select id from patients order by random() limit 100)`,
   )
   .all() as { q: string }[];
-const searchable = (replica.db.prepare(`select count(*) as n from search_docs`).get() as { n: number }).n;
+const searchable = (inspect.prepare(`select count(*) as n from search_docs`).get() as { n: number }).n;
 const latencies: number[] = [];
 let hits = 0;
 for (const { q } of samples) {
@@ -51,18 +54,22 @@ latencies.sort((a, b) => a - b);
 const rows: Record<string, Record<string, unknown>[]> = {};
 let rowCount = 0;
 for (const table of REPLICATED_TABLE_NAMES) {
-  rows[table] = replica.db.prepare(`select * from srv_${table}`).all() as Record<string, unknown>[];
+  rows[table] = inspect.prepare(`select * from srv_${table}`).all() as Record<string, unknown>[];
   rowCount += rows[table].length;
 }
+inspect.close();
 replica.close();
-const raw = await LocalReplica.open(path.join(await mkdtemp(path.join(os.tmpdir(), 'vetdesk-raw-')), 'raw.sqlite'));
+// A migrated replica file, then written on a raw connection: the baseline has no replica code.
+const rawFile = path.join(await mkdtemp(path.join(os.tmpdir(), 'vetdesk-raw-')), 'raw.sqlite');
+(await LocalReplica.open(rawFile)).close();
+const raw = openLocalDatabase(rawFile);
 const rawStarted = performance.now();
 for (const table of REPLICATED_TABLE_NAMES) {
   const columns = Object.keys(REPLICATED_TABLES[table].columns);
-  const insert = raw.db.prepare(
+  const insert = raw.prepare(
     `insert into srv_${table} (${columns.join(', ')}) values (${columns.map((c) => `@${c}`).join(', ')})`,
   );
-  raw.db.transaction(() => {
+  raw.transaction(() => {
     for (const row of rows[table]!) insert.run(row);
   })();
 }

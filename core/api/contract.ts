@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { dayRangeProblem } from '../domain/day-range.js';
 import { isoDate, uuidSchema } from '../domain/values.js';
 import { MUTATION_NAMES } from '../mutations/registry.js';
 import type { SyncStatus } from '../sync/status.js';
@@ -44,7 +45,7 @@ export const API = {
     z.object({ date: isoDate, vetId: uuidSchema.nullable().optional(), timeZone: z.string().min(1).optional() }),
   ),
   /**
-   * Appointments of the calendar days `from`..`to` (inclusive, at most 31 days) in `timeZone`
+   * Appointments of the calendar days `from`..`to` (inclusive, at most 31 days: `MAX_RANGE_DAYS`) in `timeZone`
    * (default: the clinic's), optionally one vet's, in time order, with overlaps flagged.
    */
   'appointments.range': operation<DayAppointment[]>()(
@@ -55,11 +56,10 @@ export const API = {
         vetId: uuidSchema.nullable().optional(),
         timeZone: z.string().min(1).optional(),
       })
-      .refine((input) => input.from <= input.to, { message: 'The range ends before it starts', path: ['to'] })
-      .refine(
-        (input) => Date.parse(`${input.to}T00:00:00Z`) - Date.parse(`${input.from}T00:00:00Z`) < 31 * 86_400_000,
-        { message: 'Ask for at most 31 days', path: ['to'] },
-      ),
+      .superRefine((input, context) => {
+        const problem = dayRangeProblem(input.from, input.to);
+        if (problem !== null) context.addIssue({ code: 'custom', message: problem, path: ['to'] });
+      }),
   ),
   'bill.detail': operation<BillDetail | null>()(z.object({ id: uuidSchema })),
   'staff.list': operation<StaffRow[]>()(empty),

@@ -4,11 +4,24 @@ import type { WireError } from '../errors.js';
 
 type TsOf<T extends ColumnType> = T extends 'integer' | 'bigint' ? number : T extends 'boolean' ? boolean : string;
 
-/** A replicated row as the UI receives it: every spec column, null when unset. */
+type Spec<T extends ReplicatedTableName> = (typeof REPLICATED_TABLES)[T];
+type Columns<T extends ReplicatedTableName> = Spec<T>['columns'];
+type Enums<T extends ReplicatedTableName> = Spec<T>['enums'];
+
+/** A column's value when set: its enum's literal union, or the JavaScript type of its column type. */
+type ValueOf<T extends ReplicatedTableName, K extends keyof Columns<T>> = K extends keyof Enums<T>
+  ? NonNullable<Enums<T>[K]> extends readonly (infer Value)[]
+    ? Value
+    : never
+  : TsOf<Columns<T>[K] & ColumnType>;
+
+/**
+ * A replicated row as the UI receives it, typed from its table's spec (core/sync/tables.ts):
+ * every spec column; the spec's `required` columns never null, the others null when unset;
+ * enum columns as their literal unions.
+ */
 export type RowOf<T extends ReplicatedTableName> = {
-  [K in keyof (typeof REPLICATED_TABLES)[T]['columns']]: K extends 'id'
-    ? string
-    : TsOf<(typeof REPLICATED_TABLES)[T]['columns'][K] & ColumnType> | null;
+  [K in keyof Columns<T>]: K extends Spec<T>['required'][number] ? ValueOf<T, K> : ValueOf<T, K> | null;
 };
 
 export type OwnerRow = RowOf<'owners'>;
@@ -63,9 +76,10 @@ export interface PatientChart {
   bills: BillSummary[];
 }
 
+/** A booking with names for the calendar; a name is null while its row has not arrived. */
 export interface DayAppointment extends WithSync<AppointmentRow> {
   patient_name: string | null;
-  species: string | null;
+  species: PatientRow['species'] | null;
   owner_name: string | null;
   vet_name: string | null;
   /** Ids of other live appointments of the same vet that overlap this one. */

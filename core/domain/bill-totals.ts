@@ -4,6 +4,16 @@
  * halves away from zero.
  */
 
+import type { BillStatus } from './enums.js';
+
+/** Bills that wait for payment: their balance is owed, and staff can take a payment on them. */
+export const OPEN_BILL_STATUSES = ['sent', 'overdue'] as const satisfies readonly BillStatus[];
+
+/** Whether a bill of this status waits for payment. */
+export function isOpenBill(status: BillStatus): boolean {
+  return (OPEN_BILL_STATUSES as readonly BillStatus[]).includes(status);
+}
+
 export interface TotalsItem {
   quantity: string;
   unit_price: string;
@@ -70,4 +80,9 @@ export function billTotals(items: readonly TotalsItem[], payments: readonly { am
     paid: centsToText(paid),
     balance: centsToText(total - paid),
   };
+}
+
+/** Adds money amounts (decimal strings) exactly, to cents: an owner's open balance over bills. */
+export function sumMoney(amounts: readonly string[]): string {
+  return centsToText(amounts.reduce((sum, amount) => sum + toUnits(amount, 2), 0n));
 }

@@ -44,3 +44,21 @@ export type PriceItemKind = (typeof PRICE_ITEM_KINDS)[number];
 
 /** Display form of a bill number, as the central database assigns it: `BILL-000001`. */
 export const BILL_NUMBER_PATTERN = /^BILL-\d{6,}$/;
+
+/** Kinds of conflict the server records for the staff's conflicts inbox (`sync.conflicts.kind`). */
+export const CONFLICT_KINDS = [
+  'field',
+  'clinical_text',
+  'duplicate',
+  'overlap',
+  'delete_vs_edit',
+  'edit_vs_delete',
+] as const;
+export type ConflictKind = (typeof CONFLICT_KINDS)[number];
+
+export const CONFLICT_STATUSES = ['open', 'resolved'] as const;
+export type ConflictStatus = (typeof CONFLICT_STATUSES)[number];
+
+/** How staff closed a conflict (null while it is open). */
+export const CONFLICT_RESOLUTIONS = ['kept', 'restored', 'dismissed'] as const;
+export type ConflictResolution = (typeof CONFLICT_RESOLUTIONS)[number];

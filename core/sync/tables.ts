@@ -3,69 +3,65 @@
  * drives the shape endpoint (which columns leave the server), the local SQLite schema (checked
  * by a test against migrations/local) and value normalisation in conflict checks.
  * Secret columns (password and token hashes) are simply not listed: they never leave the server.
+ *
+ * The same specs type the rows the UI receives (core/api/views.ts): `required` lists the columns
+ * that are never null on any row a workstation shows, and `enums` the columns holding one of a
+ * fixed list of values. A test holds both to the central drizzle schema (NOT NULL, pg enums).
+ * `required` is narrower than NOT NULL on purpose: a row a workstation inserted locally has no
+ * server-assigned values until the server's copy arrives (created_at, updated_at, version, a
+ * bill's number and currency), so those stay nullable in the row types.
  */
 
-/** Column types as the sync layer distinguishes them. Enums travel as text. */
-export type ColumnType =
-  'uuid' | 'text' | 'integer' | 'bigint' | 'numeric' | 'boolean' | 'date' | 'timestamptz' | 'jsonb';
+import {
+  APPOINTMENT_STATUSES,
+  BILL_STATUSES,
+  CONFLICT_KINDS,
+  CONFLICT_RESOLUTIONS,
+  CONFLICT_STATUSES,
+  PATIENT_GENDERS,
+  PATIENT_STATUSES,
+  PAYMENT_METHODS,
+  PRICE_ITEM_KINDS,
+  RECORD_STATUSES,
+  RECORD_TYPES,
+  SPECIES,
+  STAFF_ROLES,
+} from '../domain/enums.js';
+import { table, type ReplicatedTableSpec } from './table-spec.js';
 
-export interface ReplicatedTableSpec {
-  /** PostgreSQL table name, schema-qualified when not in `public`. */
-  readonly name: string;
-  readonly columns: Readonly<Record<string, ColumnType>>;
-  /** Staff "delete" sets deleted_at instead of removing the row. */
-  readonly softDelete: boolean;
-  /** Free-text clinical fields: a conflicting edit never overwrites them silently. */
-  readonly clinicalText: readonly string[];
-}
-
-const meta = { created_at: 'timestamptz', updated_at: 'timestamptz', version: 'bigint' } as const;
-
-/** Keeps each table's column names as literal types, so views can be typed from the spec. */
-function table<const Columns extends Record<string, ColumnType>, const SoftDelete extends boolean = false>(
-  name: string,
-  columns: Columns,
-  options: { softDelete?: SoftDelete; clinicalText?: readonly string[] } = {},
-): {
-  name: string;
-  columns: Columns & typeof meta & (SoftDelete extends true ? { deleted_at: 'timestamptz' } : unknown);
-  softDelete: SoftDelete;
-  clinicalText: readonly string[];
-} {
-  const softDelete = (options.softDelete ?? false) as SoftDelete;
-  return {
-    name,
-    columns: { ...columns, ...meta, ...(softDelete ? { deleted_at: 'timestamptz' as const } : {}) } as Columns &
-      typeof meta &
-      (SoftDelete extends true ? { deleted_at: 'timestamptz' } : unknown),
-    softDelete,
-    clinicalText: options.clinicalText ?? [],
-  };
-}
+export type { ColumnType, ReplicatedTableSpec } from './table-spec.js';
 
 export const REPLICATED_TABLES = {
-  clinics: table('clinics', {
-    id: 'uuid',
-    name: 'text',
-    address: 'text',
-    phone: 'text',
-    email: 'text',
-    timezone: 'text',
-    currency: 'text',
-  }),
+  clinics: table(
+    'clinics',
+    {
+      id: 'uuid',
+      name: 'text',
+      address: 'text',
+      phone: 'text',
+      email: 'text',
+      timezone: 'text',
+      currency: 'text',
+    },
+    { required: ['timezone', 'currency'] },
+  ),
   staff: table(
     'staff',
     { id: 'uuid', clinic_id: 'uuid', role: 'text', display_name: 'text', username: 'text', email: 'text' },
-    { softDelete: true },
+    { softDelete: true, required: ['role'], enums: { role: STAFF_ROLES } },
   ),
-  devices: table('devices', {
-    id: 'uuid',
-    clinic_id: 'uuid',
-    name: 'text',
-    enrolled_at: 'timestamptz',
-    last_seen_at: 'timestamptz',
-    revoked_at: 'timestamptz',
-  }),
+  devices: table(
+    'devices',
+    {
+      id: 'uuid',
+      clinic_id: 'uuid',
+      name: 'text',
+      enrolled_at: 'timestamptz',
+      last_seen_at: 'timestamptz',
+      revoked_at: 'timestamptz',
+    },
+    { required: ['enrolled_at'] },
+  ),
   owners: table(
     'owners',
     {
@@ -80,7 +76,7 @@ export const REPLICATED_TABLES = {
       notes: 'text',
       duplicate_of: 'uuid',
     },
-    { softDelete: true, clinicalText: ['notes'] },
+    { softDelete: true, clinicalText: ['notes'], required: ['first_name', 'last_name'] },
   ),
   patients: table(
     'patients',
@@ -100,7 +96,12 @@ export const REPLICATED_TABLES = {
       alerts: 'text',
       notes: 'text',
     },
-    { softDelete: true, clinicalText: ['alerts', 'notes'] },
+    {
+      softDelete: true,
+      clinicalText: ['alerts', 'notes'],
+      required: ['name', 'species', 'gender', 'neutered', 'status'],
+      enums: { species: SPECIES, gender: PATIENT_GENDERS, status: PATIENT_STATUSES },
+    },
   ),
   medical_records: table(
     'medical_records',
@@ -123,7 +124,12 @@ export const REPLICATED_TABLES = {
       finalized_at: 'timestamptz',
       finalized_by: 'uuid',
     },
-    { softDelete: true, clinicalText: ['title', 'subjective', 'objective', 'assessment', 'plan'] },
+    {
+      softDelete: true,
+      clinicalText: ['title', 'subjective', 'objective', 'assessment', 'plan'],
+      required: ['patient_id', 'record_type', 'status', 'visit_at'],
+      enums: { record_type: RECORD_TYPES, status: RECORD_STATUSES },
+    },
   ),
   appointments: table(
     'appointments',
@@ -141,7 +147,12 @@ export const REPLICATED_TABLES = {
       completed_at: 'timestamptz',
       cancel_reason: 'text',
     },
-    { softDelete: true, clinicalText: ['notes'] },
+    {
+      softDelete: true,
+      clinicalText: ['notes'],
+      required: ['patient_id', 'scheduled_at', 'duration_minutes', 'status'],
+      enums: { status: APPOINTMENT_STATUSES },
+    },
   ),
   price_list_items: table(
     'price_list_items',
@@ -154,24 +165,32 @@ export const REPLICATED_TABLES = {
       tax_rate: 'numeric',
       active: 'boolean',
     },
-    { softDelete: true },
+    {
+      softDelete: true,
+      required: ['name', 'kind', 'unit_price', 'tax_rate', 'active'],
+      enums: { kind: PRICE_ITEM_KINDS },
+    },
   ),
-  bills: table('bills', {
-    id: 'uuid',
-    bill_number: 'text',
-    owner_id: 'uuid',
-    billed_name: 'text',
-    billed_address: 'text',
-    patient_id: 'uuid',
-    status: 'text',
-    currency: 'text',
-    issued_at: 'timestamptz',
-    due_date: 'date',
-    paid_at: 'timestamptz',
-    cancelled_at: 'timestamptz',
-    cancel_reason: 'text',
-    notes: 'text',
-  }),
+  bills: table(
+    'bills',
+    {
+      id: 'uuid',
+      bill_number: 'text',
+      owner_id: 'uuid',
+      billed_name: 'text',
+      billed_address: 'text',
+      patient_id: 'uuid',
+      status: 'text',
+      currency: 'text',
+      issued_at: 'timestamptz',
+      due_date: 'date',
+      paid_at: 'timestamptz',
+      cancelled_at: 'timestamptz',
+      cancel_reason: 'text',
+      notes: 'text',
+    },
+    { required: ['status'], enums: { status: BILL_STATUSES } },
+  ),
   bill_items: table(
     'bill_items',
     {
@@ -183,39 +202,54 @@ export const REPLICATED_TABLES = {
       unit_price: 'numeric',
       tax_rate: 'numeric',
     },
-    { softDelete: true },
+    { softDelete: true, required: ['bill_id', 'description', 'quantity', 'unit_price', 'tax_rate'] },
   ),
-  bill_medical_records: table('bill_medical_records', { id: 'uuid', bill_id: 'uuid', medical_record_id: 'uuid' }),
-  payments: table('payments', {
-    id: 'uuid',
-    bill_id: 'uuid',
-    amount: 'numeric',
-    method: 'text',
-    paid_at: 'timestamptz',
-    reference: 'text',
-    received_by: 'uuid',
-    notes: 'text',
-  }),
+  bill_medical_records: table(
+    'bill_medical_records',
+    { id: 'uuid', bill_id: 'uuid', medical_record_id: 'uuid' },
+    { required: ['bill_id', 'medical_record_id'] },
+  ),
+  payments: table(
+    'payments',
+    {
+      id: 'uuid',
+      bill_id: 'uuid',
+      amount: 'numeric',
+      method: 'text',
+      paid_at: 'timestamptz',
+      reference: 'text',
+      received_by: 'uuid',
+      notes: 'text',
+    },
+    { required: ['bill_id', 'amount', 'method', 'paid_at'], enums: { method: PAYMENT_METHODS } },
+  ),
   /** Conflicts the server resolved (DESIGN.md section 4), for the staff's conflicts inbox. */
-  conflicts: table('sync.conflicts', {
-    id: 'uuid',
-    kind: 'text',
-    table_name: 'text',
-    row_id: 'uuid',
-    field: 'text',
-    base_value: 'jsonb',
-    winner_value: 'jsonb',
-    loser_value: 'jsonb',
-    winner_mutation_id: 'uuid',
-    loser_mutation_id: 'uuid',
-    winner_staff_id: 'uuid',
-    loser_staff_id: 'uuid',
-    device_id: 'uuid',
-    status: 'text',
-    resolution: 'text',
-    resolved_by: 'uuid',
-    resolved_at: 'timestamptz',
-  }),
+  conflicts: table(
+    'sync.conflicts',
+    {
+      id: 'uuid',
+      kind: 'text',
+      table_name: 'text',
+      row_id: 'uuid',
+      field: 'text',
+      base_value: 'jsonb',
+      winner_value: 'jsonb',
+      loser_value: 'jsonb',
+      winner_mutation_id: 'uuid',
+      loser_mutation_id: 'uuid',
+      winner_staff_id: 'uuid',
+      loser_staff_id: 'uuid',
+      device_id: 'uuid',
+      status: 'text',
+      resolution: 'text',
+      resolved_by: 'uuid',
+      resolved_at: 'timestamptz',
+    },
+    {
+      required: ['kind', 'table_name', 'row_id', 'status'],
+      enums: { kind: CONFLICT_KINDS, status: CONFLICT_STATUSES, resolution: CONFLICT_RESOLUTIONS },
+    },
+  ),
 } as const satisfies Record<string, ReplicatedTableSpec>;
 
 export type ReplicatedTableName = keyof typeof REPLICATED_TABLES;

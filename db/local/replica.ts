@@ -1,4 +1,6 @@
+import type { StaffRole } from '../../core/domain/enums.js';
 import { AppError, ErrorCode } from '../../core/errors.js';
+import { completeBase } from '../../core/mutations/base.js';
 import { findMutation } from '../../core/mutations/registry.js';
 import type { MutationEnvelope, MutationResult } from '../../core/sync/protocol.js';
 import type { RowOp } from '../../core/sync/row-ops.js';
@@ -16,6 +18,7 @@ import {
   settleArrived,
   type OutboxEntry,
 } from './outbox.js';
+import { LocalReadModels } from './queries/read-models.js';
 import type { ReplicaContext } from './replica-context.js';
 import { decodeRow, type LocalRow } from './row-codec.js';
 import { SearchIndex, searchReplica, type SearchHit } from './search-index.js';
@@ -28,6 +31,12 @@ import {
 } from './server-truth.js';
 import { prepareTableStatements } from './table-statements.js';
 
+/** Who runs a local mutation: the signed-in staff member and their role. */
+export interface MutationStaff {
+  id: string;
+  role: StaffRole;
+}
+
 /** Called after every commit that may have changed what staff see. */
 export type ReplicaListener = (tables: ReadonlySet<ReplicatedTableName>) => void;
 
@@ -35,14 +44,17 @@ export type ReplicaListener = (tables: ReadonlySet<ReplicatedTableName>) => void
  * A workstation's local replica in one SQLite file: server truth per table, pending changes
  * laid over it, the outbox, the search index and the shape positions. Every method runs
  * synchronously in its own SQLite transaction; a crash at any point leaves the file
- * consistent and the outbox complete.
+ * consistent and the outbox complete. The database handle stays inside: every local SQL
+ * statement lives in db/local, read models included (`read`).
  */
 export class LocalReplica {
   private readonly listeners = new Set<ReplicaListener>();
   private readonly ctx: ReplicaContext;
   private readonly search: SearchIndex;
+  /** Everything staff read: owners, charts, calendars, bills, lists. */
+  readonly read: LocalReadModels;
 
-  private constructor(readonly db: LocalDatabase) {
+  private constructor(private readonly db: LocalDatabase) {
     this.ctx = {
       db,
       tables: prepareTableStatements(db),
@@ -52,6 +64,7 @@ export class LocalReplica {
       },
     };
     this.search = new SearchIndex(db);
+    this.read = new LocalReadModels(db, () => this.meta('device_id') ?? null);
   }
 
   /**
@@ -78,14 +91,27 @@ export class LocalReplica {
   }
 
   /**
-   * Makes a local change through a named mutation (validated, laid over the replica and
-   * queued for the server in one transaction).
-   * @throws AppError VALIDATION_FAILED for bad arguments, NOT_FOUND for an unknown mutation.
+   * Runs a named mutation on this workstation for `staff`, the one way a local change is made:
+   * checks the staff member's role, completes the arguments' `base`/`baseVersion` from the rows
+   * shown now (those given are kept), validates them, lays the operations over the replica and
+   * queues the mutation for the server, the last two in one transaction.
+   * @throws AppError NOT_FOUND (unknown mutation), FORBIDDEN (the role may not run it; details
+   *   name the mutation), VALIDATION_FAILED (bad arguments, with the zod issues).
    */
-  mutate(name: string, args: unknown, staffId: string, now: Date = new Date()): { id: string; ops: RowOp[] } {
+  runMutation(
+    name: string,
+    args: Readonly<Record<string, unknown>>,
+    staff: MutationStaff,
+    now: Date = new Date(),
+  ): { id: string; ops: RowOp[] } {
     const definition = findMutation(name);
-    if (!definition) throw new AppError(ErrorCode.NotFound, `Unknown mutation ${name}`);
-    return enqueueMutation(this.ctx, this.search, definition, args, staffId, now);
+    if (!definition) throw new AppError(ErrorCode.NotFound, `Unknown operation ${name}`);
+    if (!definition.roles.includes(staff.role)) {
+      throw new AppError(ErrorCode.Forbidden, `A ${staff.role.replace('_', ' ')} may not ${name}`, { name });
+    }
+    const context = { staffId: staff.id, now: now.toISOString() };
+    const completed = completeBase(definition, args, context, (table, id) => this.get(table, id));
+    return enqueueMutation(this.ctx, this.search, definition, completed, staff.id, now);
   }
 
   /** The visible row (overlay over server truth), or undefined. */
@@ -171,6 +197,11 @@ export class LocalReplica {
     }
     return (this.db.prepare('select value from sync_meta where key = ?').get(key) as { value: string } | undefined)
       ?.value;
+  }
+
+  /** False once closed: late callbacks (a fetch answered after shutdown) check it before writing. */
+  get isOpen(): boolean {
+    return this.db.open;
   }
 
   close(): void {

@@ -1,17 +1,11 @@
 import type { z } from 'zod';
 import { API, type ApiInput, type ApiName, type ApiOutput } from '../../core/api/contract.js';
-import type { ConflictRow, PriceListItemRow, RejectionView, StaffRow } from '../../core/api/views.js';
+import type { RejectionView } from '../../core/api/views.js';
 import { AppError, ErrorCode } from '../../core/errors.js';
-import type { LocalReplica } from '../../db/local/replica.js';
-import { decodeRow } from '../../db/local/row-codec.js';
+import type { LocalReplica, MutationStaff } from '../../db/local/replica.js';
+import { fetchAuditHistory } from '../../sync/client/audit-history.js';
 import type { SyncEngine } from '../../sync/client/sync-engine.js';
-import { runMutation } from './mutate.js';
-import { adminDevices, adminStaff, requireAdmin } from './queries/admin.js';
-import { dayAppointments, rangeAppointments } from './queries/appointments.js';
-import { fetchAuditHistory } from './queries/audit-history.js';
-import { billDetail } from './queries/bills.js';
-import { currentClinic } from './queries/clinic.js';
-import { ownerDetail, patientChart } from './queries/owners-patients.js';
+import { requireAdmin } from './require-admin.js';
 
 type ParsedInput<Name extends ApiName> = z.output<(typeof API)[Name]['input']>;
 type Handlers = {
@@ -21,10 +15,6 @@ type Handlers = {
 /** Who is signed in on this workstation. */
 export interface BackendSession {
   staffId: string;
-}
-
-function allRows<Row>(replica: LocalReplica, table: 'staff' | 'price_list_items' | 'conflicts', sql: string): Row[] {
-  return (replica.db.prepare(sql).all() as Record<string, unknown>[]).map((row) => decodeRow(table, row) as Row);
 }
 
 /**
@@ -62,55 +52,46 @@ export class WorkstationBackend {
 
   /** The clinic's IANA time zone (UTC until the first sync brings the clinic). */
   private clinicTimeZone(): string {
-    return currentClinic(this.replica, this.session.staffId)?.timezone ?? 'UTC';
+    return this.replica.read.currentClinic(this.session.staffId)?.timezone ?? 'UTC';
   }
 
-  private currentStaff(): { id: string; role: string } {
-    const staff = this.replica.get('staff', this.session.staffId);
-    if (!staff || staff['deleted_at'] !== null || typeof staff['role'] !== 'string') {
+  /** @throws AppError FORBIDDEN when the signed-in staff member is unknown here or removed. */
+  private currentStaff(): MutationStaff {
+    const staff = this.replica.read.staffMember(this.session.staffId);
+    if (!staff || staff.deleted_at !== null) {
       throw new AppError(ErrorCode.Forbidden, 'No staff member is signed in on this workstation');
     }
-    return { id: this.session.staffId, role: staff['role'] };
+    return { id: staff.id, role: staff.role };
   }
 
   private buildHandlers(): Handlers {
     const replica = this.replica;
+    const read = replica.read;
     return {
       'sync.status': () => {
         if (!this.sync) throw new AppError(ErrorCode.Internal, 'Sync is not running on this workstation');
         return this.sync.status();
       },
-      'session.current': () => (replica.get('staff', this.session.staffId) as StaffRow | undefined) ?? null,
-      'clinic.current': () => currentClinic(replica, this.session.staffId),
+      'session.current': () => read.staffMember(this.session.staffId),
+      'clinic.current': () => read.currentClinic(this.session.staffId),
       'search.ownersAndPatients': ({ query, limit }) => replica.searchOwnersAndPatients(query, limit),
-      'owner.detail': ({ id }) => ownerDetail(replica, id),
-      'patient.chart': ({ id }) => patientChart(replica, id),
+      'owner.detail': ({ id }) => read.ownerDetail(id),
+      'patient.chart': ({ id }) => read.patientChart(id),
       'appointments.day': ({ date, vetId, timeZone }) =>
-        dayAppointments(replica, date, timeZone ?? this.clinicTimeZone(), vetId ?? null),
+        read.dayAppointments(date, timeZone ?? this.clinicTimeZone(), vetId ?? null),
       'appointments.range': ({ from, to, vetId, timeZone }) =>
-        rangeAppointments(replica, from, to, timeZone ?? this.clinicTimeZone(), vetId ?? null),
-      'bill.detail': ({ id }) => billDetail(replica, id),
-      'staff.list': () =>
-        allRows<StaffRow>(replica, 'staff', `select * from staff where deleted_at is null order by display_name`),
-      'priceList.list': () =>
-        allRows<PriceListItemRow>(
-          replica,
-          'price_list_items',
-          `select * from price_list_items where deleted_at is null and active = 1 order by kind, name`,
-        ),
-      'conflicts.list': ({ includeResolved }) =>
-        allRows<ConflictRow>(
-          replica,
-          'conflicts',
-          `select * from conflicts ${includeResolved ? '' : `where status = 'open'`} order by created_at desc`,
-        ),
+        read.rangeAppointments(from, to, timeZone ?? this.clinicTimeZone(), vetId ?? null),
+      'bill.detail': ({ id }) => read.billDetail(id),
+      'staff.list': () => read.activeStaff(),
+      'priceList.list': () => read.activePriceList(),
+      'conflicts.list': ({ includeResolved }) => read.conflicts(includeResolved ?? false),
       'admin.staff': () => {
         requireAdmin(this.currentStaff().role, 'see the staff list');
-        return adminStaff(replica);
+        return read.allStaff();
       },
       'admin.devices': () => {
         requireAdmin(this.currentStaff().role, 'see the devices list');
-        return adminDevices(replica);
+        return read.allDevices();
       },
       'audit.history': (params) => {
         const staff = this.currentStaff();
@@ -134,17 +115,19 @@ export class WorkstationBackend {
       'rejections.retry': ({ id, args }) => {
         const entry = replica.rejected().find((candidate) => candidate.id === id);
         if (!entry) throw new AppError(ErrorCode.NotFound, `No rejected change ${id}`);
-        const retried = runMutation(
-          replica,
+        const { id: retried } = replica.runMutation(
           entry.name,
           (args ?? entry.args) as Record<string, unknown>,
           this.currentStaff(),
         );
         replica.discardRejected(id);
         this.sync?.statusChanged();
-        return retried;
+        return { id: retried };
       },
-      mutate: ({ name, args }) => runMutation(replica, name, args, this.currentStaff()),
+      mutate: ({ name, args }) => {
+        const { id } = replica.runMutation(name, args, this.currentStaff());
+        return { id };
+      },
     };
   }
 }

@@ -83,7 +83,7 @@ export class SyncEngine {
     for (const consumer of this.consumers) consumer.start();
     if (!this.status().initialSync.done && this.replica.meta('rows_expected') === undefined) {
       void fetchExpectedRows(this.serverUrl, this.authorization()).then((total) => {
-        if (total !== null && this.replica.db.open) {
+        if (total !== null && this.replica.isOpen) {
           this.replica.meta('rows_expected', String(total));
           this.emit();
         }
@@ -133,9 +133,7 @@ export class SyncEngine {
   /** The status now (cheap: a few counts from the replica). */
   status(): SyncStatus {
     const counts = this.replica.counts();
-    const openConflicts = (
-      this.replica.db.prepare(`select count(*) as n from conflicts where status = 'open'`).get() as { n: number }
-    ).n;
+    const openConflicts = this.replica.read.openConflictCount();
     let rowsReceived = 0;
     for (const position of this.replica.shapePositions().values()) rowsReceived += position.rowsReceived;
     const expected = this.replica.meta('rows_expected');

@@ -1,3 +1,4 @@
+import { liveAppointmentSql } from '../../core/domain/appointments.js';
 import type { ApplyContext } from './apply-context.js';
 import { lastWriter, pendingConflict, recordConflict } from './conflict-store.js';
 
@@ -8,8 +9,8 @@ export const OVERLAP_FIELDS = ['scheduled_at', 'duration_minutes', 'vet_id'] as 
  * SQL condition on appointments `a` and `o`: both still booked (not deleted, cancelled or
  * no-show) and their times overlap. Shared by flagging and settling, so they never disagree.
  */
-const BOTH_LIVE_AND_OVERLAPPING = `a.deleted_at is null and a.status not in ('cancelled', 'no_show')
-        and o.deleted_at is null and o.status not in ('cancelled', 'no_show')
+const BOTH_LIVE_AND_OVERLAPPING = `${liveAppointmentSql('a')}
+        and ${liveAppointmentSql('o')}
         and o.scheduled_at < a.scheduled_at + make_interval(mins => a.duration_minutes)
         and a.scheduled_at < o.scheduled_at + make_interval(mins => o.duration_minutes)`;
 

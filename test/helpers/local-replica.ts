@@ -2,13 +2,28 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach } from 'vitest';
+import { openLocalDatabase, type LocalDatabase } from '../../db/local/open.js';
 import { LocalReplica } from '../../db/local/replica.js';
 
-/** A fresh replica file in its own temp folder per test; `file()` to reopen it. */
+/**
+ * Runs `read` on a second connection to a replica file and closes it: tests look at tables the
+ * replica keeps to itself (overlay rows, the outbox, the schema) without a way into the replica.
+ */
+export function inspectReplicaFile<T>(file: string, read: (db: LocalDatabase) => T): T {
+  const db = openLocalDatabase(file);
+  try {
+    return read(db);
+  } finally {
+    db.close();
+  }
+}
+
+/** A fresh replica file in its own temp folder per test; `file()` to reopen it, `inspect` to read its tables. */
 export function useLocalReplica(): {
   replica: () => LocalReplica;
   file: () => string;
   reopen: () => Promise<LocalReplica>;
+  inspect: <T>(read: (db: LocalDatabase) => T) => T;
 } {
   let dir: string;
   let current: LocalReplica | undefined;
@@ -27,6 +42,7 @@ export function useLocalReplica(): {
       return current;
     },
     file: () => path.join(dir, 'workstation.sqlite'),
+    inspect: (read) => inspectReplicaFile(path.join(dir, 'workstation.sqlite'), read),
     reopen: async () => {
       current?.close();
       current = await LocalReplica.open(path.join(dir, 'workstation.sqlite'));

@@ -99,7 +99,7 @@ export async function startCluster(kind: CentralDbKind): Promise<SyncCluster> {
     },
     async close() {
       for (const workstation of workstations) {
-        if (workstation.replica.db.open) await workstation.stop();
+        if (workstation.replica.isOpen) await workstation.stop();
       }
       await app.close();
       await central.dispose();

@@ -1,9 +1,11 @@
+import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { newId } from '../../core/ids.js';
 import { REPLICATED_TABLE_NAMES, REPLICATED_TABLES, type ReplicatedTableName } from '../../core/sync/tables.js';
 import { canonicalValue } from '../../core/sync/values.js';
 import type { Workstation } from '../../electron/backend/workstation.js';
+import { inspectReplicaFile } from '../helpers/local-replica.js';
 import { startCluster, waitFor, type SyncCluster } from '../helpers/sync-cluster.js';
 import { ownerArgs, patientArgs } from '../helpers/sync-fixtures.js';
 
@@ -281,11 +283,13 @@ async function runScenario(steps: readonly Step[]): Promise<void> {
     }
     // Every mutation any workstation made reached the server exactly once.
     const outbox = live().flatMap((w) =>
-      (
-        w.replica.db.prepare(`select id, state from outbox where state <> 'discarded'`).all() as {
-          id: string;
-          state: string;
-        }[]
+      inspectReplicaFile(
+        path.join(w.dataDir, 'workstation.sqlite'),
+        (db) =>
+          db.prepare(`select id, state from outbox where state <> 'discarded'`).all() as {
+            id: string;
+            state: string;
+          }[],
       ).map((row) => ({ ...row, deviceId: w.deviceId })),
     );
     const { rows: ledger } = await cluster.db.query<{ id: string; status: string; device_id: string }>(

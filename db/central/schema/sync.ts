@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { bigint, bigserial, customType, jsonb, pgSchema, text, uuid } from 'drizzle-orm/pg-core';
+import { CONFLICT_KINDS, CONFLICT_RESOLUTIONS, CONFLICT_STATUSES } from '../../../core/domain/enums.js';
 import { rowMetaColumns, timestamptz } from './columns.js';
 
 export const syncSchema = pgSchema('sync');
@@ -39,15 +40,6 @@ export const mutations = syncSchema.table('mutations', {
   receivedAt: timestamptz('received_at').notNull().defaultNow(),
 });
 
-export const CONFLICT_KINDS = [
-  'field',
-  'clinical_text',
-  'duplicate',
-  'overlap',
-  'delete_vs_edit',
-  'edit_vs_delete',
-] as const;
-
 /** Conflicts the server resolved, shown in the staff's conflicts inbox (replicated). */
 export const conflicts = syncSchema.table('conflicts', {
   id: uuid('id')
@@ -65,10 +57,8 @@ export const conflicts = syncSchema.table('conflicts', {
   winnerStaffId: uuid('winner_staff_id'),
   loserStaffId: uuid('loser_staff_id'),
   deviceId: uuid('device_id'),
-  status: text('status', { enum: ['open', 'resolved'] })
-    .notNull()
-    .default('open'),
-  resolution: text('resolution', { enum: ['kept', 'restored', 'dismissed'] }),
+  status: text('status', { enum: CONFLICT_STATUSES }).notNull().default('open'),
+  resolution: text('resolution', { enum: CONFLICT_RESOLUTIONS }),
   resolvedBy: uuid('resolved_by'),
   resolvedAt: timestamptz('resolved_at'),
   ...rowMetaColumns(),

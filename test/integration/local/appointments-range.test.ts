@@ -1,8 +1,8 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { newId } from '../../../core/ids.js';
 import type { ReplicatedTableName } from '../../../core/sync/tables.js';
 import { WorkstationBackend } from '../../../electron/backend/backend.js';
-import { dayAppointments, rangeAppointments } from '../../../electron/backend/queries/appointments.js';
+import { appointmentsBetweenSql } from '../../../db/local/queries/appointments.js';
 import { useLocalReplica } from '../../helpers/local-replica.js';
 import { ownerArgs, patientArgs } from '../../helpers/sync-fixtures.js';
 
@@ -17,7 +17,7 @@ const ownerId = newId();
 const patientId = newId();
 
 describe('appointments over a range of days, on a real replica', () => {
-  const { replica } = useLocalReplica();
+  const { replica, inspect } = useLocalReplica();
   let txid = 0;
 
   const serverInsert = (table: ReplicatedTableName, row: Record<string, unknown>) => {
@@ -87,7 +87,7 @@ describe('appointments over a range of days, on a real replica', () => {
     const sunday = appointment('2026-11-29T17:00:00.000Z');
     const nextMonday = appointment('2026-11-29T23:10:00.000Z');
 
-    const week = rangeAppointments(replica(), '2026-11-23', '2026-11-29', ZONE);
+    const week = replica().read.rangeAppointments('2026-11-23', '2026-11-29', ZONE);
 
     expect(week.map((row) => row.id)).toEqual([mondayEarly, tuesday, wednesday, sunday]);
     expect(week.map((row) => row.id)).not.toContain(sundayNight);
@@ -108,9 +108,13 @@ describe('appointments over a range of days, on a real replica', () => {
     const other = appointment('2026-11-24T10:00:00.000Z', { vet_id: vetB });
     appointment('2026-11-26T10:00:00.000Z');
 
-    expect(rangeAppointments(replica(), '2026-11-23', '2026-11-29', ZONE, vetB).map((row) => row.id)).toEqual([other]);
-    expect(rangeAppointments(replica(), '2026-11-24', '2026-11-24', ZONE)).toEqual(
-      dayAppointments(replica(), '2026-11-24', ZONE),
+    expect(
+      replica()
+        .read.rangeAppointments('2026-11-23', '2026-11-29', ZONE, vetB)
+        .map((row) => row.id),
+    ).toEqual([other]);
+    expect(replica().read.rangeAppointments('2026-11-24', '2026-11-24', ZONE)).toEqual(
+      replica().read.dayAppointments('2026-11-24', ZONE),
     );
   });
 
@@ -126,7 +130,9 @@ describe('appointments over a range of days, on a real replica', () => {
     const nextDay = appointment('2026-11-25T09:00:00.000Z');
 
     const byId = new Map(
-      rangeAppointments(replica(), '2026-11-23', '2026-11-29', ZONE).map((row) => [row.id, row.overlaps]),
+      replica()
+        .read.rangeAppointments('2026-11-23', '2026-11-29', ZONE)
+        .map((row) => [row.id, row.overlaps]),
     );
 
     expect(byId.get(first)).toEqual([inside, lateInside]);
@@ -141,18 +147,18 @@ describe('appointments over a range of days, on a real replica', () => {
   it('shows a pending local reschedule at its new day, marked pending', () => {
     seedPeople();
     const moved = appointment('2026-11-24T09:00:00.000Z');
-    replica().mutate(
+    replica().runMutation(
       'appointment.reschedule',
       {
         id: moved,
         changes: { scheduled_at: '2026-11-27T09:00:00.000Z', vet_id: vetB },
         base: { scheduled_at: '2026-11-24T09:00:00.000Z', vet_id: vetA },
       },
-      vetA,
+      { id: vetA, role: 'vet' },
     );
 
-    expect(dayAppointments(replica(), '2026-11-24', ZONE)).toEqual([]);
-    expect(rangeAppointments(replica(), '2026-11-23', '2026-11-29', ZONE)).toEqual([
+    expect(replica().read.dayAppointments('2026-11-24', ZONE)).toEqual([]);
+    expect(replica().read.rangeAppointments('2026-11-23', '2026-11-29', ZONE)).toEqual([
       expect.objectContaining({ id: moved, vet_id: vetB, vet_name: 'Dr Bo', pending: true }),
     ]);
   });
@@ -160,30 +166,29 @@ describe('appointments over a range of days, on a real replica', () => {
   it('reads names through primary keys, never by copying a whole view (the plan SQLite picks)', () => {
     seedPeople();
     appointment('2026-11-24T09:00:00.000Z');
-    // Catch the statement the query runs, then ask SQLite how it runs it. A LEFT JOIN on the
-    // `patients` or `owners` view (a UNION ALL) is answered by materialising the view: every
-    // patient or owner of the practice, for each calendar read.
-    const prepare = vi.spyOn(replica().db, 'prepare');
-    rangeAppointments(replica(), '2026-11-23', '2026-11-29', ZONE);
-    const sql = prepare.mock.calls.map(([text]) => text).find((text) => /from appointments t/.test(text));
-    prepare.mockRestore();
-    if (sql === undefined) throw new Error('the range query was not seen');
-    const plan = replica()
-      .db.prepare(`explain query plan ${sql}`)
-      .all('2026-11-22T23:00:00.000Z', '2026-11-29T23:00:00.000Z') as { detail: string }[];
+    // Ask SQLite how it runs the statement the range query runs. A LEFT JOIN on the `patients`
+    // or `owners` view (a UNION ALL) is answered by materialising the view: every patient or
+    // owner of the practice, for each calendar read.
+    expect(replica().read.rangeAppointments('2026-11-23', '2026-11-29', ZONE)).toHaveLength(1);
+    const plan = inspect(
+      (db) =>
+        db
+          .prepare(`explain query plan ${appointmentsBetweenSql(false)}`)
+          .all('2026-11-22T23:00:00.000Z', '2026-11-29T23:00:00.000Z') as { detail: string }[],
+    );
     const details = plan.map((step) => step.detail);
     expect(details.filter((detail) => /MATERIALIZE|AUTOMATIC|^SCAN/.test(detail))).toEqual([]);
     expect(details.some((detail) => /scheduled_at_idx/.test(detail))).toBe(true);
   });
 
   it('refuses a reversed range and one longer than 31 days', () => {
-    expect(() => rangeAppointments(replica(), '2026-11-29', '2026-11-23', ZONE)).toThrow(
+    expect(() => replica().read.rangeAppointments('2026-11-29', '2026-11-23', ZONE)).toThrow(
       expect.objectContaining({ code: 'VALIDATION_FAILED' }),
     );
-    expect(() => rangeAppointments(replica(), '2026-11-01', '2026-12-02', ZONE)).toThrow(
+    expect(() => replica().read.rangeAppointments('2026-11-01', '2026-12-02', ZONE)).toThrow(
       expect.objectContaining({ code: 'VALIDATION_FAILED' }),
     );
-    expect(rangeAppointments(replica(), '2026-11-01', '2026-12-01', ZONE)).toEqual([]);
+    expect(replica().read.rangeAppointments('2026-11-01', '2026-12-01', ZONE)).toEqual([]);
   });
 
   it('is served by the backend as appointments.range, in the clinic zone by default, input validated', async () => {

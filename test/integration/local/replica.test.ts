@@ -5,6 +5,7 @@ import { REPLICATED_TABLES } from '../../../core/sync/tables.js';
 import { useLocalReplica } from '../../helpers/local-replica.js';
 
 const staffId = newId();
+const staff = { id: staffId, role: 'front_desk' } as const;
 const owner = (id: string, extra: Record<string, unknown> = {}) => ({
   id,
   first_name: 'Ada',
@@ -34,11 +35,11 @@ const applied = (id: string, txid: string, tables = ['owners']): MutationResult 
 });
 
 describe('local replica', () => {
-  const { replica, reopen } = useLocalReplica();
+  const { replica, reopen, inspect } = useLocalReplica();
 
   it('shows a local change at once and queues it, in one transaction', () => {
     const id = newId();
-    const { id: mutationId } = replica().mutate('owner.create', owner(id), staffId);
+    const { id: mutationId } = replica().runMutation('owner.create', owner(id), staff);
     expect(replica().get('owners', id)).toMatchObject({ first_name: 'Ada', version: null });
     expect(replica().getServerRow('owners', id)).toBeUndefined();
     expect(replica().pendingBatch(10)).toEqual([
@@ -48,7 +49,7 @@ describe('local replica', () => {
   });
 
   it('refuses invalid arguments with the schema issues and changes nothing', () => {
-    expect(() => replica().mutate('owner.create', owner(newId(), { first_name: '' }), staffId)).toThrow(
+    expect(() => replica().runMutation('owner.create', owner(newId(), { first_name: '' }), staff)).toThrow(
       expect.objectContaining({ code: 'VALIDATION_FAILED' }),
     );
     expect(replica().counts().pending).toBe(0);
@@ -56,7 +57,7 @@ describe('local replica', () => {
 
   it('keeps the overlay after the acknowledgement until the transaction arrives, then settles', () => {
     const id = newId();
-    const { id: mutationId } = replica().mutate('owner.create', owner(id), staffId);
+    const { id: mutationId } = replica().runMutation('owner.create', owner(id), staff);
     replica().recordResults([applied(mutationId, '901')]);
     expect(replica().counts()).toEqual({ pending: 0, acknowledged: 1, rejected: 0 });
     expect(replica().get('owners', id)?.['version']).toBeNull();
@@ -64,12 +65,13 @@ describe('local replica', () => {
     replica().applyServerChanges('owners', [{ operation: 'insert', row: serverOwner(id) }], ['901']);
     expect(replica().counts()).toEqual({ pending: 0, acknowledged: 0, rejected: 0 });
     expect(replica().get('owners', id)).toMatchObject({ version: 1, created_at: '2026-11-22T09:00:00.000Z' });
-    expect(replica().db.prepare('select count(*) as n from ovl_owners').get()).toEqual({ n: 0 });
+    expect(replica().get('owners', id)).toMatchObject({ version: 1 });
+    expect(inspect((db) => db.prepare('select count(*) as n from ovl_owners').get())).toEqual({ n: 0 });
   });
 
   it('settles at once when the transaction arrived before the acknowledgement', () => {
     const id = newId();
-    const { id: mutationId } = replica().mutate('owner.create', owner(id), staffId);
+    const { id: mutationId } = replica().runMutation('owner.create', owner(id), staff);
     replica().applyServerChanges('owners', [{ operation: 'insert', row: serverOwner(id) }], ['902']);
     replica().recordResults([applied(mutationId, '902')]);
     expect(replica().counts().acknowledged).toBe(0);
@@ -78,12 +80,12 @@ describe('local replica', () => {
   it('rolls back exactly the rejected mutation and keeps later ones on the same row', () => {
     const id = newId();
     replica().applyServerChanges('owners', [{ operation: 'insert', row: serverOwner(id) }], ['1']);
-    const first = replica().mutate(
+    const first = replica().runMutation(
       'owner.update',
       { id, changes: { phone: '0700' }, base: { phone: '06 12 34 56 78' } },
-      staffId,
+      staff,
     );
-    replica().mutate('owner.update', { id, changes: { city: 'Bath' }, base: { city: 'Oxford' } }, staffId);
+    replica().runMutation('owner.update', { id, changes: { city: 'Bath' }, base: { city: 'Oxford' } }, staff);
     expect(replica().get('owners', id)).toMatchObject({ phone: '0700', city: 'Bath' });
 
     replica().recordResults([
@@ -104,7 +106,7 @@ describe('local replica', () => {
   it('rebases pending changes on new server truth', () => {
     const id = newId();
     replica().applyServerChanges('owners', [{ operation: 'insert', row: serverOwner(id) }], ['1']);
-    replica().mutate('owner.update', { id, changes: { city: 'Bath' }, base: { city: 'Oxford' } }, staffId);
+    replica().runMutation('owner.update', { id, changes: { city: 'Bath' }, base: { city: 'Oxford' } }, staff);
     replica().applyServerChanges(
       'owners',
       [{ operation: 'update', row: serverOwner(id, { phone: '0800', version: 2 }) }],
@@ -115,7 +117,7 @@ describe('local replica', () => {
 
   it('keeps pending changes and their overlay across a restart', async () => {
     const id = newId();
-    replica().mutate('owner.create', owner(id), staffId);
+    replica().runMutation('owner.create', owner(id), staff);
     const reopened = await reopen();
     expect(reopened.get('owners', id)).toMatchObject({ first_name: 'Ada' });
     expect(reopened.counts().pending).toBe(1);
@@ -125,7 +127,7 @@ describe('local replica', () => {
     const ownerId = newId();
     replica().applyServerChanges('owners', [{ operation: 'insert', row: serverOwner(ownerId) }], ['1']);
     const patientId = newId();
-    replica().mutate(
+    replica().runMutation(
       'patient.create',
       {
         id: patientId,
@@ -143,7 +145,7 @@ describe('local replica', () => {
         alerts: null,
         notes: null,
       },
-      staffId,
+      staff,
     );
     const ids = (query: string) =>
       replica()
@@ -156,14 +158,14 @@ describe('local replica', () => {
     expect(ids('bisc')).toEqual([patientId]);
     expect(ids('2502696061')).toEqual([patientId]);
     expect(ids('"); drop table')).toEqual([]);
-    replica().mutate('owner.delete', { id: ownerId, baseVersion: 1 }, staffId);
+    replica().runMutation('owner.delete', { id: ownerId, baseVersion: 1 }, staff);
     expect(ids('lovel')).toEqual([]);
   });
 
   it('has a server table, an overlay table and a view for every replicated table, with the spec columns', () => {
     for (const [name, spec] of Object.entries(REPLICATED_TABLES)) {
       const columns = (relation: string) =>
-        (replica().db.prepare(`select name from pragma_table_info(?)`).all(relation) as { name: string }[]).map(
+        inspect((db) => db.prepare(`select name from pragma_table_info(?)`).all(relation) as { name: string }[]).map(
           (row) => row.name,
         );
       const expected = Object.keys(spec.columns);

@@ -197,16 +197,7 @@ describe.each(CENTRAL_BACKENDS)('workstations syncing through a central server o
       [a],
     );
     await cluster.db.query(`insert into medical_records (patient_id, record_type) values ($1, 'exam')`, [patientId]);
-    await waitFor(
-      'the record to arrive',
-      () =>
-        (
-          a.replica.db.prepare('select count(*) as n from medical_records where patient_id = ?').get(patientId) as {
-            n: number;
-          }
-        ).n === 1,
-      [a],
-    );
+    await waitFor('the record to arrive', () => a.replica.read.patientChart(patientId)?.records.length === 1, [a]);
 
     await a.sync.stop();
     await a.backend.call('mutate', { name: 'patient.erase', args: { id: patientId } });

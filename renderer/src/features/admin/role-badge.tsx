@@ -1,6 +1,7 @@
+import type { StaffRole } from '../../../../core/domain/enums.js';
 import { humanize } from '../../ui/format.js';
 
-const ROLE_CLASS: Readonly<Record<string, string>> = {
+const ROLE_CLASS: Readonly<Record<StaffRole, string>> = {
   admin: 'badge-accent',
   vet: 'badge-info',
   nurse: 'badge-success',
@@ -8,6 +9,6 @@ const ROLE_CLASS: Readonly<Record<string, string>> = {
 };
 
 /** A staff member's role as a coloured badge (the colour is a help, the word says it). */
-export function RoleBadge({ role }: { role: string | null }) {
-  return <span className={`badge ${role ? (ROLE_CLASS[role] ?? '') : ''}`}>{humanize(role)}</span>;
+export function RoleBadge({ role }: { role: StaffRole }) {
+  return <span className={`badge ${ROLE_CLASS[role]}`}>{humanize(role)}</span>;
 }

@@ -31,7 +31,7 @@ export function AddItemForm({ billId }: { billId: string }) {
   const { errors } = form.formState;
   const needle = filter.trim().toLowerCase();
   const choices = (priceList.data ?? []).filter(
-    (item) => !needle || `${item.code ?? ''} ${item.name ?? ''}`.toLowerCase().includes(needle),
+    (item) => !needle || `${item.code ?? ''} ${item.name}`.toLowerCase().includes(needle),
   );
   const error = (name: keyof ItemInput) => errors[name]?.message;
   const aria = (name: keyof ItemInput) => describedBy(`item-${name}`, error(name));
@@ -92,8 +92,8 @@ export function AddItemForm({ billId }: { billId: string }) {
               const chosen = priceList.data?.find((item) => item.id === event.target.value);
               if (!chosen) return;
               const options = { shouldValidate: false, shouldDirty: true };
-              form.setValue('description', chosen.name ?? '', options);
-              form.setValue('unit_price', chosen.unit_price ?? '0', options);
+              form.setValue('description', chosen.name, options);
+              form.setValue('unit_price', chosen.unit_price, options);
               form.setValue('tax_percent', rateToPercent(chosen.tax_rate), options);
               if (!form.getValues('quantity')) form.setValue('quantity', '1', options);
               form.clearErrors();

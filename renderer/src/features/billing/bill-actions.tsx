@@ -1,13 +1,12 @@
 import { useState } from 'react';
 import type { BillDetail } from '../../../../core/api/views.js';
-import type { BillTotals } from '../../../../core/domain/bill-totals.js';
+import { isOpenBill, type BillTotals } from '../../../../core/domain/bill-totals.js';
 import { CancelBillDialog } from './cancel-bill-dialog.js';
 import { PaymentDialog } from './payment-dialog.js';
 import { SendBillDialog } from './send-bill-dialog.js';
 
 type Open = 'send' | 'pay' | 'cancel' | null;
 
-const PAYABLE: ReadonlySet<string> = new Set(['sent', 'overdue']);
 const CANCELLABLE: ReadonlySet<string> = new Set(['draft', 'sent', 'overdue']);
 
 /** What can be done with the bill in its status; each step asks before it acts. */
@@ -17,7 +16,7 @@ export function BillActions({ detail, totals }: { detail: BillDetail; totals: Bi
   const close = () => {
     setOpen(null);
   };
-  const status = bill.status ?? 'draft';
+  const status = bill.status;
   return (
     <div className="row no-print">
       {status === 'draft' ? (
@@ -33,7 +32,7 @@ export function BillActions({ detail, totals }: { detail: BillDetail; totals: Bi
           Send…
         </button>
       ) : null}
-      {PAYABLE.has(status) ? (
+      {isOpenBill(status) ? (
         <button
           type="button"
           className="btn btn-primary"

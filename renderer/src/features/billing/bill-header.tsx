@@ -17,7 +17,7 @@ interface BillHeaderProps {
  * billed and for which animal. The number comes from the central database once synced.
  */
 export function BillHeader({ bill, owner, patient, practiceName }: BillHeaderProps) {
-  const ownerName = bill.billed_name ?? (owner ? `${owner.first_name ?? ''} ${owner.last_name ?? ''}`.trim() : null);
+  const ownerName = bill.billed_name ?? (owner ? `${owner.first_name} ${owner.last_name}`.trim() : null);
   return (
     <header className="bill-header">
       <p className="print-only invoice-practice">{practiceName}</p>

@@ -66,7 +66,7 @@ export function BillItemsTable({ items, currency, editable }: BillItemsTableProp
                   <button
                     type="button"
                     className="btn btn-sm btn-ghost"
-                    aria-label={`Remove ${item.description ?? 'item'}`}
+                    aria-label={`Remove ${item.description}`}
                     onClick={() => {
                       setRemoving(item);
                     }}

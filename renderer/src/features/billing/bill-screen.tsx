@@ -35,14 +35,7 @@ export function BillScreen({ id, practiceName }: { id: string; practiceName: str
     );
   }
   const { bill, items, payments, records } = detail.data;
-  const totals = billTotals(
-    items.map((item) => ({
-      quantity: item.quantity ?? '0',
-      unit_price: item.unit_price ?? '0',
-      tax_rate: item.tax_rate ?? '0',
-    })),
-    payments.map((payment) => ({ amount: payment.amount ?? '0' })),
-  );
+  const totals = billTotals(items, payments);
   const draft = bill.status === 'draft';
   const chartOwner = chart.data?.owner ?? null;
   const ownerRow = chartOwner && chartOwner.id === ownerId ? chartOwner : (owner.data?.owner ?? null);

@@ -25,7 +25,7 @@ function sameQuantity(a: string, b: string): boolean {
  */
 export function QuantityInput({ item }: { item: BillItemRow }) {
   const mutate = useMutate();
-  const saved = item.quantity ?? '';
+  const saved = item.quantity;
   // Typed and not yet committed; null while the field shows the saved quantity.
   const [draft, setDraft] = useState<string | null>(null);
   // Committed and still being saved: shown until the refreshed line carries it.
@@ -66,7 +66,7 @@ export function QuantityInput({ item }: { item: BillItemRow }) {
       <input
         className="input qty-input num"
         inputMode="decimal"
-        aria-label={`Quantity of ${item.description ?? 'item'}`}
+        aria-label={`Quantity of ${item.description}`}
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? errorId : undefined}
         value={shown}

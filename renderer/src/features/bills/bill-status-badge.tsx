@@ -1,6 +1,7 @@
+import type { BillStatus } from '../../../../core/domain/enums.js';
 import { humanize } from '../../ui/format.js';
 
-const TONE: Record<string, string> = {
+const TONE: Record<BillStatus, string> = {
   draft: '',
   sent: 'badge-info',
   paid: 'badge-success',
@@ -8,6 +9,6 @@ const TONE: Record<string, string> = {
   cancelled: 'badge-warning',
 };
 
-export function BillStatusBadge({ status }: { status: string | null }) {
-  return <span className={`badge ${TONE[status ?? ''] ?? ''}`}>{humanize(status)}</span>;
+export function BillStatusBadge({ status }: { status: BillStatus }) {
+  return <span className={`badge ${TONE[status]}`}>{humanize(status)}</span>;
 }

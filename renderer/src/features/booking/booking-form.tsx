@@ -139,10 +139,7 @@ export function BookingForm(props: BookingFormProps) {
         <p className="warning-banner" role="status" data-testid="overlap-warning">
           ⚠ This vet is already booked then:{' '}
           {overlaps
-            .map(
-              (item) =>
-                `${formatTime(item.scheduled_at)} ${item.patient_name ?? ''} (${item.duration_minutes ?? 15} min)`,
-            )
+            .map((item) => `${formatTime(item.scheduled_at)} ${item.patient_name ?? ''} (${item.duration_minutes} min)`)
             .join(', ')}
           . You can still book.
         </p>

@@ -1,7 +1,6 @@
 import type { DayAppointment } from '../../../../core/api/views.js';
+import { isLiveAppointment } from '../../../../core/domain/appointments.js';
 import { toLocalTime } from '../../ui/format.js';
-
-const NOT_LIVE: ReadonlySet<string> = new Set(['cancelled', 'no_show']);
 
 /**
  * Live bookings of `vetId` that share time with [start, start + minutes), leaving out the
@@ -15,10 +14,9 @@ export function findOverlaps(
   const from = slot.start.getTime();
   const to = from + slot.minutes * 60_000;
   return day.filter((item) => {
-    if (item.id === slot.excludeId || item.vet_id !== slot.vetId || NOT_LIVE.has(item.status ?? '')) return false;
-    if (!item.scheduled_at) return false;
+    if (item.id === slot.excludeId || item.vet_id !== slot.vetId || !isLiveAppointment(item)) return false;
     const start = Date.parse(item.scheduled_at);
-    const end = start + (item.duration_minutes ?? 15) * 60_000;
+    const end = start + item.duration_minutes * 60_000;
     return start < to && from < end;
   });
 }

@@ -25,7 +25,7 @@ export function RescheduleDialog({
             defaults={{
               date: toLocalDay(start),
               time: localTime(start),
-              durationMinutes: appointment.duration_minutes ?? 15,
+              durationMinutes: appointment.duration_minutes,
               vetId: appointment.vet_id,
             }}
             withReason={false}

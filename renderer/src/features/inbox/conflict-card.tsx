@@ -1,10 +1,11 @@
 import type { ConflictRow, StaffRow } from '../../../../core/api/views.js';
+import type { ConflictKind } from '../../../../core/domain/enums.js';
 import { useMutate } from '../../api/use-mutate.js';
 import { formatDateTime, humanize } from '../../ui/format.js';
 import { ConflictRecord } from './conflict-record.js';
 import { valueText } from './value-text.js';
 
-const KIND_TEXT: Record<string, string> = {
+const KIND_TEXT: Record<ConflictKind, string> = {
   field: 'Two people changed the same field',
   clinical_text: 'Two people edited the same clinical text',
   duplicate: 'Possible duplicate record',
@@ -14,7 +15,7 @@ const KIND_TEXT: Record<string, string> = {
 };
 
 /** Kinds with a losing value that can be written back. */
-const RESTORABLE = new Set(['field', 'clinical_text']);
+const RESTORABLE: ReadonlySet<ConflictKind> = new Set(['field', 'clinical_text']);
 
 /** One conflict the server settled: both values, who wrote each and when, and the choices. */
 export function ConflictCard({ conflict, staff }: { conflict: ConflictRow; staff: StaffRow[] }) {
@@ -23,14 +24,14 @@ export function ConflictCard({ conflict, staff }: { conflict: ConflictRow; staff
   // Values are JSON columns: whatever the API typed them as, they are shown and sent as read.
   const winner: unknown = conflict.winner_value;
   const loser: unknown = conflict.loser_value;
-  const restorable = RESTORABLE.has(conflict.kind ?? '');
+  const restorable = RESTORABLE.has(conflict.kind);
   const resolve = (args: Record<string, unknown>, success: string) => {
     mutate.mutate({ name: 'conflict.resolve', args: { id: conflict.id, ...args }, success });
   };
   return (
     <article className="card inbox-card" data-testid="conflict">
       <header className="row-between">
-        <h3>{KIND_TEXT[conflict.kind ?? ''] ?? humanize(conflict.kind)}</h3>
+        <h3>{KIND_TEXT[conflict.kind]}</h3>
         {/* When the server settled it: the moment the later of the two changes arrived. */}
         <time className="muted" dateTime={conflict.created_at ?? undefined} title="When the server settled it">
           {formatDateTime(conflict.created_at)}

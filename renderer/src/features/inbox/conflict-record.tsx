@@ -19,7 +19,7 @@ export function ConflictRecord({ table, id }: { table: string | null; id: string
   if (!noun || id === null) return null;
   let name: string | null = null;
   if (noun === 'owner' && owner.data) {
-    name = `${owner.data.owner.first_name ?? ''} ${owner.data.owner.last_name ?? ''}`.trim() || null;
+    name = `${owner.data.owner.first_name} ${owner.data.owner.last_name}`.trim() || null;
   } else if (noun === 'patient' && patient.data) {
     name = patient.data.patient.name;
   } else if (noun === 'bill' && bill.data) {

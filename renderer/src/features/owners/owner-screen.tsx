@@ -31,7 +31,7 @@ export function OwnerScreen({ id }: { id: string }) {
     );
   }
   const { owner, patients, bills, balance } = detail.data;
-  const name = `${owner.first_name ?? ''} ${owner.last_name ?? ''}`.trim();
+  const name = `${owner.first_name} ${owner.last_name}`.trim();
   const currency = bills[0]?.currency ?? null;
   return (
     <div className="stack">

@@ -6,7 +6,7 @@ import { StatusBadge } from '../today/status-badge.js';
 
 export function PatientAppointments({ appointments }: { appointments: WithSync<AppointmentRow>[] }) {
   if (appointments.length === 0) return <EmptyState title="No appointments" />;
-  const sorted = [...appointments].sort((a, b) => (b.scheduled_at ?? '').localeCompare(a.scheduled_at ?? ''));
+  const sorted = [...appointments].sort((a, b) => b.scheduled_at.localeCompare(a.scheduled_at));
   return (
     <table className="table">
       <thead>

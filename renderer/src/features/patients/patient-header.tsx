@@ -13,7 +13,7 @@ export function PatientHeader({ patient, owner }: { patient: WithSync<PatientRow
         <div className="row">
           <span className="patient-avatar" aria-hidden="true">
             {/* The name's initial, not an emoji: workstations often lack a colour emoji font. */}
-            {(patient.name ?? '?').charAt(0).toUpperCase()}
+            {patient.name.charAt(0).toUpperCase()}
           </span>
           <div>
             <h1>

@@ -43,7 +43,7 @@ export function PatientScreen({ id }: { id: string }) {
       </div>
       <div className="patient-layout">
         <section className="card patient-records" aria-labelledby="records-title">
-          <MedicalHistory patientId={patient.id} patientName={patient.name ?? 'this patient'} records={records} />
+          <MedicalHistory patientId={patient.id} patientName={patient.name} records={records} />
         </section>
         <div className="stack">
           <CardSection id="weight-title" title="Weight">
@@ -59,7 +59,7 @@ export function PatientScreen({ id }: { id: string }) {
       </div>
       <BookingDialog
         open={booking}
-        patient={{ id: patient.id, name: patient.name ?? 'Patient' }}
+        patient={{ id: patient.id, name: patient.name }}
         onClose={() => {
           setBooking(false);
         }}

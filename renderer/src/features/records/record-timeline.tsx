@@ -21,7 +21,7 @@ const GAP = 12;
 /** Entries drawn beyond each edge of the window, so Tab always finds the next entry's buttons. */
 const OVERSCAN = 4;
 
-const byVisit = (a: MedicalRecordRow, b: MedicalRecordRow) => (a.visit_at ?? '').localeCompare(b.visit_at ?? '');
+const byVisit = (a: MedicalRecordRow, b: MedicalRecordRow) => a.visit_at.localeCompare(b.visit_at);
 
 /** Top-level records newest first, each with the addenda that correct it, oldest first. */
 function groupRecords(records: readonly Entry[]): { root: Entry; addenda: Entry[] }[] {

@@ -2,14 +2,14 @@ import { useState } from 'react';
 import type { DayAppointment } from '../../../../core/api/views.js';
 import { useMutate } from '../../api/use-mutate.js';
 import { ConfirmDialog } from '../../ui/confirm-dialog.js';
-import { CANCELLABLE, isStatus, NEXT_ACTIONS } from './appointment-status.js';
+import { CANCELLABLE, NEXT_ACTIONS } from './appointment-status.js';
 
 /** The status steps for one appointment, and cancel behind a confirmation. */
 export function AppointmentActions({ appointment, onDone }: { appointment: DayAppointment; onDone?: () => void }) {
   const mutate = useMutate();
   const [confirming, setConfirming] = useState(false);
   const [reason, setReason] = useState('');
-  const actions = isStatus(appointment.status) ? NEXT_ACTIONS[appointment.status] : [];
+  const actions = NEXT_ACTIONS[appointment.status];
   const who = appointment.patient_name ?? 'this patient';
   return (
     <div className="row">
@@ -33,7 +33,7 @@ export function AppointmentActions({ appointment, onDone }: { appointment: DayAp
           {action.label}
         </button>
       ))}
-      {CANCELLABLE.has(appointment.status ?? '') ? (
+      {CANCELLABLE.has(appointment.status) ? (
         <button
           type="button"
           className="btn btn-sm"

@@ -12,7 +12,7 @@ export function appointmentClasses(
 ): string {
   return [
     base,
-    `appt-${appointment.status ?? 'scheduled'}`,
+    `appt-${appointment.status}`,
     appointment.overlaps.length > 0 ? 'appt-overlap' : '',
     appointment.pending ? 'pending' : '',
     state.draggable ? 'appt-draggable' : '',

@@ -42,7 +42,7 @@ export function AppointmentDialog({ appointment, all, onClose, onReschedule }: A
             <dt>Vet</dt>
             <dd>{appointment.vet_name ?? 'Unassigned'}</dd>
             <dt>Length</dt>
-            <dd>{appointment.duration_minutes ?? 15} min</dd>
+            <dd>{appointment.duration_minutes} min</dd>
             <dt>Reason</dt>
             <dd>{appointment.reason ?? '—'}</dd>
             {appointment.notes ? (

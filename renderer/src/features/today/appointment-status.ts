@@ -30,7 +30,3 @@ export const STATUS_TONE: Record<AppointmentStatus, string> = {
   cancelled: 'badge-danger',
   no_show: 'badge-danger',
 };
-
-export function isStatus(value: string | null): value is AppointmentStatus {
-  return value !== null && value in NEXT_ACTIONS;
-}

@@ -86,7 +86,7 @@ export function DayGrid({ date, columns, all, onOpen, onSlot, onMove, onReschedu
     ? findOverlaps(all, {
         vetId: ghost.vetId,
         start: new Date(ghost.at),
-        minutes: ghost.item.duration_minutes ?? SLOT_MINUTES,
+        minutes: ghost.item.duration_minutes,
         excludeId: ghost.item.id,
       })
     : [];
@@ -177,7 +177,7 @@ export function DayGrid({ date, columns, all, onOpen, onSlot, onMove, onReschedu
 
 /** The preview of a drop: the booking, where it lands, and its grid tracks there. */
 function ghostOf(item: DayAppointment, to: DaySlot, date: string) {
-  const { rowStart, rowSpan } = tracksFor(to.minutes, item.duration_minutes ?? SLOT_MINUTES);
+  const { rowStart, rowSpan } = tracksFor(to.minutes, item.duration_minutes);
   return {
     item,
     vetId: to.vetId,

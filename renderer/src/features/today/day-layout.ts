@@ -1,3 +1,4 @@
+import { isLiveAppointment } from '../../../../core/domain/appointments.js';
 import type { DayAppointment, StaffRow } from '../../../../core/api/views.js';
 import { minutesOfDay } from '../../ui/format.js';
 
@@ -75,7 +76,7 @@ export function tracksFor(start: number, minutes: number): { rowStart: number; r
 
 function place(appointment: DayAppointment): Omit<PlacedAppointment, 'lane' | 'lanes'> {
   const start = appointment.scheduled_at ? minutesOfDay(appointment.scheduled_at) : DAY_START_MINUTES;
-  return { appointment, ...tracksFor(start, appointment.duration_minutes ?? SLOT_MINUTES) };
+  return { appointment, ...tracksFor(start, appointment.duration_minutes) };
 }
 
 /**
@@ -84,7 +85,7 @@ function place(appointment: DayAppointment): Omit<PlacedAppointment, 'lane' | 'l
  * bookings are left off the grid: they would hide the live ones.
  */
 export function layoutDay(appointments: DayAppointment[], staff: StaffRow[]): VetColumn[] {
-  const live = appointments.filter((item) => item.status !== 'cancelled' && item.status !== 'no_show');
+  const live = appointments.filter(isLiveAppointment);
   const columns = new Map<string | null, VetColumn>();
   for (const member of staff) {
     if (member.role === 'vet')

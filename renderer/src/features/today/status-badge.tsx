@@ -1,6 +1,7 @@
 import { humanize } from '../../ui/format.js';
-import { isStatus, STATUS_TONE } from './appointment-status.js';
+import type { AppointmentStatus } from '../../../../core/domain/enums.js';
+import { STATUS_TONE } from './appointment-status.js';
 
-export function StatusBadge({ status }: { status: string | null }) {
-  return <span className={`badge ${isStatus(status) ? STATUS_TONE[status] : ''}`}>{humanize(status)}</span>;
+export function StatusBadge({ status }: { status: AppointmentStatus }) {
+  return <span className={`badge ${STATUS_TONE[status]}`}>{humanize(status)}</span>;
 }

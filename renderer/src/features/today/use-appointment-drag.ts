@@ -1,3 +1,4 @@
+import { isLiveAppointment } from '../../../../core/domain/appointments.js';
 import { useCallback, useEffect, useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
 import type { DayAppointment } from '../../../../core/api/views.js';
 
@@ -39,12 +40,7 @@ interface DragOptions<Target> {
 
 /** Cancelled and completed bookings stay where they happened; no-shows too. */
 export function isDraggable(appointment: DayAppointment): boolean {
-  return (
-    appointment.scheduled_at !== null &&
-    appointment.status !== 'cancelled' &&
-    appointment.status !== 'completed' &&
-    appointment.status !== 'no_show'
-  );
+  return isLiveAppointment(appointment) && appointment.status !== 'completed';
 }
 
 /**

@@ -21,7 +21,7 @@ interface WeekCardProps {
 /** One booking in a week column: start, patient, vet, status and length; opens its details. */
 export function WeekCard({ appointment, showVet, onOpen, onDragStart, onReschedule, dragging = false }: WeekCardProps) {
   const classes = appointmentClasses('week-card', appointment, { draggable: Boolean(onDragStart), dragging });
-  const details = `${humanize(appointment.status)} · ${appointment.duration_minutes ?? 15} min`;
+  const details = `${humanize(appointment.status)} · ${appointment.duration_minutes} min`;
   const hint = onDragStart ? 'Drag to another day (hold at the edge for another week), or press R to reschedule' : null;
   return (
     <button
@@ -29,7 +29,7 @@ export function WeekCard({ appointment, showVet, onOpen, onDragStart, onReschedu
       className={classes}
       data-testid="week-appointment"
       data-appointment-id={appointment.id}
-      data-starts-at={appointment.scheduled_at ?? ''}
+      data-starts-at={appointment.scheduled_at}
       data-vet-id={appointment.vet_id ?? ''}
       onClick={onOpen}
       onPointerDown={onDragStart}

@@ -1,3 +1,4 @@
+import { isLiveAppointment } from '../../../../core/domain/appointments.js';
 import { useEffect, useRef } from 'react';
 import type { DayAppointment } from '../../../../core/api/views.js';
 import { formatTime } from '../../ui/format.js';
@@ -41,13 +42,13 @@ export const EDGE_HOLD_MS = 700;
 function byDay(appointments: readonly DayAppointment[]): Map<string, DayAppointment[]> {
   const days = new Map<string, DayAppointment[]>();
   for (const item of appointments) {
-    if (!item.scheduled_at || item.status === 'cancelled' || item.status === 'no_show') continue;
+    if (!isLiveAppointment(item)) continue;
     const day = dayOf(item.scheduled_at);
     const list = days.get(day) ?? [];
     list.push(item);
     days.set(day, list);
   }
-  for (const list of days.values()) list.sort((a, b) => (a.scheduled_at ?? '').localeCompare(b.scheduled_at ?? ''));
+  for (const list of days.values()) list.sort((a, b) => a.scheduled_at.localeCompare(b.scheduled_at));
   return days;
 }
 
@@ -114,7 +115,7 @@ export function WeekGrid({
     ? findOverlaps(appointments, {
         vetId: preview.item.vet_id,
         start: new Date(preview.at),
-        minutes: preview.item.duration_minutes ?? 15,
+        minutes: preview.item.duration_minutes,
         excludeId: preview.item.id,
       })
     : [];
@@ -178,7 +179,7 @@ export function WeekGrid({
         if (here && ghost) {
           // The preview goes where the booking would sit in time order.
           const at = here.at;
-          entries.splice(list.filter((item) => (item.scheduled_at ?? '') < at).length, 0, ghost);
+          entries.splice(list.filter((item) => item.scheduled_at < at).length, 0, ghost);
         }
         return (
           <section

@@ -1,3 +1,4 @@
+import { isLiveAppointment } from '../../../../core/domain/appointments.js';
 import { useCallback, useMemo, useState } from 'react';
 import { useWeekVet } from './use-week-vet.js';
 import { useApiQuery } from '../../api/use-api-query.js';
@@ -41,7 +42,7 @@ export function WeekScreen({ date: routeDate }: { date: string | null }) {
     [monday],
   );
   const vets = (staff.data ?? []).filter((member) => member.role === 'vet');
-  const live = list.filter((item) => item.status !== 'cancelled' && item.status !== 'no_show');
+  const live = list.filter(isLiveAppointment);
   const overlapCount = live.filter((item) => item.overlaps.length > 0).length;
   return (
     <div className="stack">

@@ -4,8 +4,8 @@ import {
   STAFF_ID_HEADER,
   type AuditHistory,
   type AuditHistoryParams,
-} from '../../../core/api/audit.js';
-import { AppError, ErrorCode, wireErrorSchema } from '../../../core/errors.js';
+} from '../../core/api/audit.js';
+import { AppError, ErrorCode, wireErrorSchema } from '../../core/errors.js';
 
 /** Where the central server is and how this device authenticates (SyncEngine.serverEndpoint). */
 export interface CentralEndpoint {

@@ -1,41 +1,24 @@
-import type { AppointmentRow, DayAppointment } from '../../../core/api/views.js';
+import type { DayAppointment } from '../../../core/api/views.js';
+import { isLiveAppointment } from '../../../core/domain/appointments.js';
+import { dayRangeProblem } from '../../../core/domain/day-range.js';
 import { AppError, ErrorCode } from '../../../core/errors.js';
 import { zonedDayRange } from '../../../core/util/time.js';
-import type { LocalReplica } from '../../../db/local/replica.js';
-import { selectRows } from './rows.js';
+import type { LocalDatabase } from '../open.js';
+import { pendingColumn, readSyncedRows } from './rows.js';
 
-const INACTIVE = new Set(['cancelled', 'no_show']);
-
-/** The widest span `rangeAppointments` answers: a month view, never the whole book at once. */
-export const MAX_RANGE_DAYS = 31;
-
-type JoinedRow = AppointmentRow & {
-  patient_name: string | null;
-  species: string | null;
-  owner_name: string | null;
-  vet_name: string | null;
-  pending: boolean;
-};
-
-/** Calendar days from `from` to `to`, both counted ('2026-11-23'..'2026-11-23' is 1). */
-function daysInclusive(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000) + 1;
-}
+type JoinedRow = Omit<DayAppointment, 'overlaps'>;
 
 /**
- * Every appointment between two instants (optionally one vet's), in time order, with names.
- * Uses the replica's `scheduled_at` indexes through a half-open range on the column itself.
+ * The statement `appointmentsBetween` runs (parameters: start, end, then the vet when
+ * `oneVet`). Exported so a test can ask SQLite for its plan.
  *
  * Names come from correlated subqueries, not joins: `patients` and `owners` are UNION ALL views
  * (server rows and local overlay), and SQLite answers a LEFT JOIN on such a view by
  * materialising all of it and indexing the copy, which took 200-700 ms per day at 100,000
  * owners. A subquery's `id = ?` reaches both halves of the view and their primary keys (2 ms).
  */
-function appointmentsBetween(replica: LocalReplica, start: string, end: string, vetId: string | null): JoinedRow[] {
-  return selectRows<JoinedRow>(
-    replica,
-    'appointments',
-    `select t.*,
+export function appointmentsBetweenSql(oneVet: boolean): string {
+  return `select t.*, ${pendingColumn('appointments')},
             (select p.name from patients p where p.id = t.patient_id) as patient_name,
             (select p.species from patients p where p.id = t.patient_id) as species,
             (select o.first_name || ' ' || o.last_name from owners o
@@ -43,8 +26,19 @@ function appointmentsBetween(replica: LocalReplica, start: string, end: string, 
             (select s.display_name from staff s where s.id = t.vet_id) as vet_name
        from appointments t
       where t.scheduled_at >= ? and t.scheduled_at < ? and t.deleted_at is null
-        ${vetId ? 'and t.vet_id = ?' : ''}
-      order by t.scheduled_at, t.id`,
+        ${oneVet ? 'and t.vet_id = ?' : ''}
+      order by t.scheduled_at, t.id`;
+}
+
+/**
+ * Every appointment between two instants (optionally one vet's), in time order, with names.
+ * Uses the replica's `scheduled_at` indexes through a half-open range on the column itself.
+ */
+function appointmentsBetween(db: LocalDatabase, start: string, end: string, vetId: string | null): JoinedRow[] {
+  return readSyncedRows<JoinedRow>(
+    db,
+    'appointments',
+    appointmentsBetweenSql(vetId !== null),
     vetId ? [start, end, vetId] : [start, end],
     ['patient_name', 'species', 'owner_name', 'vet_name'],
   );
@@ -60,11 +54,11 @@ function withOverlaps(rows: readonly JoinedRow[]): DayAppointment[] {
   const found = new Map<string, Set<string>>(rows.map((row) => [row.id, new Set<string>()]));
   const byVet = new Map<string, { id: string; from: number; to: number }[]>();
   for (const row of rows) {
-    if (row.vet_id === null || INACTIVE.has(row.status ?? '')) continue;
-    const from = Date.parse(row.scheduled_at ?? '');
+    if (row.vet_id === null || !isLiveAppointment(row)) continue;
+    const from = Date.parse(row.scheduled_at);
     if (Number.isNaN(from)) continue;
     const list = byVet.get(row.vet_id) ?? [];
-    list.push({ id: row.id, from, to: from + (row.duration_minutes ?? 15) * 60_000 });
+    list.push({ id: row.id, from, to: from + row.duration_minutes * 60_000 });
     byVet.set(row.vet_id, list);
   }
   for (const list of byVet.values()) {
@@ -92,34 +86,32 @@ function withOverlaps(rows: readonly JoinedRow[]): DayAppointment[] {
  * vet's, in time order, with patient, owner and vet names, and overlaps between a vet's live
  * appointments flagged (cancelled and no-show bookings neither overlap nor are overlapped).
  * Overlaps are computed among the returned rows only: with `vetId`, that vet's.
- * @throws AppError VALIDATION_FAILED when `to` is before `from` or the span exceeds 31 days.
+ * @throws AppError VALIDATION_FAILED (the contract's message) when `to` is before `from` or the
+ *   span exceeds MAX_RANGE_DAYS.
  */
 export function rangeAppointments(
-  replica: LocalReplica,
+  db: LocalDatabase,
   from: string,
   to: string,
   timeZone: string,
   vetId?: string | null,
 ): DayAppointment[] {
-  const days = daysInclusive(from, to);
-  if (!(days >= 1 && days <= MAX_RANGE_DAYS)) {
-    const message = `Ask for 1 to ${MAX_RANGE_DAYS} days, the first day first`;
-    throw new AppError(ErrorCode.ValidationFailed, message, { from, to });
-  }
+  const problem = dayRangeProblem(from, to);
+  if (problem !== null) throw new AppError(ErrorCode.ValidationFailed, problem, { from, to });
   const start = zonedDayRange(from, timeZone).start;
   const end = zonedDayRange(to, timeZone).end;
-  return withOverlaps(appointmentsBetween(replica, start, end, vetId ?? null));
+  return withOverlaps(appointmentsBetween(db, start, end, vetId ?? null));
 }
 
 /**
- * A day's appointments in the clinic's time zone (optionally one vet's), in time order, with
- * patient, owner and vet names, and overlaps between a vet's live appointments flagged.
+ * A day's appointments in `timeZone` (optionally one vet's), in time order, with patient, owner
+ * and vet names, and overlaps between a vet's live appointments flagged.
  */
 export function dayAppointments(
-  replica: LocalReplica,
+  db: LocalDatabase,
   date: string,
   timeZone: string,
   vetId?: string | null,
 ): DayAppointment[] {
-  return rangeAppointments(replica, date, date, timeZone, vetId);
+  return rangeAppointments(db, date, date, timeZone, vetId);
 }

@@ -1,0 +1,36 @@
+import { APPOINTMENT_STATUSES, type AppointmentStatus } from './enums.js';
+
+/**
+ * Statuses of a booking that no longer holds its slot: it neither overlaps other bookings nor
+ * is overlapped, and calendars leave it off their grids.
+ */
+export const NOT_LIVE_APPOINTMENT_STATUSES = ['cancelled', 'no_show'] as const satisfies readonly AppointmentStatus[];
+
+/** Statuses of a booking that still holds its slot (every status not listed above). */
+export const LIVE_APPOINTMENT_STATUSES: readonly AppointmentStatus[] = APPOINTMENT_STATUSES.filter(
+  (status) => !(NOT_LIVE_APPOINTMENT_STATUSES as readonly string[]).includes(status),
+);
+
+/**
+ * A live appointment: not soft-deleted and in a status that holds its slot. Rows without a
+ * `deleted_at` (read models that already left deleted rows out) count as not deleted.
+ */
+export function isLiveAppointment(appointment: {
+  status: AppointmentStatus;
+  deleted_at?: string | null | undefined;
+}): boolean {
+  return (
+    (appointment.deleted_at ?? null) === null &&
+    !(NOT_LIVE_APPOINTMENT_STATUSES as readonly string[]).includes(appointment.status)
+  );
+}
+
+/**
+ * The same rule as an SQL condition on the appointments row aliased `alias`, for SQLite and
+ * PostgreSQL alike. The status list comes from the constant above, never from input.
+ */
+export function liveAppointmentSql(alias: string): string {
+  if (!/^[a-z_][a-z0-9_]*$/.test(alias)) throw new RangeError(`Not an SQL alias: ${alias}`);
+  const statuses = NOT_LIVE_APPOINTMENT_STATUSES.map((status) => `'${status}'`).join(', ');
+  return `${alias}.deleted_at is null and ${alias}.status not in (${statuses})`;
+}
