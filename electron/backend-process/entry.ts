@@ -21,7 +21,7 @@ function logInternal(error: unknown): void {
 }
 
 function serve(port: BackendPort): void {
-  if (workstation) stops.push(servePort(port, workstation, logInternal));
+  if (workstation) stops.push(servePort(port, workstation.backend, logInternal));
   else waiting.push(port);
 }
 

@@ -52,18 +52,18 @@ export function portTransport(port: BackendPort): FrameTransport<ServerFrame> {
 }
 
 /**
- * Serves the API contract of a workstation on `port` with `serveContract`, the dispatcher the
+ * Serves the API contract of a workstation's backend on `port` with `serveContract`, the dispatcher the
  * web bridge uses too: same frames, same errors, same heartbeat.
  * @returns a function that stops serving (unsubscribes from events and closes the port).
  */
 export function servePort(
   port: BackendPort,
-  workstation: { backend: ContractTarget } & BackendEventSources,
+  backend: ContractTarget & BackendEventSources,
   onInternalError?: (error: unknown) => void,
 ): () => void {
   return serveContract(portTransport(port), {
-    target: workstation.backend,
-    subscribe: (push) => subscribeBackendEvents(workstation, push),
+    target: backend,
+    subscribe: (push) => subscribeBackendEvents(backend, push),
     ...(onInternalError ? { onInternalError } : {}),
   });
 }

@@ -141,7 +141,7 @@ export function contractClient(options: ContractClientOptions): ContractClient {
       lose(opened, unreachable('The connection to the workstation backend was lost'));
     });
     stopHeartbeat = startHeartbeat(opened, timers, heartbeat, () => {
-      lose(opened, unreachable('The workstation backend stopped answering'));
+      lose(opened, unreachable('The connection to the workstation backend was lost'));
     });
     setState({ state: 'connected' });
     flush();

@@ -1,9 +1,8 @@
 import type { VetdeskClient } from '../../../core/api/client.js';
-import type { ClientFrame } from '../../../core/api/rpc/frames.js';
 import { contractClient, type ContractClientOptions } from '../../../core/api/rpc/contract-client.js';
-import type { FrameTransport, Timers } from '../../../core/api/rpc/transport.js';
+import type { Timers } from '../../../core/api/rpc/transport.js';
 import { websocketConnector, type WebSocketLike } from '../../../core/api/rpc/websocket-connector.js';
-import type { PortRelay } from '../../../core/api/ipc-protocol.js';
+import { portConnector } from './port-connector.js';
 
 /** Tuning of the client; the defaults suit people, tests may shorten them. */
 export type ClientTuning = Omit<ContractClientOptions, 'connect' | 'timers'>;
@@ -30,40 +29,6 @@ function takeSecret(): string | null {
     return match[1];
   }
   return window.sessionStorage.getItem(SECRET_KEY);
-}
-
-/** A `connect` over the preload's port relay: one fresh port per connection. */
-function portConnector(relay: PortRelay): () => Promise<FrameTransport<ClientFrame>> {
-  return async () => {
-    await relay.connect();
-    const closeListeners = new Set<() => void>();
-    let closed = false;
-    const frameListeners = new Set<(frame: unknown) => void>();
-    const offRelay = relay.onFrame((frame) => {
-      if (!closed) for (const listener of [...frameListeners]) listener(frame);
-    });
-    return {
-      send: (frame) => {
-        if (!closed) relay.send(frame);
-      },
-      onFrame: (listener) => {
-        frameListeners.add(listener);
-        return () => frameListeners.delete(listener);
-      },
-      // A DOM MessagePort says nothing when its other end dies; the heartbeat notices instead.
-      onClose: (listener) => {
-        closeListeners.add(listener);
-        return () => closeListeners.delete(listener);
-      },
-      close: () => {
-        if (closed) return;
-        closed = true;
-        offRelay();
-        relay.close();
-        for (const listener of [...closeListeners]) listener();
-      },
-    };
-  };
 }
 
 /**
