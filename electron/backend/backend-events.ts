@@ -5,12 +5,14 @@ import type { SyncEngine } from '../../sync/client/sync-engine.js';
 /** Where the backend's events come from: replica changes and sync status. */
 export interface BackendEventSources {
   replica: Pick<LocalReplica, 'onChange'>;
-  sync: Pick<SyncEngine, 'onStatus'> | null;
+  sync: Pick<SyncEngine, 'onStatus' | 'status'> | null;
 }
 
 /**
  * Subscribes `push` to `data.changed` and `sync.status` of a workstation: the events
- * `serveContract` forwards on every connection, whichever transport carries it.
+ * `serveContract` forwards on every connection, whichever transport carries it. The current
+ * sync status is pushed at once, so a page knows where the workstation stands (first sync
+ * progress included) from its first frame rather than after a request of its own.
  * @returns the unsubscribe function.
  */
 export function subscribeBackendEvents(sources: BackendEventSources, push: (event: EventFrame) => void): () => void {
@@ -21,6 +23,7 @@ export function subscribeBackendEvents(sources: BackendEventSources, push: (even
     sources.sync?.onStatus((status) => {
       push({ event: 'sync.status', payload: status });
     }) ?? (() => undefined);
+  if (sources.sync) push({ event: 'sync.status', payload: sources.sync.status() });
   return () => {
     offChange();
     offStatus();
