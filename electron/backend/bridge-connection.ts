@@ -59,11 +59,7 @@ function socketTransport(socket: WebSocket): FrameTransport<ServerFrame> {
  * `serveContract`, the dispatcher the desktop app's MessagePort uses too. `onReady` is called
  * once the handshake succeeded.
  */
-export function serveBridgeConnection(
-  socket: WebSocket,
-  options: ServeContractOptions,
-  onReady: () => void,
-): void {
+export function serveBridgeConnection(socket: WebSocket, options: ServeContractOptions, onReady: () => void): void {
   const onHandshake = (data: unknown, isBinary: boolean) => {
     socket.off('message', onHandshake);
     const text = textOf(data, isBinary);
@@ -77,7 +73,9 @@ export function serveBridgeConnection(
       socket.close(BridgeCloseCode.ProtocolMismatch, `protocol ${BRIDGE_PROTOCOL_VERSION}`);
       return;
     }
-    socket.send(JSON.stringify({ welcome: 'vetdesk', protocolVersion: BRIDGE_PROTOCOL_VERSION } satisfies BridgeWelcome));
+    socket.send(
+      JSON.stringify({ welcome: 'vetdesk', protocolVersion: BRIDGE_PROTOCOL_VERSION } satisfies BridgeWelcome),
+    );
     serveContract(socketTransport(socket), options);
     onReady();
   };

@@ -39,7 +39,10 @@ export function websocketConnector(
     new Promise((resolve, reject) => {
       if (!secret) {
         reject(
-          new AppError(ErrorCode.Unauthenticated, 'Open VetDesk from the link `npm start` printed (it carries the access key)'),
+          new AppError(
+            ErrorCode.Unauthenticated,
+            'Open VetDesk from the link `npm start` printed (it carries the access key)',
+          ),
         );
         return;
       }

@@ -6,5 +6,6 @@ import { useClient } from './client-context.js';
 export function useConnection(): ConnectionState {
   const client = useClient();
   const subscribe = useCallback((listener: () => void) => client.onConnection(listener), [client]);
-  return useSyncExternalStore(subscribe, client.connection);
+  const snapshot = useCallback(() => client.connection(), [client]);
+  return useSyncExternalStore(subscribe, snapshot);
 }

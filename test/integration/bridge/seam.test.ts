@@ -12,12 +12,16 @@ import { startCluster, type SyncCluster } from '../../helpers/sync-cluster.js';
 // the preload relays it) and the web bridge's WebSocket (handshake and secret included),
 // against one real workstation: results and errors must be identical.
 
-const TUNING = { callTimeoutMs: 800, connectTimeoutMs: 1_000, heartbeat: { intervalMs: 100, timeoutMs: 400 }, backoff: { baseMs: 20, maxMs: 100 } };
+const TUNING = {
+  callTimeoutMs: 800,
+  connectTimeoutMs: 1_000,
+  heartbeat: { intervalMs: 100, timeoutMs: 400 },
+  backoff: { baseMs: 20, maxMs: 100 },
+};
 
 /** What a call produced, in a form two paths can be compared by. */
 type Outcome =
-  | { ok: true; value: unknown }
-  | { ok: false; appError: boolean; code: unknown; message: unknown; details: unknown };
+  { ok: true; value: unknown } | { ok: false; appError: boolean; code: unknown; message: unknown; details: unknown };
 
 async function outcome(promise: Promise<unknown>): Promise<Outcome> {
   try {
@@ -133,7 +137,11 @@ describe('the seam: one contract through the MessagePort and the web bridge', ()
     expect(result).toEqual({
       ok: true,
       value: expect.arrayContaining([
-        { id: 900, ok: false, error: { code: 'VALIDATION_FAILED', message: 'Unknown operation db.exec', details: { op: 'db.exec' } } },
+        {
+          id: 900,
+          ok: false,
+          error: { code: 'VALIDATION_FAILED', message: 'Unknown operation db.exec', details: { op: 'db.exec' } },
+        },
         { id: 901, ok: false, error: expect.objectContaining({ code: 'VALIDATION_FAILED' }) },
         { id: null, ok: false, error: expect.objectContaining({ code: 'VALIDATION_FAILED' }) },
       ]),
@@ -153,7 +161,13 @@ describe('the seam: one contract through the MessagePort and the web bridge', ()
     overrides.set('staff.list', () => Promise.reject(new Error('SQLITE_CORRUPT at /home/vet/secret/path')));
     try {
       const result = await same((path) => path.client['staff.list']({}));
-      expect(result).toEqual({ ok: false, appError: true, code: 'INTERNAL', message: INTERNAL_ERROR_MESSAGE, details: {} });
+      expect(result).toEqual({
+        ok: false,
+        appError: true,
+        code: 'INTERNAL',
+        message: INTERNAL_ERROR_MESSAGE,
+        details: {},
+      });
     } finally {
       overrides.delete('staff.list');
     }
@@ -194,7 +208,10 @@ describe('the seam: one contract through the MessagePort and the web bridge', ()
     expect(Math.max(portMs, bridgeMs)).toBeLessThan(1_000);
     expect(await inFlight).toMatchObject({ ok: false, appError: true, code: 'BACKEND_UNAVAILABLE' });
     const started = Date.now();
-    expect(await same((path) => path.client['staff.list']({}))).toMatchObject({ ok: false, code: 'BACKEND_UNAVAILABLE' });
+    expect(await same((path) => path.client['staff.list']({}))).toMatchObject({
+      ok: false,
+      code: 'BACKEND_UNAVAILABLE',
+    });
     expect(Date.now() - started).toBeLessThan(100);
 
     for (const path of [paths.port, paths.bridge]) path.silence(false);
