@@ -148,6 +148,23 @@ describe('the seam: one contract through the MessagePort and the web bridge', ()
     });
   });
 
+  it('pushes the current sync status as the first frame of a new connection', async () => {
+    const first = async (path: RpcPath) => {
+      const transport = await path.connect();
+      const frame = await new Promise<unknown>((resolve) => {
+        transport.onFrame(resolve);
+      });
+      transport.close();
+      // The sync engine runs live: the time of its last exchange may move between two connections.
+      const { event, payload } = frame as { event: string; payload: Record<string, unknown> };
+      return { event, payload: { ...payload, lastSyncAt: typeof payload['lastSyncAt'] } };
+    };
+    expect(await same(first)).toMatchObject({
+      ok: true,
+      value: { event: 'sync.status', payload: { connection: 'online', initialSync: { done: true } } },
+    });
+  });
+
   it('sends null for a handler returning undefined', async () => {
     overrides.set('clinic.current', () => Promise.resolve(undefined));
     try {
