@@ -1,7 +1,5 @@
 import { z } from 'zod';
-import { wireErrorSchema } from '../errors.js';
-import { syncStatusSchema } from '../sync/status.js';
-import { API, type ApiName } from './contract.js';
+import { clientFrameSchema, serverFrameSchema } from './rpc/frames.js';
 
 /**
  * The web bridge's wire protocol (the workstation backend served over a WebSocket on
@@ -12,7 +10,9 @@ import { API, type ApiName } from './contract.js';
  * {@link BRIDGE_SUBPROTOCOL} and `vetdesk.auth.<secret>` (see {@link bridgeAuthProtocol}); the
  * bridge refuses the upgrade (HTTP 403) unless the secret and the `Origin` match. The page then
  * sends `hello` with its protocol version; the bridge answers `welcome`, or closes with
- * {@link BridgeCloseCode.ProtocolMismatch}. Requests before `hello` close the socket.
+ * {@link BridgeCloseCode.ProtocolMismatch}. Requests before `hello` close the socket. After
+ * the welcome, both ends exchange the RPC's frames (`rpc/frames.ts`) as JSON text, served by
+ * `serveContract` and called by `contractClient`, exactly as over the desktop app's MessagePort.
  */
 export const BRIDGE_PROTOCOL_VERSION = 1;
 
@@ -48,8 +48,6 @@ export const BridgeCloseCode = {
   GoingAway: 1001,
 } as const;
 
-const requestId = z.number().int().nonnegative();
-
 /** Sent first by the page. */
 export const bridgeHelloSchema = z.strictObject({ hello: z.literal('vetdesk'), protocolVersion: z.number().int() });
 export type BridgeHello = z.infer<typeof bridgeHelloSchema>;
@@ -58,37 +56,12 @@ export type BridgeHello = z.infer<typeof bridgeHelloSchema>;
 export const bridgeWelcomeSchema = z.strictObject({ welcome: z.literal('vetdesk'), protocolVersion: z.number().int() });
 export type BridgeWelcome = z.infer<typeof bridgeWelcomeSchema>;
 
-/** One API call. `input` is validated against the operation's schema by the bridge and the backend. */
-export const bridgeRequestSchema = z.strictObject({
-  id: requestId,
-  op: z.enum(Object.keys(API) as [ApiName, ...ApiName[]]),
-  input: z.unknown(),
-});
-export type BridgeRequest = z.infer<typeof bridgeRequestSchema>;
-
-/** Everything the page may send. */
-export const bridgeClientMessageSchema = z.union([bridgeHelloSchema, bridgeRequestSchema]);
+/** Everything the page may send: `hello`, then the RPC's frames (`rpc/frames.ts`). */
+export const bridgeClientMessageSchema = z.union([bridgeHelloSchema, clientFrameSchema]);
 export type BridgeClientMessage = z.infer<typeof bridgeClientMessageSchema>;
 
-/**
- * The answer to one request, by id. `id` is null only when a message was too malformed to
- * carry one.
- */
-export const bridgeResponseSchema = z.union([
-  z.strictObject({ id: requestId, ok: z.literal(true), result: z.unknown() }),
-  z.strictObject({ id: requestId.nullable(), ok: z.literal(false), error: wireErrorSchema }),
-]);
-export type BridgeResponse = z.infer<typeof bridgeResponseSchema>;
-
-/** What the backend says unasked (`VetdeskEvents` in `core/api/client.ts`). */
-export const bridgeEventSchema = z.union([
-  z.strictObject({ event: z.literal('sync.status'), payload: syncStatusSchema }),
-  z.strictObject({ event: z.literal('data.changed'), payload: z.strictObject({ tables: z.array(z.string()) }) }),
-]);
-export type BridgeEvent = z.infer<typeof bridgeEventSchema>;
-
-/** Everything the bridge may send. */
-export const bridgeServerMessageSchema = z.union([bridgeWelcomeSchema, bridgeResponseSchema, bridgeEventSchema]);
+/** Everything the bridge may send: `welcome`, then the RPC's frames. */
+export const bridgeServerMessageSchema = z.union([bridgeWelcomeSchema, serverFrameSchema]);
 export type BridgeServerMessage = z.infer<typeof bridgeServerMessageSchema>;
 
 /** Parses one text frame as JSON then against `schema`; `undefined` when it is neither. */

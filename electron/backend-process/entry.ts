@@ -15,8 +15,13 @@ function report(message: ControlFromBackend): void {
   process.parentPort.postMessage(message);
 }
 
+/** A bug in a handler: the page sees INTERNAL with a fixed message, the log gets the real one. */
+function logInternal(error: unknown): void {
+  process.stderr.write(`VetDesk backend: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+}
+
 function serve(port: BackendPort): void {
-  if (workstation) stops.push(servePort(port, workstation));
+  if (workstation) stops.push(servePort(port, workstation.backend, logInternal));
   else waiting.push(port);
 }
 

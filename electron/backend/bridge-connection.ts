@@ -1,110 +1,83 @@
 import type { WebSocket } from 'ws';
-import { API, type ApiName } from '../../core/api/contract.js';
 import {
   BRIDGE_PROTOCOL_VERSION,
   BridgeCloseCode,
-  bridgeClientMessageSchema,
-  parseBridgeMessage,
-  type BridgeResponse,
+  bridgeHelloSchema,
   type BridgeWelcome,
 } from '../../core/api/bridge-protocol.js';
-import { AppError, ErrorCode, isAppError } from '../../core/errors.js';
+import { decodeJsonFrame, type ServerFrame } from '../../core/api/rpc/frames.js';
+import { serveContract, type ServeContractOptions } from '../../core/api/rpc/serve-contract.js';
+import type { FrameTransport } from '../../core/api/rpc/transport.js';
 
-/** What a bridge connection needs of the backend: one call per API operation. */
-export interface BridgeCallTarget {
-  call(name: ApiName, input: never): Promise<unknown>;
+/** The text of a WebSocket message, or undefined for a binary one (which no frame is). */
+function textOf(data: unknown, isBinary: boolean): string | undefined {
+  return !isBinary && Buffer.isBuffer(data) ? data.toString('utf8') : undefined;
+}
+
+/** A socket past its handshake as a frame transport: JSON text frames in and out. */
+function socketTransport(socket: WebSocket): FrameTransport<ServerFrame> {
+  const frameListeners = new Set<(frame: unknown) => void>();
+  const closeListeners = new Set<() => void>();
+  let closed = false;
+  const end = () => {
+    if (closed) return;
+    closed = true;
+    for (const listener of [...closeListeners]) listener();
+  };
+  socket.on('message', (data, isBinary) => {
+    const text = textOf(data, isBinary);
+    // A binary message becomes a value no frame schema accepts, so it is answered as malformed.
+    const frame = text === undefined ? { binary: true } : decodeJsonFrame(text);
+    for (const listener of [...frameListeners]) listener(frame);
+  });
+  socket.on('close', end);
+  socket.on('error', end);
+  return {
+    send: (frame) => {
+      if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(frame));
+    },
+    onFrame: (listener) => {
+      frameListeners.add(listener);
+      return () => frameListeners.delete(listener);
+    },
+    onClose: (listener) => {
+      closeListeners.add(listener);
+      return () => closeListeners.delete(listener);
+    },
+    close: () => {
+      if (socket.readyState === socket.OPEN || socket.readyState === socket.CONNECTING) {
+        socket.close(BridgeCloseCode.GoingAway, 'bridge stopping');
+      }
+      end();
+    },
+  };
 }
 
 /**
  * Serves one authenticated page over its socket: waits for `hello` (closing on a version
- * mismatch), then answers requests, each independently (a slow one does not hold up others).
- * `onReady` is called once the handshake succeeded, so that events go only to pages that
- * speak the protocol.
+ * mismatch or anything else first), answers `welcome`, then hands the socket to
+ * `serveContract`, the dispatcher the desktop app's MessagePort uses too. `onReady` is called
+ * once the handshake succeeded.
  */
-export function serveBridgeConnection(
-  socket: WebSocket,
-  target: BridgeCallTarget,
-  onReady: () => void,
-  onInternalError: (error: unknown) => void,
-): void {
-  let ready = false;
-  const send = (message: BridgeResponse | BridgeWelcome) => {
-    if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
-  };
-
-  socket.on('message', (data, isBinary) => {
-    const text = isBinary ? undefined : Buffer.isBuffer(data) ? data.toString('utf8') : undefined;
-    const message = text === undefined ? undefined : parseBridgeMessage(bridgeClientMessageSchema, text);
-    if (!ready) {
-      if (!message || !('hello' in message)) {
-        socket.close(BridgeCloseCode.BadHandshake, 'hello expected first');
-        return;
-      }
-      if (message.protocolVersion !== BRIDGE_PROTOCOL_VERSION) {
-        // The reason names our version so the page can say "reload" rather than "broken".
-        socket.close(BridgeCloseCode.ProtocolMismatch, `protocol ${BRIDGE_PROTOCOL_VERSION}`);
-        return;
-      }
-      ready = true;
-      send({ welcome: 'vetdesk', protocolVersion: BRIDGE_PROTOCOL_VERSION });
-      onReady();
+export function serveBridgeConnection(socket: WebSocket, options: ServeContractOptions, onReady: () => void): void {
+  const onHandshake = (data: unknown, isBinary: boolean) => {
+    socket.off('message', onHandshake);
+    const text = textOf(data, isBinary);
+    const hello = bridgeHelloSchema.safeParse(text === undefined ? undefined : decodeJsonFrame(text));
+    if (!hello.success) {
+      socket.close(BridgeCloseCode.BadHandshake, 'hello expected first');
       return;
     }
-    if (!message || 'hello' in message) {
-      send({ id: requestIdOf(text), ok: false, error: invalidMessage(text).toWire() });
+    if (hello.data.protocolVersion !== BRIDGE_PROTOCOL_VERSION) {
+      // The reason names our version so the page can say "reload" rather than "broken".
+      socket.close(BridgeCloseCode.ProtocolMismatch, `protocol ${BRIDGE_PROTOCOL_VERSION}`);
       return;
     }
-    const { id, op, input } = message;
-    // Checked here as well as in the backend so that nothing malformed crosses into it.
-    const parsed = API[op].input.safeParse(input);
-    if (!parsed.success) {
-      const error = new AppError(ErrorCode.ValidationFailed, parsed.error.issues[0]?.message ?? 'Invalid input', {
-        issues: parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })),
-      });
-      send({ id, ok: false, error: error.toWire() });
-      return;
-    }
-    target.call(op, input as never).then(
-      (result) => {
-        // `undefined` is not JSON; the contract's "nothing" is null.
-        send({ id, ok: true, result: result ?? null });
-      },
-      (error: unknown) => {
-        if (!isAppError(error)) onInternalError(error);
-        const wire = isAppError(error)
-          ? error.toWire()
-          : { code: ErrorCode.Internal, message: 'The workstation backend failed; see its log' };
-        send({ id, ok: false, error: wire });
-      },
+    socket.send(
+      JSON.stringify({ welcome: 'vetdesk', protocolVersion: BRIDGE_PROTOCOL_VERSION } satisfies BridgeWelcome),
     );
-  });
-}
-
-/** The id of a request that failed validation, when it has a usable one. */
-function requestIdOf(text: string | undefined): number | null {
-  if (text === undefined) return null;
-  try {
-    const value: unknown = JSON.parse(text);
-    if (typeof value === 'object' && value !== null && 'id' in value) {
-      const id = value.id;
-      if (typeof id === 'number' && Number.isSafeInteger(id) && id >= 0) return id;
-    }
-  } catch {
-    // Not JSON: no id to answer to.
-  }
-  return null;
-}
-
-function invalidMessage(text: string | undefined): AppError {
-  if (text === undefined) return new AppError(ErrorCode.ValidationFailed, 'Messages must be JSON text');
-  try {
-    const value: unknown = JSON.parse(text);
-    const op = typeof value === 'object' && value !== null && 'op' in value ? value.op : undefined;
-    if (typeof op === 'string' && !Object.hasOwn(API, op)) {
-      return new AppError(ErrorCode.ValidationFailed, `Unknown operation ${op}`, { op });
-    }
-  } catch {
-    return new AppError(ErrorCode.ValidationFailed, 'Messages must be JSON text');
-  }
-  return new AppError(ErrorCode.ValidationFailed, 'Not a bridge request: expected { id, op, input }');
+    serveContract(socketTransport(socket), options);
+    onReady();
+  };
+  socket.on('message', onHandshake);
 }

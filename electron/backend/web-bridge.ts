@@ -3,15 +3,10 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
-import {
-  BRIDGE_SUBPROTOCOL,
-  BridgeCloseCode,
-  secretFromProtocols,
-  type BridgeEvent,
-} from '../../core/api/bridge-protocol.js';
-import type { LocalReplica } from '../../db/local/replica.js';
-import type { SyncEngine } from '../../sync/client/sync-engine.js';
-import { serveBridgeConnection, type BridgeCallTarget } from './bridge-connection.js';
+import { BRIDGE_SUBPROTOCOL, BridgeCloseCode, secretFromProtocols } from '../../core/api/bridge-protocol.js';
+import type { ContractTarget } from '../../core/api/rpc/serve-contract.js';
+import { type BackendEventSources, subscribeBackendEvents } from './backend-events.js';
+import { serveBridgeConnection } from './bridge-connection.js';
 import { serveStatic } from './static-files.js';
 
 /** The bridge only ever listens here: it serves one person's workstation, never the network. */
@@ -19,7 +14,7 @@ export const BRIDGE_HOST = '127.0.0.1';
 
 export interface WebBridgeOptions {
   /** The workstation backend; `replica` and `sync` are where events come from. */
-  backend: BridgeCallTarget & { replica: Pick<LocalReplica, 'onChange'>; sync: Pick<SyncEngine, 'onStatus'> | null };
+  backend: ContractTarget & BackendEventSources;
   /** TCP port; 0 (default) picks a free one. */
   port?: number;
   /** Folder of the built renderer (`.build/renderer`); pages 404 when it holds no index.html. */
@@ -142,30 +137,19 @@ export async function startWebBridge(options: WebBridgeOptions): Promise<WebBrid
       return;
     }
     wss.handleUpgrade(request, socket, head, (ws) => {
-      serveBridgeConnection(ws, options.backend, () => sockets.add(ws), options.onInternalError ?? (() => undefined));
+      serveBridgeConnection(
+        ws,
+        {
+          target: options.backend,
+          subscribe: (push) => subscribeBackendEvents(options.backend, push),
+          ...(options.onInternalError ? { onInternalError: options.onInternalError } : {}),
+        },
+        () => sockets.add(ws),
+      );
       ws.on('close', () => sockets.delete(ws));
       ws.on('error', () => sockets.delete(ws));
     });
   });
-
-  // One subscription for all pages: the event is serialised once and sent to each.
-  const broadcast = (event: BridgeEvent) => {
-    if (sockets.size === 0) return;
-    const text = JSON.stringify(event);
-    for (const ws of sockets) if (ws.readyState === ws.OPEN) ws.send(text);
-  };
-  const unsubscribers = [
-    options.backend.replica.onChange((tables) => {
-      broadcast({ event: 'data.changed', payload: { tables: [...tables] } });
-    }),
-    ...(options.backend.sync
-      ? [
-          options.backend.sync.onStatus((status) => {
-            broadcast({ event: 'sync.status', payload: status });
-          }),
-        ]
-      : []),
-  ];
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -183,7 +167,6 @@ export async function startWebBridge(options: WebBridgeOptions): Promise<WebBrid
     url: `${origin()}/#secret=${secret}`,
     connections: () => sockets.size,
     async close() {
-      for (const unsubscribe of unsubscribers) unsubscribe();
       for (const ws of wss.clients) ws.close(BridgeCloseCode.GoingAway, 'bridge stopping');
       wss.close();
       server.closeAllConnections();

@@ -65,22 +65,17 @@ async function seedDemoPractice(dataDir: string, owners: number, role: StaffRole
   }
 }
 
-/** Waits until the window's workstation has finished its first sync, so screens show the practice. */
+/**
+ * Waits until the window's workstation has finished its first sync, so screens show the
+ * practice: the header's status is online with no first-sync progress left. Read from the
+ * screen, since the page holds its client itself (the preload exposes only a frame relay).
+ */
 async function waitForInitialSync(page: Page): Promise<void> {
-  await expect
-    .poll(
-      () =>
-        page.evaluate(async () => {
-          const vetdesk = (
-            globalThis as unknown as {
-              vetdesk: { 'sync.status': (input: object) => Promise<{ initialSync: { done: boolean } }> };
-            }
-          ).vetdesk;
-          return (await vetdesk['sync.status']({})).initialSync.done;
-        }),
-      { message: 'the desktop workstation finishes its first sync', timeout: 90_000 },
-    )
-    .toBe(true);
+  const status = page.getByTestId('sync-status');
+  await expect(status, 'the desktop workstation finishes its first sync').toHaveAttribute('data-connection', 'online', {
+    timeout: 90_000,
+  });
+  await expect(status.getByTestId('first-sync')).toHaveCount(0, { timeout: 90_000 });
 }
 
 /**

@@ -1,5 +1,4 @@
 import { expect, test } from '@playwright/test';
-import { API } from '../../core/api/contract.js';
 import { type DesktopApp, launchDesktopApp } from './desktop-app.js';
 import { sharedFlows } from './flows.js';
 
@@ -22,28 +21,29 @@ function desktopApp(): DesktopApp {
   return running;
 }
 
-test('the window exposes exactly the contract as window.vetdesk and no Node to the page', async () => {
+test('the window exposes only a frame relay as window.vetdeskPort and no Node to the page', async () => {
   const { page } = desktopApp();
   const seen = await page.evaluate(() => {
     const scope = globalThis as unknown as Record<string, unknown>;
+    const relay = scope['vetdeskPort'] as Record<string, unknown>;
     return {
-      vetdeskKeys: Object.keys(scope['vetdesk'] as object).sort(),
+      relayKeys: Object.keys(relay).sort(),
+      relayTypes: Object.values(relay).map((value) => typeof value),
+      vetdesk: typeof scope['vetdesk'],
       require: typeof scope['require'],
       process: typeof scope['process'],
       module: typeof scope['module'],
     };
   });
-  expect(seen.vetdeskKeys).toEqual([...Object.keys(API), 'on'].sort());
-  expect(seen).toMatchObject({ require: 'undefined', process: 'undefined', module: 'undefined' });
+  expect(seen.relayKeys).toEqual(['close', 'connect', 'onFrame', 'send']);
+  expect(seen.relayTypes).toEqual(['function', 'function', 'function', 'function']);
+  expect(seen).toMatchObject({ vetdesk: 'undefined', require: 'undefined', process: 'undefined', module: 'undefined' });
 });
 
-test('the page reaches the backend through window.vetdesk', async () => {
-  const status = await desktopApp().page.evaluate(async () => {
-    const vetdesk = (globalThis as unknown as { vetdesk: { 'sync.status': (input: object) => Promise<unknown> } })
-      .vetdesk;
-    return vetdesk['sync.status']({});
-  });
-  expect(status).toMatchObject({ pending: 0, rejected: 0 });
+test('the page reaches the backend through the relay: the header shows the workstation’s sync status', async () => {
+  const status = desktopApp().page.getByTestId('sync-status');
+  await expect(status).toHaveAttribute('data-connection', 'online');
+  await expect(status.locator('.sync-meta')).toContainText('All saved');
 });
 
 for (const flow of sharedFlows) {

@@ -1,12 +1,12 @@
-import type { VetdeskClient } from '../../../core/api/client.js';
+import type { PortRelay } from '../../../core/api/ipc-protocol.js';
 
 declare global {
   interface Window {
     /**
-     * The API exposed by the Electron preload (contextBridge). Absent in a plain browser,
-     * where the renderer talks to the web bridge instead (see `./client.ts`).
+     * The frame relay exposed by the Electron preload (contextBridge). Absent in a plain
+     * browser, where the renderer talks to the web bridge instead (see `./client.ts`).
      */
-    readonly vetdesk?: VetdeskClient;
+    readonly vetdeskPort?: PortRelay;
   }
 }
 

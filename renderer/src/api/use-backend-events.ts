@@ -19,7 +19,8 @@ export function useBackendEvents(): void {
         if (live && getSyncStatus() === null) setSyncStatus(status);
       },
       () => {
-        // No sync engine (e.g. a demo backend): the indicator says "unknown" until an event.
+        // No sync engine (a demo backend), or the backend is unreachable, which the indicator
+        // shows from the client's connection state; the backend pushes the status on connecting.
       },
     );
     const offData = client.on('data.changed', ({ tables }) => {

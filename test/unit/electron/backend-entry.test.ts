@@ -4,39 +4,20 @@ import os from 'node:os';
 import path from 'node:path';
 import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { VetdeskClient } from '../../../core/api/client.js';
+import type { ContractClient } from '../../../core/api/rpc/contract-client.js';
+import { contractClient } from '../../../core/api/rpc/contract-client.js';
 import type { ControlFromBackend } from '../../../electron/backend-process/control.js';
-import type { BackendPort } from '../../../electron/backend-process/serve-port.js';
-import { type ClientPort, createPortClient } from '../../../electron/preload/port-client.js';
+import { createPortRelay, type RelayPort } from '../../../electron/preload/port-relay.js';
+import { portConnector } from '../../../renderer/src/api/port-connector.js';
+import { asBackendPort, nodeTimers } from '../../helpers/rpc-paths.js';
 
 // The utility entry run in this process: its parent port is faked, its MessagePort is a real
 // node:worker_threads channel, and the workstation is real (a SQLite file in a temp folder),
 // pointed at a server that refuses connections: it works offline.
 
-/** Electron's MessagePortMain wraps each message in an event; a worker_threads port does not. */
-function asBackendPort(port: MessagePort): BackendPort {
-  return {
-    postMessage: (message) => {
-      port.postMessage(message);
-    },
-    on: (event: 'message' | 'close', listener: (event: { data: unknown }) => void) =>
-      event === 'message'
-        ? port.on('message', (data: unknown) => {
-            listener({ data });
-          })
-        : port.on('close', listener),
-    start: () => {
-      port.start();
-    },
-    close: () => {
-      port.close();
-    },
-  };
-}
-
 const parentPort = Object.assign(new EventEmitter(), { postMessage: vi.fn() });
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'vetdesk-entry-'));
-let client: VetdeskClient;
+let client: ContractClient;
 let pagePort: MessagePort;
 
 beforeAll(async () => {
@@ -54,12 +35,15 @@ beforeAll(async () => {
   parentPort.emit('message', { data: { type: 'connect' }, ports: [asBackendPort(channel.port1)] });
   expect(await opened).toMatchObject({ type: 'opened', deviceId: expect.any(String) });
   pagePort = channel.port2;
-  const portClient = createPortClient(10_000);
-  portClient.attach(pagePort as unknown as ClientPort);
-  client = portClient.client;
+  // The page's side as in the app: the preload's relay, then the same client as in a browser.
+  const { relay, receive } = createPortRelay(() => {
+    receive(channel.port2 as unknown as RelayPort);
+  });
+  client = contractClient({ connect: portConnector(relay), timers: nodeTimers, callTimeoutMs: 10_000 });
 });
 
 afterAll(async () => {
+  client.close();
   const exit = vi.spyOn(process, 'exit').mockImplementation(() => undefined as never);
   const exited = new Promise<void>((resolve) =>
     exit.mockImplementation(() => {
@@ -90,7 +74,7 @@ describe('backend utility entry', () => {
     });
   });
 
-  it('answers NOT_FOUND for an operation outside the contract and VALIDATION_FAILED for a malformed request', async () => {
+  it('answers VALIDATION_FAILED for an operation outside the contract and for a malformed request', async () => {
     const answers: unknown[] = [];
     const received = new Promise<void>((resolve) => {
       const listener = (data: unknown) => {
@@ -109,7 +93,7 @@ describe('backend utility entry', () => {
     await received;
     expect(answers).toEqual(
       expect.arrayContaining([
-        { id: 1000, ok: false, error: expect.objectContaining({ code: 'NOT_FOUND' }) },
+        { id: 1000, ok: false, error: expect.objectContaining({ code: 'VALIDATION_FAILED' }) },
         { id: 1001, ok: false, error: expect.objectContaining({ code: 'VALIDATION_FAILED' }) },
       ]),
     );

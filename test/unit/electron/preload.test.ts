@@ -1,7 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { API } from '../../../core/api/contract.js';
-import { IPC_CONNECT_CHANNEL, IPC_PORT_CHANNEL } from '../../../core/api/ipc-protocol.js';
-import { createPortClient } from '../../../electron/preload/port-client.js';
+import { MessageChannel } from 'node:worker_threads';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { IPC_CONNECT_CHANNEL, IPC_PORT_CHANNEL, type PortRelay } from '../../../core/api/ipc-protocol.js';
+import { createPortRelay, type RelayPort } from '../../../electron/preload/port-relay.js';
 import { exposed, ipcRenderer, resetElectronMock } from './electron-mock.js';
 
 vi.mock('electron', () => import('./electron-mock.js'));
@@ -10,49 +10,71 @@ beforeEach(() => {
   resetElectronMock();
 });
 
+/** The next message on a worker_threads port. */
+function nextMessage(port: MessageChannel['port1']): Promise<unknown> {
+  return new Promise((resolve) => port.once('message', resolve));
+}
+
 describe('preload', () => {
-  it('exposes only `vetdesk`, whose keys are exactly the contract’s operations plus `on`', async () => {
+  it('exposes only `vetdeskPort`, a frame relay of four functions, and asks main for a port on connect', async () => {
     vi.resetModules();
     await import('../../../electron/preload/preload.js');
-    expect(exposed.map((entry) => entry.key)).toEqual(['vetdesk']);
-    const api = exposed[0]!.api as Record<string, unknown>;
-    expect(Object.keys(api).sort()).toEqual([...Object.keys(API), 'on'].sort());
-    for (const value of Object.values(api)) expect(typeof value).toBe('function');
-    // It asks main for its port; nothing Electron-shaped is reachable from the exposed object.
-    expect(ipcRenderer.sent).toEqual([[IPC_CONNECT_CHANNEL]]);
+    expect(exposed.map((entry) => entry.key)).toEqual(['vetdeskPort']);
+    const relay = exposed[0]!.api as PortRelay;
+    expect(Object.keys(relay).sort()).toEqual(['close', 'connect', 'onFrame', 'send']);
+    for (const value of Object.values(relay)) expect(typeof value).toBe('function');
+    // Nothing Electron-shaped is reachable from the exposed object; the port is asked for on demand.
+    expect(ipcRenderer.sent).toEqual([]);
     expect(ipcRenderer.listenerCount(IPC_PORT_CHANNEL)).toBe(1);
+
+    const connected = relay.connect();
+    expect(ipcRenderer.sent).toEqual([[IPC_CONNECT_CHANNEL]]);
+    const channel = new MessageChannel();
+    ipcRenderer.emit(IPC_PORT_CHANNEL, { ports: [channel.port2] });
+    await connected;
+    const sent = nextMessage(channel.port1);
+    relay.send({ id: 1, op: 'staff.list', input: {} });
+    expect(await sent).toEqual({ id: 1, op: 'staff.list', input: {} });
+    channel.port1.close();
   });
 });
 
-describe('preload port client', () => {
-  afterEach(() => {
-    vi.useRealTimers();
-  });
-
-  it('queues calls until the port arrives, then matches answers by id', async () => {
-    const { client, attach } = createPortClient();
-    const staff = client['staff.list']({});
-    const sent: unknown[] = [];
-    let deliver: (data: unknown) => void = () => undefined;
-    attach({
-      postMessage: (message) => sent.push(message),
-      addEventListener: (_type, listener) => {
-        deliver = (data) => {
-          listener({ data });
-        };
-      },
-      start: () => undefined,
+describe('preload port relay', () => {
+  it('relays frames both ways, untouched, and drops frames from a port it replaced', async () => {
+    const channels: MessageChannel[] = [];
+    const { relay, receive } = createPortRelay(() => {
+      const channel = new MessageChannel();
+      channels.push(channel);
+      receive(channel.port2 as unknown as RelayPort);
     });
-    expect(sent).toEqual([{ id: 0, op: 'staff.list', input: {} }]);
-    deliver({ id: 0, ok: true, result: [] });
-    await expect(staff).resolves.toEqual([]);
-  });
+    const frames: unknown[] = [];
+    relay.onFrame((frame) => frames.push(frame));
+    await relay.connect();
+    const first = channels[0]!;
+    const arrived = new Promise<void>((resolve) => {
+      relay.onFrame(() => {
+        resolve();
+      });
+    });
+    first.port1.postMessage({ anything: 'at all' });
+    await arrived;
+    expect(frames).toEqual([{ anything: 'at all' }]);
 
-  it('rejects with the AppError wire shape when the backend does not answer in time', async () => {
-    vi.useFakeTimers();
-    const { client } = createPortClient(1_000);
-    const call = client['session.current']({});
-    vi.advanceTimersByTime(1_000);
-    await expect(call).rejects.toMatchObject({ code: 'INTERNAL', details: { op: 'session.current' } });
+    // A reconnection gets a new port; the old one is closed and its late frames are dropped.
+    await relay.connect();
+    expect(channels).toHaveLength(2);
+    const second = channels[1]!;
+    const echoed = nextMessage(second.port1);
+    relay.send({ ping: 1 });
+    expect(await echoed).toEqual({ ping: 1 });
+    const late = new Promise<void>((resolve) => {
+      relay.onFrame(() => {
+        resolve();
+      });
+    });
+    second.port1.postMessage({ pong: 1 });
+    await late;
+    expect(frames).toEqual([{ anything: 'at all' }, { pong: 1 }]);
+    for (const channel of channels) channel.port1.close();
   });
 });

@@ -1,0 +1,102 @@
+import { AppError, ErrorCode } from '../../errors.js';
+import {
+  BRIDGE_PROTOCOL_VERSION,
+  BRIDGE_SUBPROTOCOL,
+  BridgeCloseCode,
+  bridgeAuthProtocol,
+  bridgeWelcomeSchema,
+  type BridgeHello,
+} from '../bridge-protocol.js';
+import { decodeJsonFrame, type ClientFrame } from './frames.js';
+import type { FrameTransport } from './transport.js';
+
+/** The part of a WebSocket the connector uses: the browser's, or the `ws` package's in tests. */
+export interface WebSocketLike {
+  readonly readyState: number;
+  send(text: string): void;
+  close(code?: number, reason?: string): void;
+  onopen: ((event: unknown) => void) | null;
+  onmessage: ((event: { data: unknown }) => void) | null;
+  onclose: ((event: { code: number; reason: string }) => void) | null;
+  onerror: ((event: unknown) => void) | null;
+}
+
+const OPEN = 1;
+
+/**
+ * A `connect` for `contractClient` over the web bridge at `url`: opens a WebSocket offering
+ * the secret, says hello, and resolves with a transport of JSON text frames once welcomed.
+ * Rejects with UNAUTHENTICATED when there is no secret, PROTOCOL_MISMATCH when the bridge
+ * speaks another version (reload the page), BACKEND_UNAVAILABLE when the socket closes or
+ * errs before the welcome.
+ */
+export function websocketConnector(
+  url: string,
+  secret: string | null,
+  open: (url: string, protocols: string[]) => WebSocketLike,
+): () => Promise<FrameTransport<ClientFrame>> {
+  return () =>
+    new Promise((resolve, reject) => {
+      if (!secret) {
+        reject(
+          new AppError(
+            ErrorCode.Unauthenticated,
+            'Open VetDesk from the link `npm start` printed (it carries the access key)',
+          ),
+        );
+        return;
+      }
+      const ws = open(url, [BRIDGE_SUBPROTOCOL, bridgeAuthProtocol(secret)]);
+      const frameListeners = new Set<(frame: unknown) => void>();
+      const closeListeners = new Set<() => void>();
+      let welcomed = false;
+      let ended = false;
+      const end = () => {
+        if (ended) return;
+        ended = true;
+        for (const listener of [...closeListeners]) listener();
+      };
+      ws.onopen = () => {
+        ws.send(JSON.stringify({ hello: 'vetdesk', protocolVersion: BRIDGE_PROTOCOL_VERSION } satisfies BridgeHello));
+      };
+      ws.onmessage = (event) => {
+        if (typeof event.data !== 'string') return;
+        const frame = decodeJsonFrame(event.data);
+        if (welcomed) {
+          for (const listener of [...frameListeners]) listener(frame);
+          return;
+        }
+        if (!bridgeWelcomeSchema.safeParse(frame).success) return;
+        welcomed = true;
+        resolve({
+          send: (out) => {
+            if (ws.readyState === OPEN) ws.send(JSON.stringify(out));
+          },
+          onFrame: (listener) => {
+            frameListeners.add(listener);
+            return () => frameListeners.delete(listener);
+          },
+          onClose: (listener) => {
+            closeListeners.add(listener);
+            return () => closeListeners.delete(listener);
+          },
+          close: () => {
+            ws.close(1000, 'client closing');
+            end();
+          },
+        });
+      };
+      ws.onerror = () => undefined; // a close event always follows, which says what happened
+      ws.onclose = (event) => {
+        if (welcomed) {
+          end();
+          return;
+        }
+        reject(
+          event.code === BridgeCloseCode.ProtocolMismatch
+            ? new AppError(ErrorCode.ProtocolMismatch, 'VetDesk was updated: reload the page', { server: event.reason })
+            : new AppError(ErrorCode.BackendUnavailable, 'The workstation backend could not be reached'),
+        );
+      };
+    });
+}

@@ -1,0 +1,31 @@
+import type { EventFrame } from '../../core/api/rpc/frames.js';
+import type { LocalReplica } from '../../db/local/replica.js';
+import type { SyncEngine } from '../../sync/client/sync-engine.js';
+
+/** Where the backend's events come from: replica changes and sync status. */
+export interface BackendEventSources {
+  replica: Pick<LocalReplica, 'onChange'>;
+  sync: Pick<SyncEngine, 'onStatus' | 'status'> | null;
+}
+
+/**
+ * Subscribes `push` to `data.changed` and `sync.status` of a workstation: the events
+ * `serveContract` forwards on every connection, whichever transport carries it. The current
+ * sync status is pushed at once, so a page knows where the workstation stands (first sync
+ * progress included) from its first frame rather than after a request of its own.
+ * @returns the unsubscribe function.
+ */
+export function subscribeBackendEvents(sources: BackendEventSources, push: (event: EventFrame) => void): () => void {
+  const offChange = sources.replica.onChange((tables) => {
+    push({ event: 'data.changed', payload: { tables: [...tables] } });
+  });
+  const offStatus =
+    sources.sync?.onStatus((status) => {
+      push({ event: 'sync.status', payload: status });
+    }) ?? (() => undefined);
+  if (sources.sync) push({ event: 'sync.status', payload: sources.sync.status() });
+  return () => {
+    offChange();
+    offStatus();
+  };
+}
