@@ -1,6 +1,6 @@
 import { API } from '../../core/api/contract.js';
 import { type IpcBackendMessage, type IpcEvent, ipcRequestSchema } from '../../core/api/ipc-protocol.js';
-import { AppError, ErrorCode, type WireError, isAppError } from '../../core/errors.js';
+import { AppError, ErrorCode, type WireError, isAppError, validationError } from '../../core/errors.js';
 import type { Workstation } from '../backend/workstation.js';
 
 /**
@@ -34,7 +34,7 @@ function rejectMalformed(data: unknown): IpcBackendMessage {
   const error =
     typeof op === 'string' && !Object.hasOwn(API, op)
       ? new AppError(ErrorCode.NotFound, `Unknown operation ${op}`)
-      : new AppError(ErrorCode.ValidationFailed, 'Malformed request');
+      : validationError('Malformed request');
   return {
     id: typeof id === 'number' && Number.isInteger(id) && id >= 0 ? id : null,
     ok: false,

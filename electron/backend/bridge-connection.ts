@@ -8,7 +8,7 @@ import {
   type BridgeResponse,
   type BridgeWelcome,
 } from '../../core/api/bridge-protocol.js';
-import { AppError, ErrorCode, isAppError } from '../../core/errors.js';
+import { AppError, ErrorCode, isAppError, validationError } from '../../core/errors.js';
 
 /** What a bridge connection needs of the backend: one call per API operation. */
 export interface BridgeCallTarget {
@@ -58,9 +58,7 @@ export function serveBridgeConnection(
     // Checked here as well as in the backend so that nothing malformed crosses into it.
     const parsed = API[op].input.safeParse(input);
     if (!parsed.success) {
-      const error = new AppError(ErrorCode.ValidationFailed, parsed.error.issues[0]?.message ?? 'Invalid input', {
-        issues: parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })),
-      });
+      const error = validationError(parsed.error);
       send({ id, ok: false, error: error.toWire() });
       return;
     }
@@ -96,15 +94,15 @@ function requestIdOf(text: string | undefined): number | null {
 }
 
 function invalidMessage(text: string | undefined): AppError {
-  if (text === undefined) return new AppError(ErrorCode.ValidationFailed, 'Messages must be JSON text');
+  if (text === undefined) return validationError('Messages must be JSON text');
   try {
     const value: unknown = JSON.parse(text);
     const op = typeof value === 'object' && value !== null && 'op' in value ? value.op : undefined;
     if (typeof op === 'string' && !Object.hasOwn(API, op)) {
-      return new AppError(ErrorCode.ValidationFailed, `Unknown operation ${op}`, { op });
+      return validationError([{ path: ['op'], message: `Unknown operation ${op}` }], undefined, { op });
     }
   } catch {
-    return new AppError(ErrorCode.ValidationFailed, 'Messages must be JSON text');
+    return validationError('Messages must be JSON text');
   }
-  return new AppError(ErrorCode.ValidationFailed, 'Not a bridge request: expected { id, op, input }');
+  return validationError('Not a bridge request: expected { id, op, input }');
 }

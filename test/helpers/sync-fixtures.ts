@@ -53,6 +53,15 @@ export async function pushOne(db: CentralDb, deviceId: string, mutation: Mutatio
   return (await push(db, deviceId, mutation))[0]!;
 }
 
+/** `result` narrowed to `status`; throws, failing the test, when it has another status. */
+export function withStatus<Status extends MutationResult['status']>(
+  result: MutationResult | undefined,
+  status: Status,
+): Extract<MutationResult, { status: Status }> {
+  if (result?.status !== status) throw new Error(`Expected a ${status} result, got ${JSON.stringify(result)}`);
+  return result as Extract<MutationResult, { status: Status }>;
+}
+
 export async function countRows(
   db: SqlExecutor,
   table: string,

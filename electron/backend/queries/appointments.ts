@@ -1,5 +1,5 @@
 import type { AppointmentRow, DayAppointment } from '../../../core/api/views.js';
-import { AppError, ErrorCode } from '../../../core/errors.js';
+import { validationError } from '../../../core/errors.js';
 import { zonedDayRange } from '../../../core/util/time.js';
 import type { LocalReplica } from '../../../db/local/replica.js';
 import { selectRows } from './rows.js';
@@ -104,7 +104,7 @@ export function rangeAppointments(
   const days = daysInclusive(from, to);
   if (!(days >= 1 && days <= MAX_RANGE_DAYS)) {
     const message = `Ask for 1 to ${MAX_RANGE_DAYS} days, the first day first`;
-    throw new AppError(ErrorCode.ValidationFailed, message, { from, to });
+    throw validationError([{ path: ['to'], message }], message, { from, to });
   }
   const start = zonedDayRange(from, timeZone).start;
   const end = zonedDayRange(to, timeZone).end;

@@ -9,7 +9,7 @@ import {
 } from '../../../core/api/bridge-protocol.js';
 import type { VetdeskClient, VetdeskEventName, VetdeskEvents } from '../../../core/api/client.js';
 import { API, type ApiName } from '../../../core/api/contract.js';
-import { AppError, ErrorCode } from '../../../core/errors.js';
+import { AppError, ErrorCode, validationError } from '../../../core/errors.js';
 import { REPLICATED_TABLE_NAMES } from '../../../core/sync/tables.js';
 
 /** Tuning of the web-bridge client; the defaults suit people, tests may shorten them. */
@@ -169,7 +169,7 @@ export function createBridgeClient(
         return;
       }
       if (!Object.hasOwn(API, op)) {
-        reject(new AppError(ErrorCode.ValidationFailed, `Unknown operation ${op}`));
+        reject(validationError([{ path: ['op'], message: `Unknown operation ${op}` }]));
         return;
       }
       const id = nextId++;

@@ -3,7 +3,16 @@ import { newId } from '../../../core/ids.js';
 import { mutationResultSchema } from '../../../core/sync/protocol.js';
 import { CENTRAL_BACKENDS, useCentralDb } from '../../helpers/central-db.js';
 import { insertPatient, insertRecord } from '../../helpers/central-fixtures.js';
-import { countRows, envelope, itemArgs, ownerArgs, push, pushOne, setupPractice } from '../../helpers/sync-fixtures.js';
+import {
+  countRows,
+  envelope,
+  itemArgs,
+  ownerArgs,
+  push,
+  pushOne,
+  setupPractice,
+  withStatus,
+} from '../../helpers/sync-fixtures.js';
 
 describe.each(CENTRAL_BACKENDS)('write path: ledger, roles and batches on %s', (kind) => {
   const db = useCentralDb(kind);
@@ -99,7 +108,7 @@ describe.each(CENTRAL_BACKENDS)('write path: ledger, roles and batches on %s', (
     );
     expect(unknown).toMatchObject({ status: 'rejected', error: { code: 'UNKNOWN_MUTATION' } });
     expect(invalid).toMatchObject({ status: 'rejected', error: { code: 'VALIDATION_FAILED' } });
-    const issues = (invalid!.error!.details as { issues: { path: string[] }[] }).issues;
+    const issues = (withStatus(invalid, 'rejected').error.details as { issues: { path: string[] }[] }).issues;
     expect(issues.map((issue) => issue.path.join('.')).sort()).toEqual(['email', 'first_name']);
   });
 
@@ -114,7 +123,7 @@ describe.each(CENTRAL_BACKENDS)('write path: ledger, roles and batches on %s', (
       envelope('owner.update', { id: first['id'], changes: { city: 'Leeds' }, base: { city: null } }, practice.nurse),
     );
     expect(results.map((result) => result.status)).toEqual(['applied', 'rejected', 'applied']);
-    expect(results[1]!.error?.code).toBe('FORBIDDEN');
+    expect(withStatus(results[1], 'rejected').error.code).toBe('FORBIDDEN');
     expect(await countRows(db(), 'owners', `city = 'Leeds'`)).toBe(1);
   });
 

@@ -13,6 +13,7 @@ import {
   recordArgs,
   setupPractice,
   type SyncPractice,
+  withStatus,
 } from '../../helpers/sync-fixtures.js';
 
 /** A draft bill of 40.00 (one item), returning its id. */
@@ -195,7 +196,7 @@ describe.each(CENTRAL_BACKENDS)('write path: clinic rules on %s', (kind) => {
       ),
     );
     expect(moved.status).toBe('merged');
-    expect(moved.conflicts?.map((conflict) => conflict.kind)).toEqual(['overlap', 'overlap']);
+    expect(withStatus(moved, 'merged').conflicts.map((conflict) => conflict.kind)).toEqual(['overlap', 'overlap']);
     expect(await countRows(db(), 'appointments', 'deleted_at is null')).toBe(4);
     const { rows } = await db().query<{ row_id: string; other: string }>(
       `select row_id, loser_value ->> 'id' as other from sync.conflicts where kind = 'overlap' order by created_at, id`,

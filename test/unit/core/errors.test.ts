@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AppError, ErrorCode, isRetryable } from '../../../core/errors.js';
+import { AppError, ErrorCode, isRetryable, validationError } from '../../../core/errors.js';
 
 describe('AppError', () => {
   it('travels as { code, message, details } and comes back equal', () => {
@@ -26,7 +26,7 @@ describe('AppError', () => {
   it('treats only transient database failures as retryable', () => {
     expect(isRetryable(ErrorCode.DatabaseUnavailable)).toBe(true);
     expect(isRetryable(ErrorCode.TransactionConflict)).toBe(true);
-    expect(new AppError(ErrorCode.ValidationFailed, 'bad').retryable).toBe(false);
+    expect(validationError('bad').retryable).toBe(false);
     expect(isRetryable(ErrorCode.BillLocked)).toBe(false);
   });
 });
