@@ -1,4 +1,5 @@
 import { newId } from '../../core/ids.js';
+import type { MutationInput } from '../../core/mutations/registry.js';
 import type { MutationEnvelope, MutationResult } from '../../core/sync/protocol.js';
 import type { CentralDb, SqlExecutor } from '../../db/central/connection.js';
 import { applyBatch } from '../../sync/server/apply-batch.js';
@@ -73,7 +74,7 @@ export async function countRows(
 }
 
 /** The fields of an owner.create, with overrides. */
-export function ownerArgs(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+export function ownerArgs(overrides: Partial<MutationInput<'owner.create'>> = {}): MutationInput<'owner.create'> {
   return {
     id: newId(),
     first_name: 'Ada',
@@ -89,7 +90,7 @@ export function ownerArgs(overrides: Record<string, unknown> = {}): Record<strin
 }
 
 /** The fields of a patient.create, with overrides. */
-export function patientArgs(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+export function patientArgs(overrides: Partial<MutationInput<'patient.create'>> = {}): MutationInput<'patient.create'> {
   return {
     id: newId(),
     owner_id: null,

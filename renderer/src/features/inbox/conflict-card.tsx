@@ -1,4 +1,6 @@
 import type { ConflictRow, StaffRow } from '../../../../core/api/views.js';
+import { conflictResolveArgs } from '../../../../core/mutations/conflicts.js';
+import type { MutateArgs } from '../../../../core/mutations/registry.js';
 import { useMutate } from '../../api/use-mutate.js';
 import { formatDateTime, humanize } from '../../ui/format.js';
 import { ConflictRecord } from './conflict-record.js';
@@ -24,8 +26,21 @@ export function ConflictCard({ conflict, staff }: { conflict: ConflictRow; staff
   const winner: unknown = conflict.winner_value;
   const loser: unknown = conflict.loser_value;
   const restorable = RESTORABLE.has(conflict.kind ?? '');
-  const resolve = (args: Record<string, unknown>, success: string) => {
-    mutate.mutate({ name: 'conflict.resolve', args: { id: conflict.id, ...args }, success });
+  // The row's columns are nullable and its values JSON: the mutation's own schema says whether
+  // they make a restore at all, so the button is only offered for one that can be sent.
+  const restore = restorable
+    ? conflictResolveArgs.safeParse({
+        id: conflict.id,
+        action: 'restore',
+        table: conflict.table_name,
+        rowId: conflict.row_id,
+        field: conflict.field,
+        restoreValue: loser ?? null,
+        base: winner ?? null,
+      })
+    : undefined;
+  const resolve = (args: MutateArgs<'conflict.resolve'>, success: string) => {
+    mutate.mutate({ name: 'conflict.resolve', args, success });
   };
   return (
     <article className="card inbox-card" data-testid="conflict">
@@ -61,7 +76,7 @@ export function ConflictCard({ conflict, staff }: { conflict: ConflictRow; staff
               className="btn btn-primary"
               disabled={mutate.isPending}
               onClick={() => {
-                resolve({ action: 'keep' }, 'Kept the current value');
+                resolve({ id: conflict.id, action: 'keep' }, 'Kept the current value');
               }}
             >
               Keep current value
@@ -69,19 +84,9 @@ export function ConflictCard({ conflict, staff }: { conflict: ConflictRow; staff
             <button
               type="button"
               className="btn"
-              disabled={mutate.isPending || !conflict.table_name || !conflict.row_id || !conflict.field}
+              disabled={mutate.isPending || !restore?.success}
               onClick={() => {
-                resolve(
-                  {
-                    action: 'restore',
-                    table: conflict.table_name,
-                    rowId: conflict.row_id,
-                    field: conflict.field,
-                    restoreValue: loser ?? null,
-                    base: winner ?? null,
-                  },
-                  'Restored the other value',
-                );
+                if (restore?.success) resolve(restore.data, 'Restored the other value');
               }}
             >
               Restore the other value
@@ -93,7 +98,7 @@ export function ConflictCard({ conflict, staff }: { conflict: ConflictRow; staff
             className="btn btn-primary"
             disabled={mutate.isPending}
             onClick={() => {
-              resolve({ action: 'dismiss' }, 'Marked as reviewed');
+              resolve({ id: conflict.id, action: 'dismiss' }, 'Marked as reviewed');
             }}
           >
             Mark as reviewed
