@@ -262,12 +262,19 @@ export function issuesFromDetails(details: unknown): ValidationIssue[] {
   return issues;
 }
 
+/** The code of an AppError or of its wire form from across a bridge; undefined for anything else. */
+export function errorCodeOf(error: unknown): ErrorCode | undefined {
+  if (typeof error !== 'object' || error === null || !('code' in error)) return undefined;
+  const parsed = wireErrorSchema.shape.code.safeParse(error.code);
+  return parsed.success ? parsed.data : undefined;
+}
+
 /**
  * The details of `error` when it is an error (an AppError, or its wire form from across a
  * bridge) with `code`; undefined otherwise. VALIDATION_FAILED issues are normalised.
  */
 export function detailsIf<Code extends ErrorCode>(error: unknown, code: Code): ErrorDetailsOf<Code> | undefined {
-  if (typeof error !== 'object' || error === null || !('code' in error) || error.code !== code) return undefined;
+  if (errorCodeOf(error) !== code || typeof error !== 'object' || error === null) return undefined;
   const raw = 'details' in error && typeof error.details === 'object' && error.details !== null ? error.details : {};
   const details: ErrorDetails =
     code === ErrorCode.ValidationFailed ? { ...raw, issues: issuesFromDetails(raw) } : { ...raw };
