@@ -34,6 +34,39 @@ describe.each(CENTRAL_BACKENDS)('write path: ledger, roles and batches on %s', (
     expect(await countRows(db(), 'sync.mutations')).toBe(1);
   });
 
+  it('replays results recorded under the looser schema of old: a rejection without error, a merge without conflicts', async () => {
+    const practice = await setupPractice(db());
+    const rejected = envelope('owner.erase', { id: newId() }, practice.admin);
+    const merged = envelope('owner.erase', { id: newId() }, practice.admin);
+    const insert = `insert into sync.mutations
+      (id, device_id, staff_id, name, args, client_created_at, status, result, txid)
+      values ($1, $2, $3, 'owner.erase', '{}'::jsonb, now(), $4, $5::text::jsonb, $6::text::xid8)`;
+    const old = (mutation: typeof rejected, status: string, txid: string | null) => [
+      mutation.id,
+      practice.deviceId,
+      practice.admin,
+      status,
+      JSON.stringify({ id: mutation.id, status, txid, tables: txid ? ['owners'] : [] }),
+      txid,
+    ];
+    await db().query(insert, old(rejected, 'rejected', null));
+    await db().query(insert, old(merged, 'merged', '1'));
+
+    const [again, mergedAgain] = await push(db(), practice.deviceId, rejected, merged);
+    expect(withStatus(again, 'rejected').error).toEqual({
+      code: 'INTERNAL',
+      message: 'The server recorded this refusal without giving a reason',
+    });
+    expect(withStatus(mergedAgain, 'merged')).toEqual({
+      id: merged.id,
+      status: 'merged',
+      txid: '1',
+      tables: ['owners'],
+      conflicts: [],
+    });
+    expect(await countRows(db(), 'sync.mutations')).toBe(2);
+  });
+
   it('records the ledger row in the same transaction as the effects', async () => {
     const practice = await setupPractice(db());
     const create = envelope('owner.create', ownerArgs(), practice.frontDesk);

@@ -40,6 +40,28 @@ describe('push transport: what an answer means', () => {
     expect(outcome).toMatchObject({ kind: 'retry', error: { code: ErrorCode.ServerUnavailable } });
   });
 
+  it('takes a rejection without its error for a malformed answer, never inventing a reason', async () => {
+    const outcome = await send((batch) =>
+      Promise.resolve(
+        json(200, {
+          results: batch.map((mutation) => ({ id: mutation.id, status: 'rejected', txid: null, tables: [] })),
+        }),
+      ),
+    );
+    expect(outcome).toMatchObject({ kind: 'retry', error: { code: ErrorCode.ServerUnavailable } });
+  });
+
+  it('takes an applied result without its transaction for a malformed answer', async () => {
+    const outcome = await send((batch) =>
+      Promise.resolve(
+        json(200, {
+          results: batch.map((mutation) => ({ id: mutation.id, status: 'applied', txid: null, tables: [] })),
+        }),
+      ),
+    );
+    expect(outcome.kind).toBe('retry');
+  });
+
   it('retries a 429 as RATE_LIMITED', async () => {
     const outcome = await send(() => Promise.resolve(json(429, {})));
     expect(outcome).toMatchObject({ kind: 'retry', error: { code: ErrorCode.RateLimited } });
