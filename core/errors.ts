@@ -239,6 +239,10 @@ function splitDotted(path: string): (string | number)[] {
   return path === '' ? [] : path.split('.').map((part) => (/^\d+$/.test(part) ? Number(part) : part));
 }
 
+function isPath(value: unknown): value is (string | number)[] {
+  return Array.isArray(value) && value.every((part) => typeof part === 'string' || typeof part === 'number');
+}
+
 /**
  * Reads the issues of VALIDATION_FAILED details in any shape VetDesk ever sent: array paths,
  * dotted string paths, or `{ param }` (shape requests). Anything unreadable is skipped.
@@ -253,8 +257,8 @@ export function issuesFromDetails(details: unknown): ValidationIssue[] {
     const { path, param, message } = item as { path?: unknown; param?: unknown; message?: unknown };
     if (typeof message !== 'string') continue;
     const where = path ?? param;
-    if (Array.isArray(where) && where.every((part) => typeof part === 'string' || typeof part === 'number')) {
-      issues.push({ path: where as (string | number)[], message });
+    if (isPath(where)) {
+      issues.push({ path: where, message });
     } else if (typeof where === 'string') {
       issues.push({ path: splitDotted(where), message });
     }

@@ -40,7 +40,7 @@ const empty = z.object({});
 const mutateInput = z.object({
   name: z.enum(MUTATION_NAMES as [MutationName, ...MutationName[]]),
   args: z.record(z.string(), z.unknown()),
-}) as z.ZodType<unknown> as z.ZodType<MutateRequest, MutateRequest>;
+}) as z.ZodType as z.ZodType<MutateRequest, MutateRequest>;
 
 export const API = {
   'sync.status': operation<SyncStatus>()(empty),

@@ -55,7 +55,7 @@ export type MutationName = keyof typeof MUTATIONS;
 
 /** The argument type a mutation's schema produces. */
 export type MutationArgs<Name extends MutationName> =
-  (typeof MUTATIONS)[Name] extends MutationDefinition<Name, infer Args, unknown> ? Args : never;
+  (typeof MUTATIONS)[Name] extends MutationDefinition<Name, infer Args> ? Args : never;
 
 /** The arguments a mutation's schema accepts, before defaults are applied. */
 export type MutationInput<Name extends MutationName> =

@@ -8,7 +8,7 @@ import {
   type BridgeResponse,
   type BridgeWelcome,
 } from '../../core/api/bridge-protocol.js';
-import { AppError, ErrorCode, isAppError, validationError } from '../../core/errors.js';
+import { type AppError, ErrorCode, isAppError, validationError } from '../../core/errors.js';
 
 /** What a bridge connection needs of the backend: one call per API operation. */
 export interface BridgeCallTarget {

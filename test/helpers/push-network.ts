@@ -16,11 +16,11 @@ export type Answer = (batch: readonly MutationEnvelope[], signal: AbortSignal | 
 export function fakeNetwork(answer: Answer): { fetch: typeof fetch; seen: SeenRequest[] } {
   const seen: SeenRequest[] = [];
   const fakeFetch = async (_url: string | URL | Request, init?: RequestInit): Promise<Response> => {
-    const request = pushRequestSchema.parse(JSON.parse(String(init?.body)));
+    const request = pushRequestSchema.parse(JSON.parse(typeof init?.body === 'string' ? init.body : 'null'));
     seen.push({ ids: request.mutations.map((mutation) => mutation.id), at: Date.now() });
     return answer(request.mutations, init?.signal ?? undefined);
   };
-  return { fetch: fakeFetch as typeof fetch, seen };
+  return { fetch: fakeFetch, seen };
 }
 
 export function json(status: number, body: unknown): Response {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AppError, validationError } from '../../../core/errors.js';
+import { type AppError, validationError } from '../../../core/errors.js';
 import { OFFSET_PATTERN, parseOffset, type ShapePosition } from '../../../sync/server/shape-offset.js';
 import { parseColumnList, resolveShapeTable, type ShapeTable } from '../../../sync/server/shape-table.js';
 

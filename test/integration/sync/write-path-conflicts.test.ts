@@ -39,7 +39,7 @@ async function conflicts(db: CentralDb): Promise<ConflictRow[]> {
 async function createOwner(db: CentralDb, practice: SyncPractice, overrides: Record<string, unknown> = {}) {
   const args = ownerArgs(overrides);
   await pushOne(db, practice.deviceId, envelope('owner.create', args, practice.frontDesk));
-  return args['id'] as string;
+  return args['id'];
 }
 
 describe.each(CENTRAL_BACKENDS)('write path: conflicts on %s', (kind) => {
@@ -109,7 +109,7 @@ describe.each(CENTRAL_BACKENDS)('write path: conflicts on %s', (kind) => {
     const practice = await setupPractice(db());
     const patient = patientArgs();
     await pushOne(db(), practice.deviceId, envelope('patient.create', patient, practice.nurse));
-    const record = recordArgs(patient['id'] as string, { subjective: 'Eats well.' });
+    const record = recordArgs(patient['id'], { subjective: 'Eats well.' });
     await pushOne(db(), practice.deviceId, envelope('medicalRecord.create', record, practice.nurse));
     const edit = (text: string, staffId: string) =>
       envelope(
@@ -143,7 +143,7 @@ describe.each(CENTRAL_BACKENDS)('write path: conflicts on %s', (kind) => {
     const practice = await setupPractice(db());
     const patient = patientArgs({ alerts: 'Bites' });
     await pushOne(db(), practice.deviceId, envelope('patient.create', patient, practice.nurse));
-    const id = patient['id'] as string;
+    const id = patient['id'];
     const edit = envelope(
       'patient.update',
       { id, changes: { alerts: 'Bites; allergic to penicillin' }, base: { alerts: 'Bites' } },
@@ -175,7 +175,7 @@ describe.each(CENTRAL_BACKENDS)('write path: conflicts on %s', (kind) => {
     const practice = await setupPractice(db());
     const patient = patientArgs();
     await pushOne(db(), practice.deviceId, envelope('patient.create', patient, practice.nurse));
-    const id = patient['id'] as string;
+    const id = patient['id'];
     const edit = envelope('patient.update', { id, changes: { name: 'Rex' }, base: { name: 'Biscuit' } }, practice.vet);
     const remove = envelope('patient.delete', { id, baseVersion: 1 }, practice.frontDesk);
     expect((await pushOne(db(), practice.deviceId, edit)).status).toBe('applied');
@@ -199,7 +199,7 @@ describe.each(CENTRAL_BACKENDS)('write path: conflicts on %s', (kind) => {
     const practice = await setupPractice(db());
     const patient = patientArgs();
     await pushOne(db(), practice.deviceId, envelope('patient.create', patient, practice.nurse));
-    const id = patient['id'] as string;
+    const id = patient['id'];
     const remove = envelope('patient.delete', { id, baseVersion: 1 }, practice.frontDesk);
     const edit = envelope('patient.update', { id, changes: { name: 'Rex' }, base: { name: 'Biscuit' } }, practice.vet);
     expect((await pushOne(db(), practice.deviceId, remove)).status).toBe('applied');
