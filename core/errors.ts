@@ -114,6 +114,12 @@ export interface ErrorDetailsByCode {
   VALIDATION_FAILED: ErrorDetails & { readonly issues: readonly ValidationIssue[] };
   /** `reason` tells which backend was out of reach (e.g. CENTRAL_UNREACHABLE, core/api/audit.ts). */
   BACKEND_UNAVAILABLE: ErrorDetails & { readonly reason?: string; readonly detail?: string };
+  /** Why the server refused the staff member, when it was about who they are (sync/server/authorize.ts). */
+  FORBIDDEN: ErrorDetails & { readonly reason?: 'role' | 'staff_removed' | 'unknown_staff' };
+  /** The mutation name the server does not know. */
+  UNKNOWN_MUTATION: ErrorDetails & { readonly name: string };
+  /** The conflict that was already resolved. */
+  CONFLICT_ALREADY_RESOLVED: ErrorDetails & { readonly id: string };
 }
 
 /** The details an error of `Code` carries. */

@@ -53,6 +53,25 @@ describe('AppError', () => {
   });
 });
 
+describe('typed details', () => {
+  it('requires the details a code promises, and types what it reads back', () => {
+    // @ts-expect-error VALIDATION_FAILED promises its issues: build it with validationError()
+    const bare = new AppError(ErrorCode.ValidationFailed, 'bad');
+    // @ts-expect-error UNKNOWN_MUTATION promises the name it did not know
+    const nameless = new AppError(ErrorCode.UnknownMutation, 'which?');
+    const forbidden = new AppError(ErrorCode.Forbidden, 'no', { reason: 'role' });
+    // @ts-expect-error FORBIDDEN's reason is one of the server's
+    const unheard = new AppError(ErrorCode.Forbidden, 'no', { reason: 'mood' });
+    const reason: 'role' | 'staff_removed' | 'unknown_staff' | undefined = forbidden.details.reason;
+    expect([bare.code, nameless.code, unheard.code, reason]).toEqual([
+      'VALIDATION_FAILED',
+      'UNKNOWN_MUTATION',
+      'FORBIDDEN',
+      'role',
+    ]);
+  });
+});
+
 describe('validationError', () => {
   it('keeps zod paths as arrays and the first message by default', () => {
     const parsed = z.object({ changes: z.object({ city: z.string().max(3) }), n: z.number() }).safeParse({
