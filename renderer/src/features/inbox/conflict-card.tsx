@@ -1,9 +1,9 @@
 import type { ConflictRow, StaffRow } from '../../../../core/api/views.js';
-import { conflictResolveArgs } from '../../../../core/mutations/conflicts.js';
 import type { MutateArgs } from '../../../../core/mutations/registry.js';
 import { useMutate } from '../../api/use-mutate.js';
 import { formatDateTime, humanize } from '../../ui/format.js';
 import { ConflictRecord } from './conflict-record.js';
+import { isRestorable, restoreArgs } from './conflict-restore.js';
 import { valueText } from './value-text.js';
 
 const KIND_TEXT: Record<string, string> = {
@@ -15,9 +15,6 @@ const KIND_TEXT: Record<string, string> = {
   edit_vs_delete: 'Edited after someone deleted it',
 };
 
-/** Kinds with a losing value that can be written back. */
-const RESTORABLE = new Set(['field', 'clinical_text']);
-
 /** One conflict the server settled: both values, who wrote each and when, and the choices. */
 export function ConflictCard({ conflict, staff }: { conflict: ConflictRow; staff: StaffRow[] }) {
   const mutate = useMutate();
@@ -25,20 +22,9 @@ export function ConflictCard({ conflict, staff }: { conflict: ConflictRow; staff
   // Values are JSON columns: whatever the API typed them as, they are shown and sent as read.
   const winner: unknown = conflict.winner_value;
   const loser: unknown = conflict.loser_value;
-  const restorable = RESTORABLE.has(conflict.kind ?? '');
-  // The row's columns are nullable and its values JSON: the mutation's own schema says whether
-  // they make a restore at all, so the button is only offered for one that can be sent.
-  const restore = restorable
-    ? conflictResolveArgs.safeParse({
-        id: conflict.id,
-        action: 'restore',
-        table: conflict.table_name,
-        rowId: conflict.row_id,
-        field: conflict.field,
-        restoreValue: loser ?? null,
-        base: winner ?? null,
-      })
-    : undefined;
+  const restorable = isRestorable(conflict);
+  // Offered only for a restore that can be sent at all (see restoreArgs).
+  const restore = restoreArgs(conflict);
   const resolve = (args: MutateArgs<'conflict.resolve'>, success: string) => {
     mutate.mutate({ name: 'conflict.resolve', args, success });
   };
@@ -84,9 +70,9 @@ export function ConflictCard({ conflict, staff }: { conflict: ConflictRow; staff
             <button
               type="button"
               className="btn"
-              disabled={mutate.isPending || !restore?.success}
+              disabled={mutate.isPending || !restore}
               onClick={() => {
-                if (restore?.success) resolve(restore.data, 'Restored the other value');
+                if (restore) resolve(restore, 'Restored the other value');
               }}
             >
               Restore the other value
