@@ -61,6 +61,13 @@ export const ErrorCode = {
    * is safe.
    */
   BackendUnavailable: 'BACKEND_UNAVAILABLE',
+  /**
+   * The central server could not be reached, or gave no usable answer (5xx, timeout, a
+   * malformed body); nothing it was sent is known to have been decided. Retrying later is safe.
+   */
+  ServerUnavailable: 'SERVER_UNAVAILABLE',
+  /** The central server asked the client to slow down (429); retrying later may succeed. */
+  RateLimited: 'RATE_LIMITED',
   /** Anything not foreseen. */
   Internal: 'INTERNAL',
 } as const;
@@ -74,10 +81,57 @@ const retryableCodes: ReadonlySet<ErrorCode> = new Set([
   ErrorCode.DatabaseUnavailable,
   ErrorCode.TransactionConflict,
   ErrorCode.BackendUnavailable,
+  ErrorCode.ServerUnavailable,
+  ErrorCode.RateLimited,
+]);
+
+/**
+ * Codes that, refusing a whole sync request, mean this workstation cannot sync at all until
+ * people act (enrol it again, update it): resending anything is pointless.
+ */
+const blockingCodes: ReadonlySet<ErrorCode> = new Set([
+  ErrorCode.Unauthenticated,
+  ErrorCode.DeviceRevoked,
+  ErrorCode.Forbidden,
+  ErrorCode.ProtocolMismatch,
 ]);
 
 /** Structured, JSON-serialisable details attached to an error. */
 export type ErrorDetails = Readonly<Record<string, unknown>>;
+
+/** One problem found in an input: where (keys and indexes from the input's root) and what. */
+export interface ValidationIssue {
+  readonly path: readonly (string | number)[];
+  readonly message: string;
+}
+
+/**
+ * The details each code promises. Codes not listed carry free-form `ErrorDetails`. Extra keys
+ * are allowed (context for logs), the listed ones are guaranteed.
+ */
+export interface ErrorDetailsByCode {
+  /** Every problem found, with paths relative to the validated input. */
+  VALIDATION_FAILED: ErrorDetails & { readonly issues: readonly ValidationIssue[] };
+  /** `reason` tells which backend was out of reach (e.g. CENTRAL_UNREACHABLE, core/api/audit.ts). */
+  BACKEND_UNAVAILABLE: ErrorDetails & { readonly reason?: string; readonly detail?: string };
+  /** Why the server refused the staff member, when it was about who they are (sync/server/authorize.ts). */
+  FORBIDDEN: ErrorDetails & { readonly reason?: 'role' | 'staff_removed' | 'unknown_staff' };
+  /** The mutation name the server does not know. */
+  UNKNOWN_MUTATION: ErrorDetails & { readonly name: string };
+  /** The conflict that was already resolved. */
+  CONFLICT_ALREADY_RESOLVED: ErrorDetails & { readonly id: string };
+}
+
+/** The details an error of `Code` carries. */
+export type ErrorDetailsOf<Code extends ErrorCode> = Code extends keyof ErrorDetailsByCode
+  ? ErrorDetailsByCode[Code]
+  : ErrorDetails;
+
+/** The constructor's optional tail: details are required exactly when the code promises some. */
+type AppErrorTail<Code extends ErrorCode> =
+  Record<string, never> extends ErrorDetailsOf<Code>
+    ? [details?: ErrorDetailsOf<Code>, options?: { cause?: unknown }]
+    : [details: ErrorDetailsOf<Code>, options?: { cause?: unknown }];
 
 /** The shape an error takes on the wire (IPC, HTTP, sync results). */
 export const wireErrorSchema = z.object({
@@ -88,18 +142,22 @@ export const wireErrorSchema = z.object({
 export type WireError = z.infer<typeof wireErrorSchema>;
 
 /**
- * The one error class of VetDesk. `message` is for people; `code` is for programs.
+ * The one error class of VetDesk. `message` is for people; `code` is for programs; `details`
+ * has the shape `ErrorDetailsByCode` promises for the code.
  */
-export class AppError extends Error {
+export class AppError<Code extends ErrorCode = ErrorCode> extends Error {
   override readonly name = 'AppError';
+  readonly details: ErrorDetailsOf<Code>;
 
   constructor(
-    readonly code: ErrorCode,
+    readonly code: Code,
     message: string,
-    readonly details: ErrorDetails = {},
-    options?: { cause?: unknown },
+    ...[details, options]: AppErrorTail<Code>
   ) {
     super(message, options);
+    // The tail makes `details` required whenever `{}` would not do, so `{}` is only used here
+    // for codes whose details are free-form.
+    this.details = details ?? ({} as ErrorDetailsOf<Code>);
   }
 
   /** True when retrying the same operation later may succeed. */
@@ -114,16 +172,124 @@ export class AppError extends Error {
       : { code: this.code, message: this.message, details: { ...this.details } };
   }
 
-  /** Rebuilds an error received from the wire. Throws a ZodError if `value` is not a wire error. */
+  /**
+   * Rebuilds an error received from the wire. VALIDATION_FAILED details are normalised to
+   * `{ issues: ValidationIssue[] }` (older peers sent dotted string paths or `{ param }`).
+   * Throws a ZodError if `value` is not a wire error.
+   */
   static fromWire(value: unknown): AppError {
     const wire = wireErrorSchema.parse(value);
-    return new AppError(wire.code, wire.message, wire.details ?? {});
+    const details = wire.details ?? {};
+    if (wire.code === ErrorCode.ValidationFailed) {
+      return new AppError(wire.code, wire.message, { ...details, issues: issuesFromDetails(details) });
+    }
+    return new AppError(wire.code, wire.message, details);
   }
 }
 
-/** Whether an error code denotes a transient failure worth retrying. */
+/** Whether an error code denotes a transient failure worth retrying. The only such rule. */
 export function isRetryable(code: ErrorCode): boolean {
   return retryableCodes.has(code);
+}
+
+/**
+ * What to do when a whole sync request fails with `code`: `retry` the same request later
+ * (`isRetryable`), stop syncing (`block`: credentials, access or protocol), or treat it as a
+ * refusal of what was sent (`refuse`).
+ */
+export function requestDisposition(code: ErrorCode): 'retry' | 'block' | 'refuse' {
+  if (isRetryable(code)) return 'retry';
+  return blockingCodes.has(code) ? 'block' : 'refuse';
+}
+
+/** An issue as callers state it: zod's paths may hold symbols, which become strings. */
+type IssueInput = { readonly path: readonly PropertyKey[]; readonly message: string };
+
+/**
+ * The one way to build a VALIDATION_FAILED error: from a ZodError (or its issues), from issues
+ * stated by hand, or from a message alone (one issue about the input as a whole). The message
+ * defaults to the first issue's; `extra` adds context keys beside `issues`.
+ */
+export function validationError(message: string, extra?: ErrorDetails): AppError<typeof ErrorCode.ValidationFailed>;
+export function validationError(
+  problems: z.ZodError | readonly IssueInput[],
+  message?: string,
+  extra?: ErrorDetails,
+): AppError<typeof ErrorCode.ValidationFailed>;
+export function validationError(
+  problems: string | z.ZodError | readonly IssueInput[],
+  messageOrExtra?: string | ErrorDetails,
+  extra: ErrorDetails = {},
+): AppError<typeof ErrorCode.ValidationFailed> {
+  if (typeof problems === 'string') {
+    const context = typeof messageOrExtra === 'object' ? messageOrExtra : {};
+    return new AppError(ErrorCode.ValidationFailed, problems, {
+      ...context,
+      issues: [{ path: [], message: problems }],
+    });
+  }
+  const list = problems instanceof z.ZodError ? problems.issues : problems;
+  const issues = list.map((issue) => ({
+    path: issue.path.map((part) => (typeof part === 'number' ? part : String(part))),
+    message: issue.message,
+  }));
+  const message = typeof messageOrExtra === 'string' ? messageOrExtra : undefined;
+  return new AppError(ErrorCode.ValidationFailed, message ?? issues[0]?.message ?? 'Invalid input', {
+    ...extra,
+    issues,
+  });
+}
+
+/** Splits a dotted path as older peers sent it (`changes.city`, `items.0.amount`). */
+function splitDotted(path: string): (string | number)[] {
+  return path === '' ? [] : path.split('.').map((part) => (/^\d+$/.test(part) ? Number(part) : part));
+}
+
+function isPath(value: unknown): value is (string | number)[] {
+  return Array.isArray(value) && value.every((part) => typeof part === 'string' || typeof part === 'number');
+}
+
+/**
+ * Reads the issues of VALIDATION_FAILED details in any shape VetDesk ever sent: array paths,
+ * dotted string paths, or `{ param }` (shape requests). Anything unreadable is skipped.
+ */
+export function issuesFromDetails(details: unknown): ValidationIssue[] {
+  if (typeof details !== 'object' || details === null || !('issues' in details)) return [];
+  const raw = details.issues;
+  if (!Array.isArray(raw)) return [];
+  const issues: ValidationIssue[] = [];
+  for (const item of raw as unknown[]) {
+    if (typeof item !== 'object' || item === null) continue;
+    const { path, param, message } = item as { path?: unknown; param?: unknown; message?: unknown };
+    if (typeof message !== 'string') continue;
+    const where = path ?? param;
+    if (isPath(where)) {
+      issues.push({ path: where, message });
+    } else if (typeof where === 'string') {
+      issues.push({ path: splitDotted(where), message });
+    }
+  }
+  return issues;
+}
+
+/** The code of an AppError or of its wire form from across a bridge; undefined for anything else. */
+export function errorCodeOf(error: unknown): ErrorCode | undefined {
+  if (typeof error !== 'object' || error === null || !('code' in error)) return undefined;
+  const parsed = wireErrorSchema.shape.code.safeParse(error.code);
+  return parsed.success ? parsed.data : undefined;
+}
+
+/**
+ * The details of `error` when it is an error (an AppError, or its wire form from across a
+ * bridge) with `code`; undefined otherwise. VALIDATION_FAILED issues are normalised.
+ */
+export function detailsIf<Code extends ErrorCode>(error: unknown, code: Code): ErrorDetailsOf<Code> | undefined {
+  if (errorCodeOf(error) !== code || typeof error !== 'object' || error === null) return undefined;
+  const raw = 'details' in error && typeof error.details === 'object' && error.details !== null ? error.details : {};
+  const details: ErrorDetails =
+    code === ErrorCode.ValidationFailed ? { ...raw, issues: issuesFromDetails(raw) } : { ...raw };
+  // Checked by code above; free-form keys are the code's optional ones.
+  return details as ErrorDetailsOf<Code>;
 }
 
 /** Type guard for AppError that also works across module copies. */

@@ -30,7 +30,9 @@ export async function startServer(
   config: ServerConfig,
   hooks: { onMigration?: MigrationProgress } = {},
 ): Promise<RunningServer> {
-  await assertPortsAvailable([{ host: config.host, port: config.port, variable: 'PORT', purpose: 'the central server' }]);
+  await assertPortsAvailable([
+    { host: config.host, port: config.port, variable: 'PORT', purpose: 'the central server' },
+  ]);
   const db = await openCentralDb(config.database);
   try {
     const migrations = await loadMigrations();

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { dayRangeProblem } from '../domain/day-range.js';
 import { isoDate, uuidSchema } from '../domain/values.js';
-import { MUTATION_NAMES } from '../mutations/registry.js';
+import { MUTATION_NAMES, type MutateRequest, type MutationName } from '../mutations/registry.js';
 import type { SyncStatus } from '../sync/status.js';
 import { auditHistoryParamsSchema, type AuditHistory } from './audit.js';
 import type {
@@ -30,6 +30,18 @@ function operation<Output>() {
 }
 
 const empty = z.object({});
+
+/**
+ * The `mutate` input. At runtime this boundary checks the name and that `args` is an object;
+ * the arguments proper are validated against the mutation's own schema once the backend has
+ * filled in `base` and `baseVersion` (db/local/outbox.ts), which a schema here could not
+ * express. The static type is that per-mutation contract, so callers are checked by the
+ * compiler against the mutation they name.
+ */
+const mutateInput = z.object({
+  name: z.enum(MUTATION_NAMES as [MutationName, ...MutationName[]]),
+  args: z.record(z.string(), z.unknown()),
+}) as z.ZodType as z.ZodType<MutateRequest, MutateRequest>;
 
 export const API = {
   'sync.status': operation<SyncStatus>()(empty),
@@ -81,9 +93,7 @@ export const API = {
    * Runs a named mutation. For edits, `base` (the values the change starts from) and
    * `baseVersion` may be left out: the backend fills them from what this workstation shows.
    */
-  mutate: operation<{ id: string }>()(
-    z.object({ name: z.enum(MUTATION_NAMES as [string, ...string[]]), args: z.record(z.string(), z.unknown()) }),
-  ),
+  mutate: operation<{ id: string }>()(mutateInput),
 } as const;
 
 export type ApiName = keyof typeof API;

@@ -15,11 +15,11 @@ export interface MutationContext {
 /**
  * A named clinic operation: its arguments' schema, the roles allowed to run it and its effect
  * as row operations. `ops` is pure: the workstation and the server derive the same operations
- * from the same arguments.
+ * from the same arguments. `Input` is what callers write before parsing (defaults optional).
  */
-export interface MutationDefinition<Name extends string = string, Args = unknown> {
+export interface MutationDefinition<Name extends string = string, Args = unknown, Input = unknown> {
   readonly name: Name;
-  readonly args: z.ZodType<Args>;
+  readonly args: z.ZodType<Args, Input>;
   readonly roles: readonly StaffRole[];
   ops(args: Args, context: MutationContext): RowOp[];
 }
@@ -30,8 +30,8 @@ export function defineMutation<const Name extends string, Schema extends z.ZodTy
   args: Schema;
   roles: readonly StaffRole[];
   ops: (args: z.output<Schema>, context: MutationContext) => RowOp[];
-}): MutationDefinition<Name, z.output<Schema>> {
-  return definition as MutationDefinition<Name, z.output<Schema>>;
+}): MutationDefinition<Name, z.output<Schema>, z.input<Schema>> {
+  return definition as MutationDefinition<Name, z.output<Schema>, z.input<Schema>>;
 }
 
 export const ALL_ROLES: readonly StaffRole[] = ['admin', 'vet', 'nurse', 'front_desk'];

@@ -11,7 +11,7 @@ import {
   paymentRecord,
 } from './billing.js';
 import { conflictResolve } from './conflicts.js';
-import type { MutationDefinition } from './define.js';
+import type { BaseValues, MutationDefinition } from './define.js';
 import {
   medicalRecordAddAddendum,
   medicalRecordCreate,
@@ -56,6 +56,40 @@ export type MutationName = keyof typeof MUTATIONS;
 /** The argument type a mutation's schema produces. */
 export type MutationArgs<Name extends MutationName> =
   (typeof MUTATIONS)[Name] extends MutationDefinition<Name, infer Args> ? Args : never;
+
+/** The arguments a mutation's schema accepts, before defaults are applied. */
+export type MutationInput<Name extends MutationName> =
+  (typeof MUTATIONS)[Name] extends MutationDefinition<Name, unknown, infer Input> ? Input : never;
+
+/**
+ * Keys of `Args` the workstation backend fills in from what it shows (electron/backend/mutate.ts
+ * `withBase`): an edit's `base` (the field values it starts from) and a soft delete's
+ * `baseVersion`. A `base` of another kind (conflict.resolve's single value) is the caller's.
+ */
+type FilledByBackend<Args> =
+  | Extract<keyof Args, 'baseVersion'>
+  | ('base' extends keyof Args ? (Args['base' & keyof Args] extends BaseValues ? 'base' : never) : never);
+
+/** `Args` with the keys the backend fills in made optional; other keys as they were. */
+type BackendFills<Args> = Args extends object
+  ? Flatten<
+      { [Key in Exclude<keyof Args, FilledByBackend<Args>>]: Args[Key] } & {
+        [Key in FilledByBackend<Args>]?: Args[Key];
+      }
+    >
+  : Args;
+
+/** One object type instead of an intersection, for readable compiler messages. */
+type Flatten<T> = { [Key in keyof T]: T[Key] };
+
+/**
+ * What the UI passes to run mutation `Name`: its schema's input, except that `base` and
+ * `baseVersion` may be left out (the backend fills them from what this workstation shows).
+ */
+export type MutateArgs<Name extends MutationName> = BackendFills<MutationInput<Name>>;
+
+/** One mutation request from the UI: a name and that mutation's own arguments. */
+export type MutateRequest = { [Name in MutationName]: { name: Name; args: MutateArgs<Name> } }[MutationName];
 
 export const MUTATION_NAMES = Object.keys(MUTATIONS) as MutationName[];
 

@@ -46,19 +46,45 @@ export type ConflictSummary = z.infer<typeof conflictSummarySchema>;
 
 export const MUTATION_STATUSES = ['applied', 'merged', 'rejected'] as const;
 
-/** The server's answer for one mutation; replays return the recorded answer unchanged. */
-export const mutationResultSchema = z.object({
+/** Replicated tables the transaction changed: its effect is complete on a workstation once
+ * each of these tables' shapes has delivered `txid`. */
+const changedTables = z.array(z.string());
+
+/** A mutation the server applied as sent: `txid` is the PostgreSQL transaction that carried it. */
+const appliedResultSchema = z.object({
   id: uuidSchema,
-  status: z.enum(MUTATION_STATUSES),
-  /** The PostgreSQL transaction that carried the mutation (null when rejected). */
-  txid: z.string().nullable(),
-  /** Replicated tables the transaction changed: its effect is complete on a workstation once
-   * each of these tables' shapes has delivered `txid`. */
-  tables: z.array(z.string()),
-  error: wireErrorSchema.optional(),
+  status: z.literal('applied'),
+  txid: z.string(),
+  tables: changedTables,
   conflicts: z.array(conflictSummarySchema).optional(),
 });
+
+/** A mutation the server applied after resolving conflicts, listed in `conflicts`. */
+const mergedResultSchema = appliedResultSchema.extend({
+  status: z.literal('merged'),
+  conflicts: z.array(conflictSummarySchema),
+});
+
+/** A mutation the server refused: nothing changed, and `error` always says why. */
+const rejectedResultSchema = z.object({
+  id: uuidSchema,
+  status: z.literal('rejected'),
+  txid: z.null(),
+  tables: z.tuple([]),
+  error: wireErrorSchema,
+});
+
+/**
+ * The server's answer for one mutation, discriminated on `status`; replays return the recorded
+ * answer unchanged.
+ */
+export const mutationResultSchema = z.discriminatedUnion('status', [
+  appliedResultSchema,
+  mergedResultSchema,
+  rejectedResultSchema,
+]);
 export type MutationResult = z.infer<typeof mutationResultSchema>;
+export type RejectedResult = z.infer<typeof rejectedResultSchema>;
 
 export const pushResponseSchema = z.object({
   results: z.array(mutationResultSchema),

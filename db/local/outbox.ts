@@ -1,4 +1,4 @@
-import { AppError, ErrorCode, type WireError } from '../../core/errors.js';
+import { AppError, ErrorCode, type WireError, validationError } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
 import type { MutationDefinition } from '../../core/mutations/define.js';
 import type { MutationEnvelope, MutationResult } from '../../core/sync/protocol.js';
@@ -63,13 +63,7 @@ export function enqueueMutation(
 ): { id: string; ops: RowOp[] } {
   const parsed = definition.args.safeParse(rawArgs);
   if (!parsed.success) {
-    throw new AppError(
-      ErrorCode.ValidationFailed,
-      `Invalid ${definition.name}: ${parsed.error.issues[0]?.message ?? ''}`,
-      {
-        issues: parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })),
-      },
-    );
+    throw validationError(parsed.error, `Invalid ${definition.name}: ${parsed.error.issues[0]?.message ?? ''}`);
   }
   const id = newId(now.getTime());
   const createdAt = now.toISOString();
@@ -147,8 +141,7 @@ export function recordResults(
       const row = find.get(result.id) as { seq: number; state: OutboxEntry['state'] } | undefined;
       if (!row || row.state !== 'pending') continue;
       if (result.status === 'rejected') {
-        const error = result.error ?? { code: ErrorCode.Internal, message: 'Rejected without a reason' };
-        reject.run(JSON.stringify(error), at.toISOString(), row.seq);
+        reject.run(JSON.stringify(result.error), at.toISOString(), row.seq);
         recompute.push(...unlinkRows(ctx, row.seq));
       } else {
         acknowledge.run(

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { API, type ApiInput, type ApiName, type ApiOutput } from '../../core/api/contract.js';
 import type { RejectionView } from '../../core/api/views.js';
-import { AppError, ErrorCode } from '../../core/errors.js';
+import { AppError, ErrorCode, validationError } from '../../core/errors.js';
 import type { LocalReplica, MutationStaff } from '../../db/local/replica.js';
 import { fetchAuditHistory } from '../../sync/client/audit-history.js';
 import type { SyncEngine } from '../../sync/client/sync-engine.js';
@@ -42,9 +42,7 @@ export class WorkstationBackend {
     if (!Object.hasOwn(API, name)) throw new AppError(ErrorCode.NotFound, `Unknown operation ${name}`);
     const parsed = API[name].input.safeParse(input);
     if (!parsed.success) {
-      throw new AppError(ErrorCode.ValidationFailed, parsed.error.issues[0]?.message ?? 'Invalid input', {
-        issues: parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })),
-      });
+      throw validationError(parsed.error);
     }
     const handler = this.handlers[name] as (value: unknown) => ApiOutput<Name> | Promise<ApiOutput<Name>>;
     return handler(parsed.data);

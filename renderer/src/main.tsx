@@ -1,5 +1,6 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
+import { errorCodeOf, isRetryable } from '../../core/errors.js';
 import { createRoot } from 'react-dom/client';
 import { createVetdeskClient } from './api/client.js';
 import { ClientProvider } from './api/client-context.js';
@@ -30,7 +31,11 @@ const queryClient = new QueryClient({
       // The local replica answers in milliseconds and `data.changed` says when to refetch,
       // so cached data stays fresh until an event says otherwise.
       staleTime: Infinity,
-      retry: 1,
+      // Once, and only when the error says trying again may help (core/errors.ts decides).
+      retry: (failures, error) => {
+        const code = errorCodeOf(error);
+        return failures < 1 && code !== undefined && isRetryable(code);
+      },
       refetchOnWindowFocus: false,
     },
   },

@@ -1,5 +1,5 @@
 import Fastify, { type FastifyInstance } from 'fastify';
-import { AppError, ErrorCode, isRetryable } from '../../core/errors.js';
+import { AppError, ErrorCode, isRetryable, validationError, type ValidationIssue } from '../../core/errors.js';
 import type { CentralDb } from '../../db/central/connection.js';
 import { pingDatabase } from '../../db/central/queries/health.js';
 import { toAppError } from '../../db/central/pg-error.js';
@@ -63,6 +63,21 @@ function statusFor(error: AppError): number {
   }
 }
 
+/** Fastify's schema validation errors (`{ instancePath: '/a/0', message }`) as issues. */
+function schemaIssues(validation: unknown): ValidationIssue[] {
+  if (!Array.isArray(validation)) return [];
+  return (validation as { instancePath?: unknown; message?: unknown }[]).map((item) => ({
+    path:
+      typeof item.instancePath === 'string'
+        ? item.instancePath
+            .split('/')
+            .filter((part) => part !== '')
+            .map((part) => (/^\d+$/.test(part) ? Number(part) : part))
+        : [],
+    message: typeof item.message === 'string' ? item.message : 'is invalid',
+  }));
+}
+
 /**
  * Builds the central server's HTTP app (not listening yet). Errors leave as
  * `{ code, message, details }`; every request is timed into `/metrics`.
@@ -97,9 +112,10 @@ export function buildApp(deps: AppDependencies): FastifyInstance {
   });
 
   app.setErrorHandler(async (error, request, reply) => {
+    const { validation } = error as { validation?: unknown };
     const appError =
-      (error as { validation?: unknown }).validation !== undefined
-        ? new AppError(ErrorCode.ValidationFailed, (error as Error).message)
+      validation !== undefined
+        ? validationError(schemaIssues(validation), (error as Error).message)
         : toAppError(error);
     const status = statusFor(appError);
     if (status >= 500) request.log.error({ err: error, code: appError.code }, 'request failed');

@@ -1,4 +1,4 @@
-import { AppError, ErrorCode } from '../../core/errors.js';
+import { AppError, ErrorCode, validationError } from '../../core/errors.js';
 import { findMutation } from '../../core/mutations/registry.js';
 import type { MutationEnvelope, MutationResult } from '../../core/sync/protocol.js';
 import type { CentralDb, SqlExecutor } from '../../db/central/connection.js';
@@ -73,13 +73,7 @@ async function applyInTransaction(
   const staff = await authorizeStaff(tx, envelope.staffId, definition.roles, definition.name);
   const parsed = definition.args.safeParse(envelope.args);
   if (!parsed.success) {
-    throw new AppError(ErrorCode.ValidationFailed, `Invalid arguments for ${definition.name}`, {
-      issues: parsed.error.issues.map((issue) => ({
-        path: issue.path.map(String),
-        code: issue.code,
-        message: issue.message,
-      })),
-    });
+    throw validationError(parsed.error, `Invalid arguments for ${definition.name}`);
   }
   await runServerCheck(tx, definition.name, parsed.data, staff);
   const ops = definition.ops(parsed.data, { staffId: staff.id, now: envelope.createdAt });

@@ -1,4 +1,4 @@
-import { AppError, ErrorCode } from '../../core/errors.js';
+import { AppError, ErrorCode, validationError } from '../../core/errors.js';
 import type { FieldValue, UpdateOp } from '../../core/sync/row-ops.js';
 import { REPLICATED_TABLES } from '../../core/sync/tables.js';
 import { canonicalValue } from '../../core/sync/values.js';
@@ -112,9 +112,7 @@ async function lockRow(ctx: ApplyContext, op: UpdateOp): Promise<Row> {
 async function applySoftDelete(ctx: ApplyContext, op: UpdateOp, atVersion: number, row: Row): Promise<void> {
   const change = op.changes['deleted_at'];
   if (change === undefined || Object.keys(op.changes).length !== 1) {
-    throw new AppError(ErrorCode.ValidationFailed, 'A delete changes deleted_at and nothing else', {
-      table: op.table,
-    });
+    throw validationError('A delete changes deleted_at and nothing else', { table: op.table });
   }
   if (row['deleted_at'] != null) return; // deleted already: nothing left to do
   if (Number(row['version']) === atVersion) {

@@ -1,3 +1,4 @@
+import { ErrorCode } from '../../core/errors.js';
 import { mutationResultSchema, type MutationEnvelope, type MutationResult } from '../../core/sync/protocol.js';
 import type { SqlExecutor } from '../../db/central/connection.js';
 
@@ -6,10 +7,31 @@ import type { SqlExecutor } from '../../db/central/connection.js';
  * first returned. A replay answers that result and changes nothing.
  */
 
-/** The recorded result of mutation `id`, or undefined when it was never recorded. */
+/**
+ * Results recorded before `MutationResult` became a union on `status` were checked against a
+ * looser schema: a rejection's `error` and a merge's `conflicts` were optional. None written
+ * by this server lacks them, but a replay must never fail on a row that does, so such rows
+ * are completed here, at read time, and stay as recorded.
+ */
+function completeLegacy(recorded: unknown): unknown {
+  if (typeof recorded !== 'object' || recorded === null || !('status' in recorded)) return recorded;
+  if (recorded.status === 'rejected' && !('error' in recorded)) {
+    return {
+      ...recorded,
+      error: { code: ErrorCode.Internal, message: 'The server recorded this refusal without giving a reason' },
+    };
+  }
+  if (recorded.status === 'merged' && !('conflicts' in recorded)) return { ...recorded, conflicts: [] };
+  return recorded;
+}
+
+/**
+ * The recorded result of mutation `id`, or undefined when it was never recorded.
+ * @throws ZodError when the recorded result is not a result at all (a corrupted ledger).
+ */
 export async function recordedResult(db: SqlExecutor, id: string): Promise<MutationResult | undefined> {
   const { rows } = await db.query<{ result: unknown }>(`select result from sync.mutations where id = $1`, [id]);
-  return rows[0] ? mutationResultSchema.parse(rows[0].result) : undefined;
+  return rows[0] ? mutationResultSchema.parse(completeLegacy(rows[0].result)) : undefined;
 }
 
 const insertLedgerRow = `insert into sync.mutations

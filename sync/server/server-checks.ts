@@ -1,4 +1,4 @@
-import { AppError, ErrorCode } from '../../core/errors.js';
+import { AppError, ErrorCode, validationError } from '../../core/errors.js';
 import { conflictResolve, restoreRoles, type ConflictResolveArgs } from '../../core/mutations/conflicts.js';
 import type { MutationDefinition } from '../../core/mutations/define.js';
 import { sameValue } from '../../core/sync/values.js';
@@ -42,9 +42,9 @@ async function checkConflictResolve(tx: SqlExecutor, args: ConflictResolveArgs, 
   }
   if (args.action !== 'restore') return;
   if (conflict.kind === 'duplicate' || conflict.kind === 'overlap') {
-    throw new AppError(ErrorCode.ValidationFailed, `A ${conflict.kind} flag has no value to restore: dismiss it`, {
-      id: args.id,
-    });
+    throw validationError([
+      { path: ['action'], message: `A ${conflict.kind} flag has no value to restore: dismiss it` },
+    ]);
   }
   const type = columnTypeOf(args.table, args.field);
   const matches =
@@ -54,9 +54,9 @@ async function checkConflictResolve(tx: SqlExecutor, args: ConflictResolveArgs, 
     type !== undefined &&
     sameValue(type, conflict.loser_value, args.restoreValue);
   if (!matches) {
-    throw new AppError(ErrorCode.ValidationFailed, 'The value to restore is not the one this conflict recorded', {
-      id: args.id,
-    });
+    throw validationError([
+      { path: ['restoreValue'], message: 'The value to restore is not the one this conflict recorded' },
+    ]);
   }
   const allowed = restoreRoles(args.table);
   if (!allowed.includes(staff.role)) {

@@ -1,4 +1,4 @@
-import { AppError, ErrorCode } from '../../core/errors.js';
+import { AppError, ErrorCode, validationError } from '../../core/errors.js';
 import {
   REPLICATED_TABLES,
   REPLICATED_TABLE_NAMES,
@@ -77,10 +77,8 @@ export function parseColumnList(text: string): string[] {
 }
 
 function invalid(param: string, problem: string, details: Record<string, unknown> = {}): AppError {
-  return new AppError(ErrorCode.ValidationFailed, `Invalid shape request: ${param} has ${problem}`, {
-    param,
-    ...details,
-  });
+  const message = `Invalid shape request: ${param} has ${problem}`;
+  return validationError([{ path: [param], message }], message, details);
 }
 
 /**
@@ -92,8 +90,8 @@ function invalid(param: string, problem: string, details: Record<string, unknown
 export function resolveShapeTable(requested: string, columns: readonly string[] | undefined): ShapeTable {
   const key = findTable(requested);
   if (!key) {
-    throw new AppError(ErrorCode.ValidationFailed, `Unknown shape table ${requested}`, {
-      param: 'table',
+    const message = `Unknown shape table ${requested}`;
+    throw validationError([{ path: ['table'], message }], message, {
       table: requested,
       tables: REPLICATED_TABLE_NAMES,
     });

@@ -1,4 +1,4 @@
-import { AppError, ErrorCode } from '../../core/errors.js';
+import { validationError } from '../../core/errors.js';
 import type { FieldValue } from '../../core/sync/row-ops.js';
 import { REPLICATED_TABLES, type ColumnType, type ReplicatedTableName } from '../../core/sync/tables.js';
 
@@ -46,10 +46,7 @@ export function columnTypeOf(table: ReplicatedTableName, column: string): Column
 export function writableColumn(table: ReplicatedTableName, column: string, options: { insert: boolean }): ColumnType {
   const type = columnTypeOf(table, column);
   if (type === undefined || MANAGED_COLUMNS.has(column) || (column === 'id' && !options.insert)) {
-    throw new AppError(ErrorCode.ValidationFailed, `Column ${column} of ${table} cannot be written`, {
-      table,
-      column,
-    });
+    throw validationError(`Column ${column} of ${table} cannot be written`, { table, column });
   }
   return type;
 }
@@ -70,7 +67,7 @@ function placeholder(type: ColumnType, index: number): string {
  */
 export function buildInsert(table: ReplicatedTableName, row: Readonly<Record<string, FieldValue>>): SqlStatement {
   if (typeof row['id'] !== 'string') {
-    throw new AppError(ErrorCode.ValidationFailed, `An insert into ${table} needs an id`, { table });
+    throw validationError(`An insert into ${table} needs an id`, { table });
   }
   const columns: string[] = [];
   const values: string[] = [];
@@ -109,7 +106,7 @@ export function buildUpdate(
     return `${quoteIdent(column)} = ${placeholder(type, params.length)}`;
   });
   if (assignments.length === 0) {
-    throw new AppError(ErrorCode.ValidationFailed, `An update of ${table} must change something`, { table });
+    throw validationError(`An update of ${table} must change something`, { table });
   }
   return { text: `update ${qualifiedTable(table)} set ${assignments.join(', ')} where id = $1`, params };
 }

@@ -51,6 +51,8 @@ test('a quantity selected while its line syncs is replaced by what staff type, n
   await expect(invoice.getByRole('alert')).toHaveCount(0);
   await expect(quantity).toHaveValue('3.000', { timeout: RECONNECT_MS });
   await expect
-    .poll(async () => (await cluster.central.query(`select quantity from bill_items where bill_id = $1`, [billId])).rows)
+    .poll(
+      async () => (await cluster.central.query(`select quantity from bill_items where bill_id = $1`, [billId])).rows,
+    )
     .toEqual([{ quantity: '3.000' }]);
 });

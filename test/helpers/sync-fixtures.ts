@@ -1,4 +1,5 @@
 import { newId } from '../../core/ids.js';
+import type { MutationInput } from '../../core/mutations/registry.js';
 import type { MutationEnvelope, MutationResult } from '../../core/sync/protocol.js';
 import type { CentralDb, SqlExecutor } from '../../db/central/connection.js';
 import { applyBatch } from '../../sync/server/apply-batch.js';
@@ -53,6 +54,15 @@ export async function pushOne(db: CentralDb, deviceId: string, mutation: Mutatio
   return (await push(db, deviceId, mutation))[0]!;
 }
 
+/** `result` narrowed to `status`; throws, failing the test, when it has another status. */
+export function withStatus<Status extends MutationResult['status']>(
+  result: MutationResult | undefined,
+  status: Status,
+): Extract<MutationResult, { status: Status }> {
+  if (result?.status !== status) throw new Error(`Expected a ${status} result, got ${JSON.stringify(result)}`);
+  return result as Extract<MutationResult, { status: Status }>;
+}
+
 export async function countRows(
   db: SqlExecutor,
   table: string,
@@ -64,7 +74,7 @@ export async function countRows(
 }
 
 /** The fields of an owner.create, with overrides. */
-export function ownerArgs(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+export function ownerArgs(overrides: Partial<MutationInput<'owner.create'>> = {}): MutationInput<'owner.create'> {
   return {
     id: newId(),
     first_name: 'Ada',
@@ -80,7 +90,7 @@ export function ownerArgs(overrides: Record<string, unknown> = {}): Record<strin
 }
 
 /** The fields of a patient.create, with overrides. */
-export function patientArgs(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+export function patientArgs(overrides: Partial<MutationInput<'patient.create'>> = {}): MutationInput<'patient.create'> {
   return {
     id: newId(),
     owner_id: null,

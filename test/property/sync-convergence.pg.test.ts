@@ -2,6 +2,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { newId } from '../../core/ids.js';
+import type { MutateRequest, MutationName } from '../../core/mutations/registry.js';
 import { REPLICATED_TABLE_NAMES, REPLICATED_TABLES, type ReplicatedTableName } from '../../core/sync/tables.js';
 import { canonicalValue } from '../../core/sync/values.js';
 import type { Workstation } from '../../electron/backend/workstation.js';
@@ -140,9 +141,11 @@ async function runScenario(steps: readonly Step[]): Promise<void> {
       const rows = rowsOf(slot, table);
       return rows.length === 0 ? undefined : rows[n % rows.length];
     };
-    const call = async (slot: Slot, name: string, args: Record<string, unknown>) => {
+    const call = async (slot: Slot, name: MutationName, args: Record<string, unknown>) => {
       // Invalid or forbidden changes are refused locally, as the UI would; that is not under test here.
-      await slot.workstation.backend.call('mutate', { name, args }).catch(() => undefined);
+      // Steps build arguments from replica rows at run time, so only the backend's validation
+      // can judge them: the cast hands it exactly that job.
+      await slot.workstation.backend.call('mutate', { name, args } as MutateRequest).catch(() => undefined);
     };
 
     for (const step of steps) {
@@ -173,7 +176,7 @@ async function runScenario(steps: readonly Step[]): Promise<void> {
           await call(
             slot!,
             'patient.create',
-            patientArgs({ owner_id: owner?.['id'] ?? null, name: step.name, species: 'cat' }),
+            patientArgs({ owner_id: owner ? String(owner['id']) : null, name: step.name, species: 'cat' }),
           );
           break;
         }

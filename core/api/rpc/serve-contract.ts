@@ -1,4 +1,4 @@
-import { AppError, ErrorCode, isAppError } from '../../errors.js';
+import { ErrorCode, isAppError, validationError, type AppError } from '../../errors.js';
 import { API, type ApiName } from '../contract.js';
 import { clientFrameSchema, type EventFrame, type ServerFrame } from './frames.js';
 import type { FrameTransport } from './transport.js';
@@ -20,7 +20,7 @@ export interface ServeContractOptions {
 export const INTERNAL_ERROR_MESSAGE = 'The workstation backend failed; see its log';
 
 function unknownOperation(op: string): AppError {
-  return new AppError(ErrorCode.ValidationFailed, `Unknown operation ${op}`, { op });
+  return validationError([{ path: ['op'], message: `Unknown operation ${op}` }], undefined, { op });
 }
 
 /** The answer to a frame that is not a request: by its id when one can be read, so the caller is not left waiting. */
@@ -31,7 +31,7 @@ function rejectMalformed(frame: unknown): ServerFrame {
   const error =
     typeof op === 'string' && !Object.hasOwn(API, op)
       ? unknownOperation(op)
-      : new AppError(ErrorCode.ValidationFailed, 'Malformed frame: expected { id, op, input }');
+      : validationError('Malformed frame: expected { id, op, input }');
   return {
     id: typeof id === 'number' && Number.isSafeInteger(id) && id >= 0 ? id : null,
     ok: false,

@@ -1,7 +1,7 @@
 import type { DayAppointment } from '../../../core/api/views.js';
 import { isLiveAppointment } from '../../../core/domain/appointments.js';
 import { dayRangeProblem } from '../../../core/domain/day-range.js';
-import { AppError, ErrorCode } from '../../../core/errors.js';
+import { validationError } from '../../../core/errors.js';
 import { zonedDayRange } from '../../../core/util/time.js';
 import type { LocalDatabase } from '../open.js';
 import { pendingColumn, readSyncedRows } from './rows.js';
@@ -97,7 +97,7 @@ export function rangeAppointments(
   vetId?: string | null,
 ): DayAppointment[] {
   const problem = dayRangeProblem(from, to);
-  if (problem !== null) throw new AppError(ErrorCode.ValidationFailed, problem, { from, to });
+  if (problem !== null) throw validationError([{ path: ['to'], message: problem }], problem, { from, to });
   const start = zonedDayRange(from, timeZone).start;
   const end = zonedDayRange(to, timeZone).end;
   return withOverlaps(appointmentsBetween(db, start, end, vetId ?? null));

@@ -8,7 +8,7 @@ import {
   type AuditHistory,
 } from '../../../core/api/audit.js';
 import { uuidSchema } from '../../../core/domain/values.js';
-import { AppError, ErrorCode } from '../../../core/errors.js';
+import { validationError } from '../../../core/errors.js';
 import type { CentralDb } from '../../../db/central/connection.js';
 import { auditHistoryRows, type AuditHistoryRow } from '../../../db/central/queries/audit-history.js';
 import { authorizeStaff } from '../../../sync/server/authorize.js';
@@ -19,12 +19,6 @@ export interface AuditRoutesOptions {
   auth: DeviceAuthenticator;
 }
 
-function validationError(message: string, issues: readonly { path: PropertyKey[]; message: string }[]): AppError {
-  return new AppError(ErrorCode.ValidationFailed, message, {
-    issues: issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message })),
-  });
-}
-
 /**
  * The signed-in staff member the workstation names in the STAFF_ID_HEADER.
  * @throws AppError VALIDATION_FAILED (400) when the header is missing or not a uuid.
@@ -32,7 +26,7 @@ function validationError(message: string, issues: readonly { path: PropertyKey[]
 function staffIdOf(request: FastifyRequest): string {
   const parsed = uuidSchema.safeParse(request.headers[STAFF_ID_HEADER]);
   if (!parsed.success) {
-    throw validationError(`The ${STAFF_ID_HEADER} header must name the signed-in staff member`, parsed.error.issues);
+    throw validationError(parsed.error, `The ${STAFF_ID_HEADER} header must name the signed-in staff member`);
   }
   return parsed.data.toLowerCase();
 }
@@ -66,7 +60,7 @@ export const auditRoutes: FastifyPluginCallback<AuditRoutesOptions> = (app, { db
   app.get('/v1/audit/:table/:id', async (request): Promise<AuditHistory> => {
     await auth.authenticate(request);
     const params = auditHistoryParamsSchema.safeParse(request.params);
-    if (!params.success) throw validationError('Unknown table or malformed record id', params.error.issues);
+    if (!params.success) throw validationError(params.error, 'Unknown table or malformed record id');
     await authorizeStaff(db, staffIdOf(request), ['admin'], 'read the audit trail');
     const { table } = params.data;
     const id = params.data.id.toLowerCase();

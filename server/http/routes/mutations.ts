@@ -1,5 +1,5 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
-import { AppError, ErrorCode, isAppError } from '../../../core/errors.js';
+import { AppError, ErrorCode, isAppError, validationError } from '../../../core/errors.js';
 import {
   PROTOCOL_HEADER,
   pushRequestSchema,
@@ -52,7 +52,7 @@ export const mutationRoutes: FastifyPluginAsync<MutationRoutesOptions> = (app, {
   app.setErrorHandler(async (error, _request, reply) => {
     const status = (error as { statusCode?: unknown }).statusCode;
     if (!isAppError(error) && typeof status === 'number' && status >= 400 && status < 500) {
-      return reply.status(status).send(new AppError(ErrorCode.ValidationFailed, (error as Error).message).toWire());
+      return reply.status(status).send(validationError((error as Error).message).toWire());
     }
     throw error;
   });
@@ -62,13 +62,7 @@ export const mutationRoutes: FastifyPluginAsync<MutationRoutesOptions> = (app, {
     const { deviceId } = await auth.authenticate(request);
     const parsed = pushRequestSchema.safeParse(request.body);
     if (!parsed.success) {
-      throw new AppError(ErrorCode.ValidationFailed, 'Malformed push request', {
-        issues: parsed.error.issues.map((issue) => ({
-          path: issue.path.map(String),
-          code: issue.code,
-          message: issue.message,
-        })),
-      });
+      throw validationError(parsed.error, 'Malformed push request');
     }
     return { results: await applyBatch(db, deviceId, parsed.data.mutations) };
   });

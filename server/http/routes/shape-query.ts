@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AppError, ErrorCode } from '../../../core/errors.js';
+import { type AppError, validationError } from '../../../core/errors.js';
 import { OFFSET_PATTERN, parseOffset, type ShapePosition } from '../../../sync/server/shape-offset.js';
 import { parseColumnList, resolveShapeTable, type ShapeTable } from '../../../sync/server/shape-table.js';
 
@@ -32,7 +32,8 @@ export interface ShapeQuery {
 }
 
 function unsupported(param: string, why: string): AppError {
-  return new AppError(ErrorCode.ValidationFailed, `Shape parameter ${param} is not supported: ${why}`, { param });
+  const message = `Shape parameter ${param} is not supported: ${why}`;
+  return validationError([{ path: [param], message }], message);
 }
 
 /**
@@ -43,12 +44,10 @@ function unsupported(param: string, why: string): AppError {
 export function parseShapeQuery(query: unknown): ShapeQuery {
   const parsed = shapeQuerySchema.safeParse(query);
   if (!parsed.success) {
-    const issues = parsed.error.issues.map((issue) => ({ param: issue.path.join('.'), message: issue.message }));
-    const first = issues[0];
-    throw new AppError(
-      ErrorCode.ValidationFailed,
-      `Invalid shape request${first ? `: ${first.param} ${first.message}` : ''}`,
-      { issues },
+    const first = parsed.error.issues[0];
+    throw validationError(
+      parsed.error,
+      `Invalid shape request${first ? `: ${first.path.map(String).join('.')} ${first.message}` : ''}`,
     );
   }
   const q = parsed.data;
@@ -66,14 +65,12 @@ export function parseShapeQuery(query: unknown): ShapeQuery {
   }
   const position = parseOffset(q.offset);
   if (!position) {
-    throw new AppError(ErrorCode.ValidationFailed, `Invalid shape request: offset ${q.offset} was never issued`, {
-      param: 'offset',
-    });
+    const message = `Invalid shape request: offset ${q.offset} was never issued`;
+    throw validationError([{ path: ['offset'], message }], message);
   }
   if ((position.kind === 'snapshot' || position.kind === 'log') && q.handle === undefined) {
-    throw new AppError(ErrorCode.ValidationFailed, 'Invalid shape request: an offset other than -1 needs its handle', {
-      param: 'handle',
-    });
+    const message = 'Invalid shape request: an offset other than -1 needs its handle';
+    throw validationError([{ path: ['handle'], message }], message);
   }
   const table = resolveShapeTable(q.table, q.columns === undefined ? undefined : parseColumnList(q.columns));
   return {

@@ -76,7 +76,7 @@ describe('running a mutation on the replica (role, base, validation, enqueue in 
   it('sets every required column on the rows a workstation inserts itself (the row types promise it)', () => {
     const owner = ownerArgs();
     const patient = patientArgs({ owner_id: owner['id'] });
-    const patientId = String(patient['id']);
+    const patientId = patient['id'];
     const record = recordArgs(patientId);
     const billId = newId();
     replica().runMutation('owner.create', owner, vet);

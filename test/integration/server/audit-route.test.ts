@@ -52,7 +52,7 @@ describe.each(CENTRAL_BACKENDS)('GET /v1/audit/:table/:id on %s', (kind) => {
       'applied',
       'applied',
     ]);
-    return owner['id'] as string;
+    return owner['id'];
   }
 
   it('gives an admin the insert then the update of an owner, with who, device and old/new values', async () => {

@@ -43,7 +43,7 @@ describe('write path on real PostgreSQL under concurrency', () => {
     const book = () =>
       envelope(
         'appointment.create',
-        appointmentArgs(patient['id'] as string, {
+        appointmentArgs(patient['id'], {
           id: newId(),
           vet_id: practice.vet,
           scheduled_at: '2025-05-05T14:00:00Z',

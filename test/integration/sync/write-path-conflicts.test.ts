@@ -8,6 +8,7 @@ import {
   recordArgs,
   setupPractice,
   type SyncPractice,
+  withStatus,
 } from '../../helpers/sync-fixtures.js';
 import type { CentralDb } from '../../../db/central/connection.js';
 
@@ -38,7 +39,7 @@ async function conflicts(db: CentralDb): Promise<ConflictRow[]> {
 async function createOwner(db: CentralDb, practice: SyncPractice, overrides: Record<string, unknown> = {}) {
   const args = ownerArgs(overrides);
   await pushOne(db, practice.deviceId, envelope('owner.create', args, practice.frontDesk));
-  return args['id'] as string;
+  return args['id'];
 }
 
 describe.each(CENTRAL_BACKENDS)('write path: conflicts on %s', (kind) => {
@@ -65,14 +66,14 @@ describe.each(CENTRAL_BACKENDS)('write path: conflicts on %s', (kind) => {
     const result = await pushOne(db(), practice.deviceId, later);
 
     expect(result).toMatchObject({ status: 'merged', tables: ['owners', 'conflicts'] });
-    expect(result.conflicts).toEqual([
+    expect(withStatus(result, 'merged').conflicts).toEqual([
       { id: expect.any(String) as string, kind: 'field', table: 'owners', rowId: id, field: 'phone' },
     ]);
     const { rows } = await db().query(`select phone from owners where id = $1`, [id]);
     expect(rows).toEqual([{ phone: '222' }]);
     expect(await conflicts(db())).toEqual([
       expect.objectContaining({
-        id: result.conflicts![0]!.id,
+        id: withStatus(result, 'merged').conflicts[0]!.id,
         kind: 'field',
         table_name: 'owners',
         row_id: id,
@@ -108,7 +109,7 @@ describe.each(CENTRAL_BACKENDS)('write path: conflicts on %s', (kind) => {
     const practice = await setupPractice(db());
     const patient = patientArgs();
     await pushOne(db(), practice.deviceId, envelope('patient.create', patient, practice.nurse));
-    const record = recordArgs(patient['id'] as string, { subjective: 'Eats well.' });
+    const record = recordArgs(patient['id'], { subjective: 'Eats well.' });
     await pushOne(db(), practice.deviceId, envelope('medicalRecord.create', record, practice.nurse));
     const edit = (text: string, staffId: string) =>
       envelope(
@@ -142,7 +143,7 @@ describe.each(CENTRAL_BACKENDS)('write path: conflicts on %s', (kind) => {
     const practice = await setupPractice(db());
     const patient = patientArgs({ alerts: 'Bites' });
     await pushOne(db(), practice.deviceId, envelope('patient.create', patient, practice.nurse));
-    const id = patient['id'] as string;
+    const id = patient['id'];
     const edit = envelope(
       'patient.update',
       { id, changes: { alerts: 'Bites; allergic to penicillin' }, base: { alerts: 'Bites' } },
@@ -174,7 +175,7 @@ describe.each(CENTRAL_BACKENDS)('write path: conflicts on %s', (kind) => {
     const practice = await setupPractice(db());
     const patient = patientArgs();
     await pushOne(db(), practice.deviceId, envelope('patient.create', patient, practice.nurse));
-    const id = patient['id'] as string;
+    const id = patient['id'];
     const edit = envelope('patient.update', { id, changes: { name: 'Rex' }, base: { name: 'Biscuit' } }, practice.vet);
     const remove = envelope('patient.delete', { id, baseVersion: 1 }, practice.frontDesk);
     expect((await pushOne(db(), practice.deviceId, edit)).status).toBe('applied');
@@ -198,7 +199,7 @@ describe.each(CENTRAL_BACKENDS)('write path: conflicts on %s', (kind) => {
     const practice = await setupPractice(db());
     const patient = patientArgs();
     await pushOne(db(), practice.deviceId, envelope('patient.create', patient, practice.nurse));
-    const id = patient['id'] as string;
+    const id = patient['id'];
     const remove = envelope('patient.delete', { id, baseVersion: 1 }, practice.frontDesk);
     const edit = envelope('patient.update', { id, changes: { name: 'Rex' }, base: { name: 'Biscuit' } }, practice.vet);
     expect((await pushOne(db(), practice.deviceId, remove)).status).toBe('applied');
@@ -231,7 +232,7 @@ describe.each(CENTRAL_BACKENDS)('write path: conflicts on %s', (kind) => {
       practice.deviceId,
       envelope('owner.update', { id, changes: { phone: '222' }, base: { phone: null } }, practice.vet),
     );
-    const conflictId = merged.conflicts![0]!.id;
+    const conflictId = withStatus(merged, 'merged').conflicts[0]!.id;
     const restoreArgs = {
       id: conflictId,
       action: 'restore',
@@ -292,7 +293,11 @@ describe.each(CENTRAL_BACKENDS)('write path: conflicts on %s', (kind) => {
     const keep = await pushOne(
       db(),
       practice.deviceId,
-      envelope('conflict.resolve', { id: merged.conflicts![0]!.id, action: 'keep' }, practice.nurse),
+      envelope(
+        'conflict.resolve',
+        { id: withStatus(merged, 'merged').conflicts[0]!.id, action: 'keep' },
+        practice.nurse,
+      ),
     );
     expect(keep).toMatchObject({ status: 'applied', tables: ['conflicts'] });
     expect(await conflicts(db())).toEqual([expect.objectContaining({ status: 'resolved', resolution: 'kept' })]);

@@ -3,7 +3,16 @@ import { newId } from '../../../core/ids.js';
 import { mutationResultSchema } from '../../../core/sync/protocol.js';
 import { CENTRAL_BACKENDS, useCentralDb } from '../../helpers/central-db.js';
 import { insertPatient, insertRecord } from '../../helpers/central-fixtures.js';
-import { countRows, envelope, itemArgs, ownerArgs, push, pushOne, setupPractice } from '../../helpers/sync-fixtures.js';
+import {
+  countRows,
+  envelope,
+  itemArgs,
+  ownerArgs,
+  push,
+  pushOne,
+  setupPractice,
+  withStatus,
+} from '../../helpers/sync-fixtures.js';
 
 describe.each(CENTRAL_BACKENDS)('write path: ledger, roles and batches on %s', (kind) => {
   const db = useCentralDb(kind);
@@ -23,6 +32,39 @@ describe.each(CENTRAL_BACKENDS)('write path: ledger, roles and batches on %s', (
     expect(await countRows(db(), 'sync.change_log')).toBe(log);
     expect(await countRows(db(), 'owners')).toBe(1);
     expect(await countRows(db(), 'sync.mutations')).toBe(1);
+  });
+
+  it('replays results recorded under the looser schema of old: a rejection without error, a merge without conflicts', async () => {
+    const practice = await setupPractice(db());
+    const rejected = envelope('owner.erase', { id: newId() }, practice.admin);
+    const merged = envelope('owner.erase', { id: newId() }, practice.admin);
+    const insert = `insert into sync.mutations
+      (id, device_id, staff_id, name, args, client_created_at, status, result, txid)
+      values ($1, $2, $3, 'owner.erase', '{}'::jsonb, now(), $4, $5::text::jsonb, $6::text::xid8)`;
+    const old = (mutation: typeof rejected, status: string, txid: string | null) => [
+      mutation.id,
+      practice.deviceId,
+      practice.admin,
+      status,
+      JSON.stringify({ id: mutation.id, status, txid, tables: txid ? ['owners'] : [] }),
+      txid,
+    ];
+    await db().query(insert, old(rejected, 'rejected', null));
+    await db().query(insert, old(merged, 'merged', '1'));
+
+    const [again, mergedAgain] = await push(db(), practice.deviceId, rejected, merged);
+    expect(withStatus(again, 'rejected').error).toEqual({
+      code: 'INTERNAL',
+      message: 'The server recorded this refusal without giving a reason',
+    });
+    expect(withStatus(mergedAgain, 'merged')).toEqual({
+      id: merged.id,
+      status: 'merged',
+      txid: '1',
+      tables: ['owners'],
+      conflicts: [],
+    });
+    expect(await countRows(db(), 'sync.mutations')).toBe(2);
   });
 
   it('records the ledger row in the same transaction as the effects', async () => {
@@ -99,7 +141,7 @@ describe.each(CENTRAL_BACKENDS)('write path: ledger, roles and batches on %s', (
     );
     expect(unknown).toMatchObject({ status: 'rejected', error: { code: 'UNKNOWN_MUTATION' } });
     expect(invalid).toMatchObject({ status: 'rejected', error: { code: 'VALIDATION_FAILED' } });
-    const issues = (invalid!.error!.details as { issues: { path: string[] }[] }).issues;
+    const issues = (withStatus(invalid, 'rejected').error.details as { issues: { path: string[] }[] }).issues;
     expect(issues.map((issue) => issue.path.join('.')).sort()).toEqual(['email', 'first_name']);
   });
 
@@ -114,7 +156,7 @@ describe.each(CENTRAL_BACKENDS)('write path: ledger, roles and batches on %s', (
       envelope('owner.update', { id: first['id'], changes: { city: 'Leeds' }, base: { city: null } }, practice.nurse),
     );
     expect(results.map((result) => result.status)).toEqual(['applied', 'rejected', 'applied']);
-    expect(results[1]!.error?.code).toBe('FORBIDDEN');
+    expect(withStatus(results[1], 'rejected').error.code).toBe('FORBIDDEN');
     expect(await countRows(db(), 'owners', `city = 'Leeds'`)).toBe(1);
   });
 

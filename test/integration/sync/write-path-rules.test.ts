@@ -13,6 +13,7 @@ import {
   recordArgs,
   setupPractice,
   type SyncPractice,
+  withStatus,
 } from '../../helpers/sync-fixtures.js';
 
 /** A draft bill of 40.00 (one item), returning its id. */
@@ -60,7 +61,7 @@ describe.each(CENTRAL_BACKENDS)('write path: clinic rules on %s', (kind) => {
     const practice = await setupPractice(db());
     const patient = patientArgs();
     await pushOne(db(), practice.deviceId, envelope('patient.create', patient, practice.vet));
-    const record = recordArgs(patient['id'] as string, { plan: 'Rest' });
+    const record = recordArgs(patient['id'], { plan: 'Rest' });
     await pushOne(db(), practice.deviceId, envelope('medicalRecord.create', record, practice.vet));
     await pushOne(
       db(),
@@ -167,7 +168,7 @@ describe.each(CENTRAL_BACKENDS)('write path: clinic rules on %s', (kind) => {
     const patient = patientArgs();
     await pushOne(db(), practice.deviceId, envelope('patient.create', patient, practice.frontDesk));
     const book = (overrides: Record<string, unknown>) => {
-      const args = appointmentArgs(patient['id'] as string, { vet_id: practice.vet, ...overrides });
+      const args = appointmentArgs(patient['id'], { vet_id: practice.vet, ...overrides });
       return { id: args['id'] as string, mutation: envelope('appointment.create', args, practice.frontDesk) };
     };
     const nine = book({ scheduled_at: '2025-03-10T09:00:00Z' });
@@ -195,7 +196,7 @@ describe.each(CENTRAL_BACKENDS)('write path: clinic rules on %s', (kind) => {
       ),
     );
     expect(moved.status).toBe('merged');
-    expect(moved.conflicts?.map((conflict) => conflict.kind)).toEqual(['overlap', 'overlap']);
+    expect(withStatus(moved, 'merged').conflicts.map((conflict) => conflict.kind)).toEqual(['overlap', 'overlap']);
     expect(await countRows(db(), 'appointments', 'deleted_at is null')).toBe(4);
     const { rows } = await db().query<{ row_id: string; other: string }>(
       `select row_id, loser_value ->> 'id' as other from sync.conflicts where kind = 'overlap' order by created_at, id`,
@@ -250,10 +251,10 @@ describe.each(CENTRAL_BACKENDS)('write path: clinic rules on %s', (kind) => {
     const practice = await setupPractice(db());
     const owner = ownerArgs({ email: 'leaving@example.org' });
     await pushOne(db(), practice.deviceId, envelope('owner.create', owner, practice.frontDesk));
-    const ownerId = owner['id'] as string;
+    const ownerId = owner['id'];
     const patient = patientArgs({ owner_id: ownerId });
     await pushOne(db(), practice.deviceId, envelope('patient.create', patient, practice.frontDesk));
-    const record = recordArgs(patient['id'] as string);
+    const record = recordArgs(patient['id']);
     await pushOne(db(), practice.deviceId, envelope('medicalRecord.create', record, practice.vet));
     const billId = await createBill(db(), practice, ownerId);
     await pushOne(db(), practice.deviceId, send(practice, billId));
@@ -278,11 +279,7 @@ describe.each(CENTRAL_BACKENDS)('write path: clinic rules on %s', (kind) => {
     const practice = await setupPractice(db());
     const patient = patientArgs();
     await pushOne(db(), practice.deviceId, envelope('patient.create', patient, practice.frontDesk));
-    await pushOne(
-      db(),
-      practice.deviceId,
-      envelope('medicalRecord.create', recordArgs(patient['id'] as string), practice.vet),
-    );
+    await pushOne(db(), practice.deviceId, envelope('medicalRecord.create', recordArgs(patient['id']), practice.vet));
     const result = await pushOne(
       db(),
       practice.deviceId,

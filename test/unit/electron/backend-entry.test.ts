@@ -70,7 +70,7 @@ describe('backend utility entry', () => {
     await expect(client['owner.detail']({ id: 'not-a-uuid' })).rejects.toMatchObject({
       code: 'VALIDATION_FAILED',
       message: expect.any(String),
-      details: { issues: [expect.objectContaining({ path: 'id' })] },
+      details: { issues: [expect.objectContaining({ path: ['id'] })] },
     });
   });
 

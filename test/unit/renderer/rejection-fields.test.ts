@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { validationError } from '../../../core/errors.js';
 import { findMutation } from '../../../core/mutations/registry.js';
-import { editableFields, fieldErrors, withEdits } from '../../../renderer/src/features/inbox/rejection-fields.js';
+import { fieldErrors } from '../../../renderer/src/api/field-errors.js';
+import { editableFields, withEdits } from '../../../renderer/src/features/inbox/rejection-fields.js';
 
 const args = {
   id: '0195f0a0-0000-7000-8000-0000000000a1',
@@ -66,5 +68,23 @@ describe('refused change fields', () => {
     };
     expect(fieldErrors(error)).toEqual({ weight_kg: 'Too heavy', 'changes.city': 'Too long' });
     expect(fieldErrors(new Error('offline'))).toEqual({});
+  });
+
+  it('reads array paths, as validationError() now sends them, and shape parameters', () => {
+    const error = validationError([
+      { path: ['changes', 'city'], message: 'Too long' },
+      { path: ['items', 0, 'amount'], message: 'Not a number' },
+    ]);
+    expect(fieldErrors(error)).toEqual({ 'changes.city': 'Too long', 'items.0.amount': 'Not a number' });
+    expect(fieldErrors(JSON.parse(JSON.stringify(error.toWire())))).toEqual(fieldErrors(error));
+    const shape = {
+      code: 'VALIDATION_FAILED',
+      message: 'x',
+      details: { issues: [{ param: 'offset', message: 'bad' }] },
+    };
+    expect(fieldErrors(shape)).toEqual({ offset: 'bad' });
+    expect(
+      fieldErrors({ code: 'NOT_FOUND', message: 'gone', details: { issues: [{ path: ['a'], message: 'b' }] } }),
+    ).toEqual({});
   });
 });

@@ -1,23 +1,13 @@
 import { CENTRAL_UNREACHABLE } from '../../../../core/api/audit.js';
-import { ErrorCode } from '../../../../core/errors.js';
+import { detailsIf, ErrorCode } from '../../../../core/errors.js';
 import { EmptyState, ErrorState } from '../../ui/states.js';
-
-function codeOf(error: unknown): string | null {
-  return typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string'
-    ? error.code
-    : null;
-}
 
 /**
  * True when record history failed because the central server is out of reach. Losing the
  * workstation itself (the same code, another reason) is a plain error with its own message.
  */
 export function isOffline(error: unknown): boolean {
-  if (codeOf(error) !== ErrorCode.BackendUnavailable) return false;
-  const details = (error as { details?: unknown }).details;
-  return (
-    typeof details === 'object' && details !== null && 'reason' in details && details.reason === CENTRAL_UNREACHABLE
-  );
+  return detailsIf(error, ErrorCode.BackendUnavailable)?.reason === CENTRAL_UNREACHABLE;
 }
 
 /**
@@ -25,7 +15,7 @@ export function isOffline(error: unknown): boolean {
  * server says the feature needs the connection, anything else is an error with a retry.
  */
 export function AdminError({ error, onRetry }: { error: unknown; onRetry: () => void }) {
-  if (codeOf(error) === ErrorCode.Forbidden) {
+  if (detailsIf(error, ErrorCode.Forbidden) !== undefined) {
     return (
       <EmptyState title="Only practice admins can open this">
         Ask an admin of the practice if you need this information. <a href="#/today">Back to today</a>

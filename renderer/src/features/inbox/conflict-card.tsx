@@ -1,8 +1,10 @@
 import type { ConflictRow, StaffRow } from '../../../../core/api/views.js';
 import type { ConflictKind } from '../../../../core/domain/enums.js';
+import type { MutateArgs } from '../../../../core/mutations/registry.js';
 import { useMutate } from '../../api/use-mutate.js';
 import { formatDateTime, humanize } from '../../ui/format.js';
 import { ConflictRecord } from './conflict-record.js';
+import { isRestorable, restoreArgs } from './conflict-restore.js';
 import { valueText } from './value-text.js';
 
 const KIND_TEXT: Record<ConflictKind, string> = {
@@ -14,9 +16,6 @@ const KIND_TEXT: Record<ConflictKind, string> = {
   edit_vs_delete: 'Edited after someone deleted it',
 };
 
-/** Kinds with a losing value that can be written back. */
-const RESTORABLE: ReadonlySet<ConflictKind> = new Set(['field', 'clinical_text']);
-
 /** One conflict the server settled: both values, who wrote each and when, and the choices. */
 export function ConflictCard({ conflict, staff }: { conflict: ConflictRow; staff: StaffRow[] }) {
   const mutate = useMutate();
@@ -24,9 +23,11 @@ export function ConflictCard({ conflict, staff }: { conflict: ConflictRow; staff
   // Values are JSON columns: whatever the API typed them as, they are shown and sent as read.
   const winner: unknown = conflict.winner_value;
   const loser: unknown = conflict.loser_value;
-  const restorable = RESTORABLE.has(conflict.kind);
-  const resolve = (args: Record<string, unknown>, success: string) => {
-    mutate.mutate({ name: 'conflict.resolve', args: { id: conflict.id, ...args }, success });
+  const restorable = isRestorable(conflict);
+  // Offered only for a restore that can be sent at all (see restoreArgs).
+  const restore = restoreArgs(conflict);
+  const resolve = (args: MutateArgs<'conflict.resolve'>, success: string) => {
+    mutate.mutate({ name: 'conflict.resolve', args, success });
   };
   return (
     <article className="card inbox-card" data-testid="conflict">
@@ -62,7 +63,7 @@ export function ConflictCard({ conflict, staff }: { conflict: ConflictRow; staff
               className="btn btn-primary"
               disabled={mutate.isPending}
               onClick={() => {
-                resolve({ action: 'keep' }, 'Kept the current value');
+                resolve({ id: conflict.id, action: 'keep' }, 'Kept the current value');
               }}
             >
               Keep current value
@@ -70,19 +71,9 @@ export function ConflictCard({ conflict, staff }: { conflict: ConflictRow; staff
             <button
               type="button"
               className="btn"
-              disabled={mutate.isPending || !conflict.table_name || !conflict.row_id || !conflict.field}
+              disabled={mutate.isPending || !restore}
               onClick={() => {
-                resolve(
-                  {
-                    action: 'restore',
-                    table: conflict.table_name,
-                    rowId: conflict.row_id,
-                    field: conflict.field,
-                    restoreValue: loser ?? null,
-                    base: winner ?? null,
-                  },
-                  'Restored the other value',
-                );
+                if (restore) resolve(restore, 'Restored the other value');
               }}
             >
               Restore the other value
@@ -94,7 +85,7 @@ export function ConflictCard({ conflict, staff }: { conflict: ConflictRow; staff
             className="btn btn-primary"
             disabled={mutate.isPending}
             onClick={() => {
-              resolve({ action: 'dismiss' }, 'Marked as reviewed');
+              resolve({ id: conflict.id, action: 'dismiss' }, 'Marked as reviewed');
             }}
           >
             Mark as reviewed

@@ -4,11 +4,12 @@ import type { RejectionView } from '../../../../core/api/views.js';
 import { findMutation } from '../../../../core/mutations/registry.js';
 import { useClient } from '../../api/client-context.js';
 import { errorMessage } from '../../api/errors.js';
+import { fieldErrors } from '../../api/field-errors.js';
 import { Dialog } from '../../ui/dialog.js';
 import { humanize } from '../../ui/format.js';
 import { showToast } from '../../ui/toast-store.js';
 import { FormField, describedBy } from '../../ui/form-field.js';
-import { type EditableField, editableFields, fieldErrors, withEdits } from './rejection-fields.js';
+import { type EditableField, editableFields, withEdits } from './rejection-fields.js';
 
 interface RejectionEditDialogProps {
   rejection: RejectionView;

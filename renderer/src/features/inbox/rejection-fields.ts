@@ -104,19 +104,3 @@ export function withEdits(
   }
   return result;
 }
-
-/**
- * Field errors from a VALIDATION_FAILED answer (`details.issues`, paths relative to the
- * arguments), keyed as `EditableField.key`; the first error of a field wins.
- */
-export function fieldErrors(error: unknown): Record<string, string> {
-  const details = (error as { details?: { issues?: unknown } } | null)?.details;
-  const issues = Array.isArray(details?.issues) ? (details.issues as unknown[]) : [];
-  const errors: Record<string, string> = {};
-  for (const issue of issues) {
-    const { path, message } = (issue ?? {}) as { path?: unknown; message?: unknown };
-    if (typeof path !== 'string' || typeof message !== 'string') continue;
-    errors[path] ??= message;
-  }
-  return errors;
-}
