@@ -29,7 +29,9 @@ describe('npm start (launcher/start-all.ts)', () => {
     expect(vetdesk.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#secret=[A-Za-z0-9_-]{43}$/);
   });
 
-  it('prints the UI address last, after the sync lines and set apart by blank lines', () => {
+  it('prints the UI address last, after the sync lines and set apart by blank lines', async () => {
+    // The launch helper returns at the address line; the lines after it may still be in flight.
+    await expect.poll(() => vetdesk.output()).toContain('Ctrl+C stops everything.');
     const lines = vetdesk.output().trimEnd().split('\n');
     const ui = lines.findIndex((line) => line.includes(`VetDesk UI: ${vetdesk.url}`));
     expect(ui).toBeGreaterThan(lines.findIndex((line) => line.includes('VetDesk workstation: up to date')));

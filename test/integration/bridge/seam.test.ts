@@ -112,7 +112,7 @@ describe('the seam: one contract through the MessagePort and the web bridge', ()
       ok: false,
       appError: true,
       code: 'VALIDATION_FAILED',
-      details: { issues: [expect.objectContaining({ path: 'id' })] },
+      details: { issues: [expect.objectContaining({ path: ['id'] })] },
     });
   });
 
@@ -140,7 +140,11 @@ describe('the seam: one contract through the MessagePort and the web bridge', ()
         {
           id: 900,
           ok: false,
-          error: { code: 'VALIDATION_FAILED', message: 'Unknown operation db.exec', details: { op: 'db.exec' } },
+          error: {
+            code: 'VALIDATION_FAILED',
+            message: 'Unknown operation db.exec',
+            details: { op: 'db.exec', issues: [{ path: ['op'], message: 'Unknown operation db.exec' }] },
+          },
         },
         { id: 901, ok: false, error: expect.objectContaining({ code: 'VALIDATION_FAILED' }) },
         { id: null, ok: false, error: expect.objectContaining({ code: 'VALIDATION_FAILED' }) },
