@@ -1,0 +1,2 @@
+drop table refetch_covers;
+drop table shape_visibility;
