@@ -1,6 +1,11 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { newId } from '../../../core/ids.js';
+import { LocalReplica } from '../../../db/local/replica.js';
 import type { Workstation } from '../../../electron/backend/workstation.js';
+import { ShapeConsumer } from '../../../sync/client/shape-consumer.js';
 import { SyncEngine } from '../../../sync/client/sync-engine.js';
 import { bumpShapeEpoch, compactChangeLog } from '../../../sync/server/shape-epoch.js';
 import { CENTRAL_BACKENDS } from '../../helpers/central-db.js';
@@ -47,7 +52,7 @@ describe.each(CENTRAL_BACKENDS)('settling acknowledged changes after a must-refe
    * Pushes `a`'s pending changes with its own push loop but no shape streams: acknowledged,
    * with nothing brought back, as when the network drops right after the server's answer.
    */
-  async function pushOnly(a: Workstation): Promise<void> {
+  async function pushOnly(a: Pick<Workstation, 'replica' | 'deviceId'>): Promise<void> {
     const pusher = new SyncEngine(a.replica, {
       serverUrl: cluster.url,
       authorization: () => `Bearer dev-device:${a.deviceId}`,
@@ -55,9 +60,36 @@ describe.each(CENTRAL_BACKENDS)('settling acknowledged changes after a must-refe
       tables: [],
     });
     pusher.start();
-    await waitFor('the acknowledgement', () => a.replica.counts().pending === 0, [a]);
+    await waitFor('the acknowledgement', () => a.replica.counts().pending === 0, []);
     await pusher.stop();
   }
+
+  it('settles on the snapshot-end of a real stream whose snapshot holds the change', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'vetdesk-settle-'));
+    const replica = await LocalReplica.open(path.join(dir, 'workstation.sqlite'));
+    const deviceId = newId();
+    const consumer = new ShapeConsumer(replica, 'owners', {
+      serverUrl: cluster.url,
+      authorization: () => `Bearer dev-device:${deviceId}`,
+      onBatch: () => undefined,
+      onError: () => undefined,
+    });
+    try {
+      const ownerId = newId();
+      replica.mutate('owner.create', ownerArgs({ id: ownerId, first_name: 'Grace' }), cluster.staff.frontDesk);
+      await pushOnly({ replica, deviceId });
+      expect(replica.counts().acknowledged).toBe(1);
+      // Its first read of owners: the owner comes as a snapshot row, without transaction ids.
+      consumer.start();
+      await waitFor('the change settled', () => replica.counts().acknowledged === 0, []);
+      expect(replica.get('owners', ownerId)).toEqual(replica.getServerRow('owners', ownerId));
+      expect(replica.get('owners', ownerId)).toMatchObject({ first_name: 'Grace', version: 1 });
+    } finally {
+      consumer.stop();
+      replica.close();
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
 
   const refetchCauses = [
     {
