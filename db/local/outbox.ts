@@ -7,7 +7,7 @@ import type { ReplicatedTableName } from '../../core/sync/tables.js';
 import { recomputeRows } from './overlay.js';
 import type { ReplicaContext } from './replica-context.js';
 import type { SearchIndex } from './search-index.js';
-import { arrivalCheck } from './settle-visibility.js';
+import { arrivalCheck, forgetCovers } from './settle-visibility.js';
 
 /** A mutation as the outbox keeps it. */
 export interface OutboxEntry {
@@ -190,10 +190,11 @@ export function settleArrived(
     const recompute: string[] = [];
     for (const mutation of acknowledged) {
       const tables = JSON.parse(mutation.tables) as string[];
-      const { txid } = mutation;
-      const complete = tables.every((table) => txid !== null && arrived(table, txid));
+      const { seq, txid } = mutation;
+      const complete = tables.every((table) => txid !== null && arrived(table, { seq, txid }));
       if (!complete) continue;
-      settle.run(at.toISOString(), mutation.seq);
+      settle.run(at.toISOString(), seq);
+      forgetCovers(ctx, seq);
       recompute.push(...unlinkRows(ctx, mutation.seq));
     }
     touched = recomputeRows(ctx, search, recompute);

@@ -17,18 +17,21 @@ import type { ReplicaContext } from './replica-context.js';
  *   reflects it. This holds even when transaction ids cannot be compared (a restored server
  *   numbers them anew) or a server sends no `snapshot-end`.
  *
- * A must-refetch forgets all three records of the table: they describe the truth it discards,
- * and a restored server reuses transaction ids.
+ * A must-refetch forgets the table's received txids and visibility: they describe the truth
+ * it discards, and a restored server reuses transaction ids.
  */
 
 const DECIMAL = /^\d{1,20}$/;
 
-/** A check of whether transaction `txid` has arrived on `table`, reading the records once. */
-export type ArrivalCheck = (table: string, txid: string) => boolean;
+/** A check of whether an acknowledged mutation's transaction has arrived on `table`. */
+export type ArrivalCheck = (table: string, mutation: { seq: number; txid: string }) => boolean;
 
 /** Reads the arrival records for one settling pass (call inside its transaction). */
 export function arrivalCheck(ctx: ReplicaContext): ArrivalCheck {
   const received = ctx.db.prepare('select 1 from received_txids where table_name = ? and txid = ?');
+  const covered = ctx.db.prepare(
+    'select 1 from refetch_covers where table_name = ? and mutation_seq = ? and complete = 1',
+  );
   const snapshots = new Map(
     (
       ctx.db.prepare('select table_name, xmin, xmax, xip_list from shape_visibility').all() as {
@@ -42,8 +45,8 @@ export function arrivalCheck(ctx: ReplicaContext): ArrivalCheck {
       { xmin: row.xmin, xmax: row.xmax, xip_list: JSON.parse(row.xip_list) as string[] } satisfies PgSnapshot,
     ]),
   );
-  return (table, txid) => {
-    if (received.get(table, txid) !== undefined) return true;
+  return (table, { seq, txid }) => {
+    if (received.get(table, txid) !== undefined || covered.get(table, seq) !== undefined) return true;
     const snapshot = snapshots.get(table);
     // The push protocol types txid as text: one that is not a decimal id can only arrive.
     return snapshot !== undefined && DECIMAL.test(txid) && isTxidVisible(txid, snapshot);
@@ -60,9 +63,9 @@ export interface ShapeBatchEnd {
 
 /**
  * Records a batch's end: its snapshot visibility replaces the table's previous one (a later
- * snapshot of the same truth sees more), and once up to date the transactions a refetch
- * covers count as arrived. Runs inside the transaction that stored the batch, so the records
- * never claim more than the stored truth holds.
+ * snapshot of the same truth sees more), and once up to date the refetch in progress, if any,
+ * is complete and covers the mutations acknowledged before it began. Runs inside the
+ * transaction that stored the batch, so the records never claim more than the stored truth holds.
  */
 export function recordBatchEnd(
   ctx: ReplicaContext,
@@ -80,30 +83,31 @@ export function recordBatchEnd(
       .run(table, end.snapshot.xmin, end.snapshot.xmax, JSON.stringify(end.snapshot.xip_list), at.toISOString());
   }
   if (end.upToDate) {
-    ctx.db
-      .prepare(
-        `insert or ignore into received_txids (table_name, txid, received_at)
-         select table_name, txid, ? from refetch_covers where table_name = ?`,
-      )
-      .run(at.toISOString(), table);
-    ctx.db.prepare('delete from refetch_covers where table_name = ?').run(table);
+    ctx.db.prepare('update refetch_covers set complete = 1 where table_name = ? and complete = 0').run(table);
   }
 }
 
 /**
  * A table's refetch begins: forgets what the discarded truth had received and seen, and
- * records that every mutation acknowledged by now is covered by the refetch once it completes.
+ * records that every mutation acknowledged by now (including those an earlier refetch of the
+ * table covered: that truth is gone too) is covered by this refetch once it completes.
  * Call inside the transaction that clears the table's server truth.
  */
 export function beginRefetch(ctx: ReplicaContext, table: ReplicatedTableName): void {
   ctx.db.prepare('delete from received_txids where table_name = ?').run(table);
   ctx.db.prepare('delete from shape_visibility where table_name = ?').run(table);
+  ctx.db.prepare('delete from refetch_covers where table_name = ?').run(table);
   ctx.db
     .prepare(
-      `insert or ignore into refetch_covers (table_name, txid)
-       select ?, o.txid from outbox o
-        where o.state = 'acknowledged' and o.txid is not null
+      `insert into refetch_covers (table_name, mutation_seq)
+       select ?, o.seq from outbox o
+        where o.state = 'acknowledged'
           and exists (select 1 from json_each(o.tables) t where t.value = ?)`,
     )
     .run(table, table);
+}
+
+/** Drops a settled mutation's refetch covers (call inside the settling transaction). */
+export function forgetCovers(ctx: ReplicaContext, mutationSeq: number): void {
+  ctx.db.prepare('delete from refetch_covers where mutation_seq = ?').run(mutationSeq);
 }

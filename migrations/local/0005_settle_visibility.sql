@@ -4,10 +4,11 @@
 -- shape_visibility: the last `snapshot-end` each table's shape delivered. Every transaction
 --   visible in it is reflected in the table's server truth from then on; a must-refetch forgets
 --   it with the truth it described.
--- refetch_covers: transactions of mutations already acknowledged when a table's refetch began.
---   The refetch snapshot is taken after they committed, so once it is complete (the table's
---   next up-to-date) they count as arrived for that table, whatever the snapshot's transaction
---   ids say (a restored server numbers transactions anew).
+-- refetch_covers: mutations already acknowledged when a table's refetch began. The refetch
+--   snapshot is requested after their transactions committed, so once it is complete (the
+--   table's next up-to-date sets `complete`) they have arrived on that table, whatever the
+--   snapshot's transaction ids say (a restored server numbers transactions anew, so these are
+--   kept by mutation, not by txid).
 create table shape_visibility (
   table_name text primary key,
   xmin text not null,
@@ -18,6 +19,8 @@ create table shape_visibility (
 
 create table refetch_covers (
   table_name text not null,
-  txid text not null,
-  primary key (table_name, txid)
+  mutation_seq integer not null,
+  complete integer not null default 0,
+  primary key (table_name, mutation_seq)
 );
+create index refetch_covers_mutation_idx on refetch_covers (mutation_seq);

@@ -157,6 +157,22 @@ describe('settling acknowledged changes after a refetch', () => {
     expect(replica().get('owners', ownerId)).toMatchObject({ phone: '0611' });
   });
 
+  it('covers by mutation, not by transaction id: a reused id acknowledged during the refetch waits', () => {
+    const { ownerId, mutationId } = ownerWithLocalPhone();
+    replica().recordResults([applied(mutationId, '205')]);
+    const later = replica().mutate(
+      'owner.update',
+      { id: ownerId, changes: { city: 'Bath' }, base: { city: 'Oxford' } },
+      staffId,
+    );
+    replica().resetServerTable('owners');
+    // The restored server gave the later change the id the first one had on the old server.
+    replica().recordResults([applied(later.id, '205')]);
+    replica().applyServerChanges('owners', [{ operation: 'insert', row: refetchedRow(ownerId) }], [], at(true));
+    expect(replica().counts().acknowledged).toBe(1);
+    expect(replica().get('owners', ownerId)).toMatchObject({ phone: '0611', city: 'Bath' });
+  });
+
   it('remembers across a restart that a refetch began after the acknowledgement', async () => {
     const { ownerId, mutationId } = ownerWithLocalPhone();
     replica().recordResults([applied(mutationId, '205')]);
