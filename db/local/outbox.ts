@@ -7,6 +7,7 @@ import type { ReplicatedTableName } from '../../core/sync/tables.js';
 import { recomputeRows } from './overlay.js';
 import type { ReplicaContext } from './replica-context.js';
 import type { SearchIndex } from './search-index.js';
+import { arrivalCheck, forgetCovers } from './settle-visibility.js';
 
 /** A mutation as the outbox keeps it. */
 export interface OutboxEntry {
@@ -160,8 +161,10 @@ export function recordResults(
 }
 
 /**
- * Settles every acknowledged mutation whose transaction has arrived through the shape of
- * each table it changed: its overlay goes, server truth now carries its effect.
+ * Settles every acknowledged mutation whose transaction has arrived on each table it changed:
+ * delivered in a change message, visible in the table's last `snapshot-end`, or covered by a
+ * refetch that began after the acknowledgement (see settle-visibility.ts). Its overlay goes,
+ * server truth now carries its effect.
  * @returns the tables whose visible rows may have changed.
  */
 export function settleArrived(
@@ -175,14 +178,16 @@ export function settleArrived(
       .prepare(`select seq, txid, tables from outbox where state = 'acknowledged' order by seq`)
       .all() as { seq: number; txid: string | null; tables: string }[];
     if (acknowledged.length === 0) return;
-    const arrived = ctx.db.prepare('select 1 from received_txids where table_name = ? and txid = ?');
+    const arrived = arrivalCheck(ctx);
     const settle = ctx.db.prepare(`update outbox set state = 'settled', settled_at = ? where seq = ?`);
     const recompute: string[] = [];
     for (const mutation of acknowledged) {
       const tables = JSON.parse(mutation.tables) as string[];
-      const complete = tables.every((table) => arrived.get(table, mutation.txid) !== undefined);
+      const { seq, txid } = mutation;
+      const complete = tables.every((table) => txid !== null && arrived(table, { seq, txid }));
       if (!complete) continue;
-      settle.run(at.toISOString(), mutation.seq);
+      settle.run(at.toISOString(), seq);
+      forgetCovers(ctx, seq);
       recompute.push(...unlinkRows(ctx, mutation.seq));
     }
     touched = recomputeRows(ctx, search, recompute);

@@ -4,6 +4,7 @@ import { completeBase } from '../../core/mutations/base.js';
 import { findMutation } from '../../core/mutations/registry.js';
 import type { MutationEnvelope, MutationResult } from '../../core/sync/protocol.js';
 import type { RowOp } from '../../core/sync/row-ops.js';
+import type { PgSnapshot } from '../../core/sync/pg-snapshot.js';
 import { isReplicatedTable, type ReplicatedTableName } from '../../core/sync/tables.js';
 import { loadLocalMigrations, migrateLocal } from './migrate.js';
 import { openLocalDatabase, type LocalDatabase } from './open.js';
@@ -22,6 +23,7 @@ import { LocalReadModels } from './queries/read-models.js';
 import type { ReplicaContext } from './replica-context.js';
 import { decodeRow, type LocalRow } from './row-codec.js';
 import { SearchIndex, searchReplica, type SearchHit } from './search-index.js';
+import { recordBatchEnd } from './settle-visibility.js';
 import {
   applyServerChanges,
   resetServerTable,
@@ -154,14 +156,22 @@ export class LocalReplica {
     this.ctx.notify(touched);
   }
 
-  /** Writes shape messages into server truth (with the stream's new position), then settles. */
+  /**
+   * Writes shape messages into server truth (with the stream's new position) and what the
+   * batch's end says (`position.upToDate`, its `snapshot-end`), in one transaction, then settles
+   * the acknowledged mutations whose effect the truth now carries.
+   */
   applyServerChanges(
     table: ReplicatedTableName,
     changes: readonly ServerChange[],
     txids: readonly string[],
     position?: ShapePosition,
+    snapshot?: PgSnapshot,
   ): void {
-    applyServerChanges(this.ctx, this.search, table, changes, txids, position);
+    this.db.transaction(() => {
+      applyServerChanges(this.ctx, this.search, table, changes, txids, position);
+      recordBatchEnd(this.ctx, table, { upToDate: position?.upToDate ?? false, snapshot: snapshot ?? null });
+    })();
     const touched = settleArrived(this.ctx, this.search);
     if (changes.length > 0) touched.add(table);
     this.ctx.notify(touched);

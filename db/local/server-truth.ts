@@ -3,6 +3,7 @@ import { recomputeRows } from './overlay.js';
 import type { ReplicaContext } from './replica-context.js';
 import { decodeRow, encodeRow } from './row-codec.js';
 import type { SearchIndex } from './search-index.js';
+import { beginRefetch } from './settle-visibility.js';
 
 /** Where a shape stream stands; saved with the rows it delivered, so a restart resumes exactly. */
 export interface ShapePosition {
@@ -101,8 +102,11 @@ export function shapePositions(
 }
 
 /**
- * Forgets a table's server truth (the server asked for a refetch). Rows with pending changes
- * keep their overlay, recomputed without a server row until the refetch brings it back.
+ * Forgets a table's server truth (the server asked for a refetch). Rows with pending or
+ * acknowledged changes keep their overlay, recomputed without a server row until the refetch
+ * brings it back; the mutations acknowledged by now settle once the refetch is complete, and
+ * the transaction ids and snapshot the old truth received are forgotten with it
+ * (settle-visibility.ts).
  */
 export function resetServerTable(ctx: ReplicaContext, search: SearchIndex, table: ReplicatedTableName): void {
   ctx.db.transaction(() => {
@@ -121,5 +125,6 @@ export function resetServerTable(ctx: ReplicaContext, search: SearchIndex, table
         'update shape_state set handle = null, offset = ?, up_to_date = 0, rows_received = 0 where table_name = ?',
       )
       .run('-1', table);
+    beginRefetch(ctx, table);
   })();
 }

@@ -1,4 +1,5 @@
 import { isChangeMessage, isControlMessage, ShapeStream, type Message, type Row } from '@electric-sql/client';
+import { pgSnapshotSchema, type PgSnapshot } from '../../core/sync/pg-snapshot.js';
 import { REPLICATED_TABLES, type ReplicatedTableName } from '../../core/sync/tables.js';
 import type { LocalReplica } from '../../db/local/replica.js';
 import type { ServerChange } from '../../db/local/server-truth.js';
@@ -30,7 +31,9 @@ export const SHAPE_BACKOFF = { initialDelay: 250, maxDelay: 5_000, multiplier: 1
  * Follows one table's shape with the official Electric client and writes what arrives into
  * the replica's server truth: each response in one SQLite transaction together with the
  * stream's new position, so a restart resumes where the last stored batch ended.
- * `must-refetch` clears the table's server truth before the fresh snapshot arrives.
+ * `must-refetch` clears the table's server truth before the fresh snapshot arrives;
+ * `snapshot-end` is stored with the batch that carries it, so acknowledged changes settle on the
+ * snapshot's visibility even though snapshot rows carry no transaction ids.
  */
 export class ShapeConsumer {
   private abort = new AbortController();
@@ -99,6 +102,8 @@ export class ShapeConsumer {
     const changes: ServerChange[] = [];
     const txids = new Set<string>();
     let upToDate = false;
+    let snapshot: PgSnapshot | undefined;
+    let refetched = false;
     for (const message of messages) {
       if (isChangeMessage(message)) {
         changes.push({ operation: message.headers.operation, row: message.value });
@@ -107,16 +112,27 @@ export class ShapeConsumer {
         if (message.headers.control === 'must-refetch') {
           this.replica.resetServerTable(this.table);
           changes.length = 0;
+          txids.clear();
+          snapshot = undefined;
+          upToDate = false;
+          refetched = true;
         } else if (message.headers.control === 'up-to-date') {
           upToDate = true;
+        } else if (message.headers.control === 'snapshot-end') {
+          // A malformed one is ignored: it settles nothing, change messages and refetches still do.
+          const parsed = pgSnapshotSchema.safeParse(message.headers);
+          if (parsed.success) snapshot = parsed.data;
         }
       }
     }
-    this.replica.applyServerChanges(this.table, changes, [...txids], {
+    const position = {
       handle: stream.shapeHandle ?? null,
       offset: stream.lastOffset,
-      upToDate: upToDate || stream.isUpToDate,
-    });
-    this.options.onBatch(this.table, { upToDate: upToDate || stream.isUpToDate, rows: changes.length });
+      // After a must-refetch only an up-to-date in this batch says the refetch is complete.
+      upToDate: upToDate || (!refetched && stream.isUpToDate),
+    };
+    // The snapshot-end is recorded with the rows it describes, after them, in one transaction.
+    this.replica.applyServerChanges(this.table, changes, [...txids], position, snapshot);
+    this.options.onBatch(this.table, { upToDate: position.upToDate, rows: changes.length });
   }
 }

@@ -7,12 +7,13 @@ import { REPLICATED_TABLE_NAMES, REPLICATED_TABLES, type ReplicatedTableName } f
 import { canonicalValue } from '../../core/sync/values.js';
 import type { Workstation } from '../../electron/backend/workstation.js';
 import { inspectReplicaFile } from '../helpers/local-replica.js';
+import { bumpShapeEpoch, compactChangeLog } from '../../sync/server/shape-epoch.js';
 import { startCluster, waitFor, type SyncCluster } from '../helpers/sync-cluster.js';
 import { ownerArgs, patientArgs } from '../helpers/sync-fixtures.js';
 
 /**
  * Convergence under chaos: five workstations make random changes through random offline
- * windows, crashes mid-sync and duplicated, reordered push deliveries. At the end every
+ * windows, crashes mid-sync, duplicated, reordered push deliveries and must-refetches. At the end every
  * workstation shows exactly the server's rows, every mutation reached the server exactly once,
  * and every rejection waits in the inbox of the workstation that made it.
  * CI runs a short, seeded version; `npm run test:property:long` runs many more and longer.
@@ -34,7 +35,9 @@ type Step =
   | { kind: 'online'; ws: number }
   | { kind: 'crash'; ws: number }
   | { kind: 'replay'; ws: number; pick: number }
-  | { kind: 'settle' };
+  | { kind: 'settle' }
+  /** Sends lagging readers (compaction) or every reader (a new epoch, as after a restore) back to a snapshot. */
+  | { kind: 'refetch'; how: 'compact' | 'epoch' };
 
 const ws = fc.integer({ min: 0, max: WORKSTATIONS - 1 });
 const pick = fc.nat({ max: 1000 });
@@ -85,6 +88,13 @@ const stepArb: fc.Arbitrary<Step> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('crash' as const), ws }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('replay' as const), ws, pick }) },
   { weight: 1, arbitrary: fc.constant({ kind: 'settle' as const }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('refetch' as const),
+      how: fc.constantFrom('compact' as const, 'epoch' as const),
+    }),
+  },
 );
 
 /** A workstation slot: the live instance, whether it syncs, and every push body it sent. */
@@ -149,7 +159,10 @@ async function runScenario(steps: readonly Step[]): Promise<void> {
     };
 
     for (const step of steps) {
-      const slot = step.kind === 'settle' ? undefined : slots[step.kind === 'erasePatient' ? 0 : step.ws]!;
+      const slot =
+        step.kind === 'settle' || step.kind === 'refetch'
+          ? undefined
+          : slots[step.kind === 'erasePatient' ? 0 : step.ws]!;
       switch (step.kind) {
         case 'createOwner':
           await call(
@@ -251,6 +264,18 @@ async function runScenario(steps: readonly Step[]): Promise<void> {
           }
           break;
         }
+        case 'refetch': {
+          if (step.how === 'epoch') {
+            await bumpShapeEpoch(cluster.db);
+          } else {
+            await cluster.db.query('select sync.sequence_changes()');
+            const { rows } = await cluster.db.query<{ head: number | null }>(
+              'select max(seq) as head from sync.change_log',
+            );
+            await compactChangeLog(cluster.db, rows[0]!.head ?? 0);
+          }
+          break;
+        }
         case 'settle': {
           const online = slots.filter((candidate) => candidate.online).map((candidate) => candidate.workstation);
           await waitFor(
@@ -304,7 +329,8 @@ async function runScenario(steps: readonly Step[]): Promise<void> {
     const count = (kind: Step['kind']) => steps.filter((step) => step.kind === kind).length;
     console.info(
       `scenario: ${ledger.length} mutations (${tally('applied')} applied, ${tally('merged')} merged, ${tally('rejected')} rejected), ` +
-        `${conflicts[0]!.n} conflicts, ${count('crash')} crashes, ${count('replay')} replayed pushes, ${count('offline')} offline windows`,
+        `${conflicts[0]!.n} conflicts, ${count('crash')} crashes, ${count('replay')} replayed pushes, ${count('offline')} offline windows, ` +
+        `${count('refetch')} refetches`,
     );
     expect(ledger.length).toBe(outbox.length);
     for (const entry of outbox) {

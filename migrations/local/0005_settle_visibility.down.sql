@@ -1,0 +1,3 @@
+drop index refetch_covers_mutation_idx;
+drop table refetch_covers;
+drop table shape_visibility;
