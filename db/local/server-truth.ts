@@ -69,7 +69,10 @@ export function applyServerChanges(
  */
 function withoutFsync(ctx: ReplicaContext, fn: () => void): void {
   // Inside a caller's transaction its commit decides.
-  if (ctx.db.inTransaction) return ctx.db.transaction(fn)();
+  if (ctx.db.inTransaction) {
+    ctx.db.transaction(fn)();
+    return;
+  }
   const before = ctx.db.pragma('synchronous', { simple: true }) as number;
   ctx.db.pragma('synchronous = NORMAL');
   try {
