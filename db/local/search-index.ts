@@ -1,3 +1,4 @@
+import type { Statement } from 'better-sqlite3';
 import type { ReplicatedTableName } from '../../core/sync/tables.js';
 import type { LocalDatabase } from './open.js';
 import type { LocalRow } from './row-codec.js';
@@ -163,12 +164,18 @@ export const SEARCH_CANDIDATES = 500;
 export function searchReplica(db: LocalDatabase, input: string, limit = 20): SearchHit[] {
   const query = toFtsQuery(input);
   if (!query) return [];
-  return db
-    .prepare(
+  let statement = searchStatements.get(db);
+  if (!statement) {
+    statement = db.prepare(
       `select d.kind, d.entity_id as id, d.title, d.subtitle
          from (select rowid, bm25(search_fts, 5.0, 1.0) as score from search_fts where search_fts match ? limit ?) f
          join search_docs d on d.rowid = f.rowid
         order by f.score, d.rowid limit ?`,
-    )
-    .all(query, SEARCH_CANDIDATES, limit) as SearchHit[];
+    );
+    searchStatements.set(db, statement);
+  }
+  return statement.all(query, SEARCH_CANDIDATES, limit) as SearchHit[];
 }
+
+// Staff search as they type: prepare the query once per connection, not per keystroke.
+const searchStatements = new WeakMap<LocalDatabase, Statement>();
