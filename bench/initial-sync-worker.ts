@@ -49,6 +49,16 @@ for (const { q } of samples) {
   }
 }
 latencies.sort((a, b) => a - b);
+// What staff type first: one and two letters, the slowest case for a prefix search.
+const short: number[] = [];
+for (const { q } of samples.filter((sample) => /^\p{L}/u.test(sample.q))) {
+  for (const typed of [q.slice(0, 1), q.slice(0, 2)]) {
+    const t0 = performance.now();
+    hits += replica.searchOwnersAndPatients(typed, 20).length;
+    short.push(performance.now() - t0);
+  }
+}
+short.sort((a, b) => a - b);
 
 // Baseline: the same rows, raw prepared inserts into the same tables, one transaction per table.
 const rows: Record<string, Record<string, unknown>[]> = {};
@@ -88,6 +98,9 @@ process.stdout.write(
     searchHits: hits,
     searchP50Ms: percentile(latencies, 0.5),
     searchP95Ms: percentile(latencies, 0.95),
+    shortQueries: short.length,
+    shortP50Ms: percentile(short, 0.5),
+    shortP95Ms: percentile(short, 0.95),
   })}\n`,
 );
 process.exit(0);

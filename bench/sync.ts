@@ -2,12 +2,17 @@
  * `npm run bench:sync`: the sync engine's figures on real PostgreSQL, each beside a baseline
  * measured in the same run.
  *
- * 1. Initial sync of a generated practice (about 1M rows with the default --owners) by a
- *    workstation backend in its own process, in rows/s, beside a raw better-sqlite3 bulk insert
- *    of the same rows; the workstation's peak memory.
- * 2. Local search latency (p50, p95) over the synced owners and patients (about 250k).
+ * 1. Initial sync of a generated practice at two sizes (about 100k and 1M rows with the default
+ *    --owners), so a cost that grows with the replica shows, by a workstation backend in its own
+ *    process, in rows/s, beside a raw better-sqlite3 bulk insert of the same rows; the
+ *    workstation's peak memory.
+ * 2. Local search latency (p50, p95) over the synced owners and patients (about 25k and 250k),
+ *    and separately for one- and two-letter prefixes.
  * 3. Central apply rate of pushed mutations, beside plain inserts through the same triggers.
  * 4. Workstation-to-workstation propagation latency while online (p50, p95).
+ *
+ * Flags: --owners 6800,68000 --extra-searchable 9000,90000 (paired sizes), --initial-only (skip 3
+ * and 4), --mutations, --propagations, --cpu-prof-dir DIR (V8 profile of each first-sync worker).
  *
  * PostgreSQL: BENCH_DATABASE_URL, else TEST_DATABASE_URL, else the local server.
  */
@@ -31,14 +36,21 @@ import { buildApp } from '../server/http/app.js';
 
 const { values: args } = parseArgs({
   options: {
-    owners: { type: 'string', default: '68000' },
-    'extra-searchable': { type: 'string', default: '90000' },
+    // Comma-separated sizes, paired: the first sync runs once per size (about 100k and 1M rows).
+    owners: { type: 'string', default: '6800,68000' },
+    'extra-searchable': { type: 'string', default: '9000,90000' },
+    'initial-only': { type: 'boolean', default: false },
+    // Writes a V8 CPU profile of each first-sync worker into this folder.
+    'cpu-prof-dir': { type: 'string' },
     mutations: { type: 'string', default: '2000' },
     propagations: { type: 'string', default: '60' },
   },
 });
-const OWNERS = Number(args.owners);
-const EXTRA = Number(args['extra-searchable']);
+const OWNERS = args.owners.split(',').map(Number);
+const EXTRA = args['extra-searchable'].split(',').map(Number);
+if (OWNERS.length !== EXTRA.length || [...OWNERS, ...EXTRA].some((n) => !Number.isInteger(n) || n < 0)) {
+  throw new Error('--owners and --extra-searchable take the same number of comma-separated counts');
+}
 const MUTATIONS = Number(args.mutations);
 const PROPAGATIONS = Number(args.propagations);
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
@@ -87,9 +99,10 @@ async function addSearchable(db: CentralDb, count: number): Promise<void> {
 
 function runWorker(url: string, dataDir: string, staffId: string): Promise<Record<string, number>> {
   return new Promise((resolve, reject) => {
+    const profile = args['cpu-prof-dir'] ? ['--cpu-prof', `--cpu-prof-dir=${args['cpu-prof-dir']}`] : [];
     const child = spawn(
-      path.join(ROOT, 'node_modules/.bin/tsx'),
-      ['bench/initial-sync-worker.ts', url, dataDir, staffId],
+      process.execPath,
+      [...profile, '--import', 'tsx', 'bench/initial-sync-worker.ts', url, dataDir, staffId],
       {
         cwd: ROOT,
         stdio: ['ignore', 'pipe', 'inherit'],
@@ -105,15 +118,22 @@ function runWorker(url: string, dataDir: string, staffId: string): Promise<Recor
   });
 }
 
-async function initialSyncAndSearch(): Promise<void> {
+async function initialSyncAndSearch(owners: number, extra: number): Promise<void> {
   await withDatabase(`vetdesk_bench_sync_${process.pid}`, async (db) => {
-    const practice = generatePractice({ seed: 1, owners: OWNERS, anchorDate: new Date().toISOString().slice(0, 10) });
+    const practice = generatePractice({ seed: 1, owners, anchorDate: new Date().toISOString().slice(0, 10) });
     const seedStarted = performance.now();
     const written = await writePractice(db, practice);
-    await addSearchable(db, EXTRA);
+    await addSearchable(db, extra);
     console.log(
-      `seeded ${fmt(written.rows + EXTRA)} rows (${fmt(OWNERS)} owners + ${fmt(EXTRA)} extra owners/patients) in ${fmt((performance.now() - seedStarted) / 1000, 1)} s`,
+      `\nseeded ${fmt(written.rows + extra)} rows (${fmt(owners)} owners + ${fmt(extra)} extra owners/patients) in ${fmt((performance.now() - seedStarted) / 1000, 1)} s`,
     );
+    // A running server sequences changes as they commit; here the whole seed is still
+    // unsequenced. Catch up (and vacuum the rows that rewrote) before the clock starts, so the
+    // first sync measures what a workstation meets on a live server.
+    const catchUpStarted = performance.now();
+    await db.query('select sync.sequence_changes()');
+    await db.exec('vacuum analyze');
+    console.log(`server change log sequenced and vacuumed in ${fmt((performance.now() - catchUpStarted) / 1000, 1)} s`);
     const staffId = practice.staff[0]!.id;
     const server = await serve(db);
     const dataDir = await mkdtemp(path.join(os.tmpdir(), 'vetdesk-bench-ws-'));
@@ -131,6 +151,9 @@ async function initialSyncAndSearch(): Promise<void> {
         `\n== local search over ${fmt(r['searchable']!)} owners and patients (${r['searchQueries']} queries, typed prefix and whole term)`,
       );
       console.log(`p50 ${fmt(r['searchP50Ms']!, 2)} ms, p95 ${fmt(r['searchP95Ms']!, 2)} ms`);
+      console.log(
+        `1-2 letter prefixes (${r['shortQueries']} queries): p50 ${fmt(r['shortP50Ms']!, 2)} ms, p95 ${fmt(r['shortP95Ms']!, 2)} ms`,
+      );
     } finally {
       await server.close();
       await rm(dataDir, { recursive: true, force: true });
@@ -248,6 +271,8 @@ async function propagation(): Promise<void> {
 console.log(
   `bench:sync — node ${process.version}, ${os.cpus().length} cores; PostgreSQL at ${serverUrl.replace(/:[^:@/]*@/, ':***@')}`,
 );
-await propagation();
-await applyRate();
-await initialSyncAndSearch();
+if (!args['initial-only']) {
+  await propagation();
+  await applyRate();
+}
+for (const [i, owners] of OWNERS.entries()) await initialSyncAndSearch(owners, EXTRA[i]!);

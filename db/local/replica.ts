@@ -214,6 +214,15 @@ export class LocalReplica {
     return this.db.open;
   }
 
+  /**
+   * The connection's `synchronous` level now (2 = FULL). Server-truth batches lower it for
+   * their own commit only; anything else seeing less than FULL means a local change could be
+   * lost to a power cut. For diagnosis and tests.
+   */
+  get synchronousLevel(): number {
+    return this.db.pragma('synchronous', { simple: true }) as number;
+  }
+
   close(): void {
     this.db.close();
   }

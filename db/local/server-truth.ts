@@ -2,7 +2,7 @@ import type { ReplicatedTableName } from '../../core/sync/tables.js';
 import { recomputeRows } from './overlay.js';
 import type { ReplicaContext } from './replica-context.js';
 import { decodeRow, encodeRow } from './row-codec.js';
-import type { SearchIndex } from './search-index.js';
+import { SearchIndex } from './search-index.js';
 import { beginRefetch } from './settle-visibility.js';
 
 /** Where a shape stream stands; saved with the rows it delivered, so a restart resumes exactly. */
@@ -34,25 +34,53 @@ export function applyServerChanges(
   at: Date = new Date(),
 ): void {
   const statements = ctx.tables[table];
-  const hasOverlay = ctx.db.prepare('select 1 from outbox_rows where row_key = ? limit 1');
+  // Rows with pending changes are few: fetch this table's once per batch, not once per row.
+  const overlaid = ctx.db.prepare('select row_key from outbox_rows where row_key > ? and row_key < ?').pluck();
   const remember = ctx.db.prepare(
     'insert or ignore into received_txids (table_name, txid, received_at) values (?, ?, ?)',
   );
-  ctx.db.transaction(() => {
+  const searchable = SearchIndex.covers(table);
+  withoutFsync(ctx, () => {
+    // '/' + 1 is '0': the range holds exactly this table's keys.
+    const withOverlay = new Set(overlaid.all(`${table}/`, `${table}0`) as string[]);
     const rebase: string[] = [];
     for (const change of changes) {
       const id = String(change.row['id']);
-      if (change.operation === 'delete') statements.deleteServer.run(id);
-      else statements.upsertServer.run(encodeRow(table, change.row));
+      const encoded = change.operation === 'delete' ? null : encodeRow(table, change.row);
+      if (encoded) statements.upsertServer.run(encoded);
+      else statements.deleteServer.run(id);
       const key = `${table}/${id}`;
-      if (hasOverlay.get(key)) rebase.push(key);
-      else
-        search.update(table, id, change.operation === 'delete' ? null : decodeRow(table, encodeRow(table, change.row)));
+      if (withOverlay.has(key)) rebase.push(key);
+      else if (searchable) search.stage(table, id, encoded ? decodeRow(table, encoded) : null);
     }
+    search.flush();
     recomputeRows(ctx, search, rebase);
     for (const txid of txids) remember.run(table, txid, at.toISOString());
     if (position) savePosition(ctx, table, position, changes.length, at);
-  })();
+  });
+}
+
+/**
+ * Runs `fn` in a transaction whose commit does not wait for the disk (synchronous = NORMAL
+ * in WAL mode), then restores the connection's setting. Only for writes the server can give
+ * again: a power cut may undo the last such commits, rows and stream position together (WAL
+ * replays a prefix of commits), and the stream then fetches them again. The next FULL commit
+ * (a local change) syncs the log up to itself, these frames included, so it never outlives
+ * them. Waiting for the disk at every 5,000-row batch cost most of a first sync's time.
+ */
+function withoutFsync(ctx: ReplicaContext, fn: () => void): void {
+  // Inside a caller's transaction its commit decides.
+  if (ctx.db.inTransaction) {
+    ctx.db.transaction(fn)();
+    return;
+  }
+  const before = ctx.db.pragma('synchronous', { simple: true }) as number;
+  ctx.db.pragma('synchronous = NORMAL');
+  try {
+    ctx.db.transaction(fn)();
+  } finally {
+    ctx.db.pragma(`synchronous = ${before}`);
+  }
 }
 
 function savePosition(

@@ -15,6 +15,9 @@ export interface SyncEngineOptions {
   tables?: readonly ReplicatedTableName[];
 }
 
+/** How often, at most, the time of the last successful sync is stored while syncing. */
+const LAST_SYNC_SAVE_MS = 5_000;
+
 export type SyncStatusListener = (status: SyncStatus) => void;
 
 /**
@@ -30,6 +33,7 @@ export class SyncEngine {
   private connection: SyncStatus['connection'] = 'offline';
   private blockedBy: WireError | null = null;
   private lastSyncAt: string | null;
+  private lastSyncSavedMs = -Infinity;
   private stopReplicaListener: (() => void) | undefined;
   private readonly serverUrl: string;
   private readonly authorization: () => string;
@@ -97,6 +101,7 @@ export class SyncEngine {
     this.stopReplicaListener = undefined;
     for (const consumer of this.consumers) consumer.stop();
     await this.push.stop();
+    this.saveLastSync();
     this.setConnection('offline', null);
   }
 
@@ -168,8 +173,16 @@ export class SyncEngine {
 
   private markOnline(at: Date): void {
     this.lastSyncAt = at.toISOString();
-    this.replica.meta('last_sync_at', this.lastSyncAt);
+    // Stored at most every few seconds (and at stop): each store is a commit that waits for the
+    // disk, and at every batch of a first sync it made the disk sync the whole batch again.
+    if (at.getTime() - this.lastSyncSavedMs >= LAST_SYNC_SAVE_MS) this.saveLastSync();
     this.setConnection('online', null);
+  }
+
+  private saveLastSync(): void {
+    if (this.lastSyncAt === null || !this.replica.isOpen) return;
+    this.replica.meta('last_sync_at', this.lastSyncAt);
+    this.lastSyncSavedMs = Date.parse(this.lastSyncAt);
   }
 
   private setConnection(connection: SyncStatus['connection'], blockedBy: WireError | null): void {

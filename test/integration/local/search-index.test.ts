@@ -1,0 +1,134 @@
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { newId } from '../../../core/ids.js';
+import { SEARCH_CANDIDATES } from '../../../db/local/search-index.js';
+import type { ServerChange } from '../../../db/local/server-truth.js';
+import { useLocalReplica } from '../../helpers/local-replica.js';
+
+const staffId = newId();
+const serverOwner = (id: string, extra: Record<string, unknown> = {}) => ({
+  id,
+  first_name: 'Ada',
+  last_name: 'Lovelace',
+  email: 'ada@example.org',
+  phone: '06 12 34 56 78',
+  address: null,
+  city: 'Oxford',
+  postcode: null,
+  notes: null,
+  duplicate_of: null,
+  created_at: '2026-11-22 09:00:00.000+00',
+  updated_at: '2026-11-22 09:00:00.000+00',
+  version: 1,
+  deleted_at: null,
+  ...extra,
+});
+const inserts = (rows: Record<string, unknown>[]): ServerChange[] => rows.map((row) => ({ operation: 'insert', row }));
+
+/**
+ * How many FTS5 segments the index has written since it was created: the write counter of its
+ * structure record (fts5_index.c: 4-byte cookie, optional 4-byte V2 marker, then varints
+ * nLevel, nSegment, nWriteCounter).
+ */
+function ftsSegmentWrites(file: string): number {
+  const db = new Database(file, { readonly: true });
+  try {
+    const block = db.prepare('select block from search_fts_data where id = 10').pluck().get() as Buffer;
+    let at = 4;
+    if (block[at] === 0xff && block[at + 1] === 0x00 && block[at + 2] === 0x00 && block[at + 3] === 0x01) at += 4;
+    const varint = (): number => {
+      let value = 0;
+      for (let i = 0; i < 9; i++) {
+        const byte = block[at++]!;
+        if (i === 8) return value * 256 + byte;
+        value = value * 128 + (byte & 0x7f);
+        if ((byte & 0x80) === 0) return value;
+      }
+      return value;
+    };
+    varint(); // levels
+    varint(); // segments
+    return varint();
+  } finally {
+    db.close();
+  }
+}
+
+describe('local search index', () => {
+  const { replica, file } = useLocalReplica();
+  const ids = (query: string, limit?: number) =>
+    replica()
+      .searchOwnersAndPatients(query, limit)
+      .map((hit) => hit.id);
+
+  it('writes the documents of a batch of server rows in one go, not one FTS5 segment per row', () => {
+    const owners = Array.from({ length: 300 }, (_, i) => serverOwner(newId(), { last_name: `Batch${i}` }));
+    replica().applyServerChanges('owners', inserts(owners), [], { handle: 'h', offset: '0_0', upToDate: false });
+    // One statement per document flushed a segment per row: over 300 writes for this batch.
+    expect(ftsSegmentWrites(file())).toBeLessThan(30);
+    expect(ids('batch', 500)).toHaveLength(300);
+    expect(ids('batch299')).toEqual([owners[299]!.id]);
+  });
+
+  it('indexes the last state of each row of a batch, and the overlay over it', () => {
+    const [renamed, removed, softDeleted, overlaid] = [newId(), newId(), newId(), newId()];
+    replica().applyServerChanges('owners', inserts([serverOwner(overlaid, { last_name: 'Pending' })]), ['1']);
+    replica().runMutation(
+      'owner.update',
+      { id: overlaid, changes: { last_name: 'Localchange' }, base: { last_name: 'Pending' } },
+      { id: staffId, role: 'front_desk' },
+    );
+    replica().applyServerChanges(
+      'owners',
+      [
+        { operation: 'insert', row: serverOwner(renamed, { last_name: 'Before' }) },
+        { operation: 'insert', row: serverOwner(removed, { last_name: 'Gone' }) },
+        { operation: 'insert', row: serverOwner(softDeleted, { last_name: 'Archived' }) },
+        { operation: 'update', row: serverOwner(renamed, { last_name: 'After', version: 2 }) },
+        { operation: 'delete', row: { id: removed } },
+        { operation: 'update', row: serverOwner(softDeleted, { deleted_at: '2026-11-23 09:00:00+00' }) },
+        { operation: 'update', row: serverOwner(overlaid, { last_name: 'Servername', version: 2 }) },
+      ],
+      ['2'],
+    );
+    expect(ids('after')).toEqual([renamed]);
+    expect(ids('before')).toEqual([]);
+    expect(ids('gone')).toEqual([]);
+    expect(ids('archived')).toEqual([]);
+    // The pending local change still shows over the server's newer row.
+    expect(ids('localchange')).toEqual([overlaid]);
+    expect(ids('servername')).toEqual([]);
+  });
+
+  it('answers one- and two-letter prefixes with matching hits only', () => {
+    const [lovelace, babbage, hopper] = [newId(), newId(), newId()];
+    replica().applyServerChanges(
+      'owners',
+      inserts([
+        serverOwner(lovelace),
+        serverOwner(babbage, { first_name: 'Charles', last_name: 'Babbage', email: null, phone: null, city: null }),
+        serverOwner(hopper, { first_name: 'Grace', last_name: 'Hopper', email: null, phone: '0799', city: null }),
+      ]),
+      ['1'],
+    );
+    expect(ids('l').sort()).toEqual([lovelace]);
+    expect(ids('ba')).toEqual([babbage]);
+    expect(ids('g')).toEqual([hopper]);
+    expect(ids('07')).toEqual([hopper]);
+    expect(ids('q')).toEqual([]);
+  });
+
+  it('ranks title words above the rest, and answers a prefix matching more documents than it ranks', () => {
+    const many = Array.from({ length: SEARCH_CANDIDATES * 2 }, (_, i) =>
+      serverOwner(newId(), { first_name: 'Sam', last_name: `Smith${i}`, email: null, phone: null, city: null }),
+    );
+    const livesInSomerton = serverOwner(newId(), { last_name: 'Jones', first_name: 'Eve', city: 'Somerton' });
+    const namedSomers = serverOwner(newId(), { last_name: 'Somers', first_name: 'Eve', city: 'Bath' });
+    replica().applyServerChanges('owners', inserts([livesInSomerton, ...many, namedSomers]), ['1']);
+    expect(ids('some')).toEqual([namedSomers.id, livesInSomerton.id]);
+    const hits = replica().searchOwnersAndPatients('s', 25);
+    expect(hits).toHaveLength(25);
+    for (const hit of hits) expect(hit.title).toMatch(/(^|\W)s/i);
+    expect(ids('smith999')).toEqual([many[999]!.id]);
+  });
+});
