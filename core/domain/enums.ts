@@ -1,5 +1,5 @@
 /**
- * The enumerations of the central data model (DESIGN.md section 3).
+ * The enumerations of the central data model (architecture §3).
  * These arrays are the single source for the zod schemas, the drizzle schema and, through a
  * test that compares them with `pg_enum`, the SQL migrations.
  */

@@ -223,7 +223,7 @@ export const REPLICATED_TABLES = {
     },
     { required: ['bill_id', 'amount', 'method', 'paid_at'], enums: { method: PAYMENT_METHODS } },
   ),
-  /** Conflicts the server resolved (DESIGN.md section 4), for the staff's conflicts inbox. */
+  /** Conflicts the server resolved (architecture §4), for the staff's conflicts inbox. */
   conflicts: table(
     'sync.conflicts',
     {

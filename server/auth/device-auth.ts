@@ -7,7 +7,7 @@ export interface DeviceIdentity {
 
 /**
  * The seam between sync routes and device credentials. Today the development scheme
- * (`developmentDeviceAuth`); enrolment with revocable device tokens (DESIGN.md section 5)
+ * (`developmentDeviceAuth`); enrolment with revocable device tokens (architecture §5)
  * replaces it without touching the routes.
  */
 export interface DeviceAuthenticator {

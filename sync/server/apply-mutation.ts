@@ -15,7 +15,7 @@ import { mutationAuditContext, runServerCheck } from './server-checks.js';
 const MAX_ATTEMPTS = 3;
 
 /**
- * Applies one pushed mutation, exactly once (DESIGN.md section 4):
+ * Applies one pushed mutation, exactly once (architecture §4):
  * - a mutation id already in the ledger returns the recorded result and changes nothing, even
  *   if that result was a rejection;
  * - otherwise, in ONE transaction with the audit settings (staff, device, mutation): the

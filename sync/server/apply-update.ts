@@ -11,7 +11,7 @@ import { buildSelectForUpdate, buildUpdate, writableColumn } from './sql.js';
 
 /**
  * Applies one update with per-field conflict checks on the row, locked FOR UPDATE until the
- * mutation commits. Policies (DESIGN.md section 4):
+ * mutation commits. Policies (architecture §4):
  * - per field: current = base -> write; current = new -> nothing; otherwise the later arrival
  *   wins and the other value is kept in `sync.conflicts` (`field`), except clinical text, which
  *   keeps both versions in the field (`clinical_text`);

@@ -11,7 +11,7 @@ export interface ActingStaff {
 
 /**
  * Loads the acting staff member and checks their role may perform the operation. The server's
- * check is the guard; the workstation's is only a convenience (DESIGN.md section 5).
+ * check is the guard; the workstation's is only a convenience (architecture §5).
  * @throws AppError FORBIDDEN when the staff member is unknown, removed (soft-deleted), or has a
  *   role outside `allowed`; details say which (`reason`).
  */

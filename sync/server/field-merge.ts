@@ -3,7 +3,7 @@ import type { ColumnType } from '../../core/sync/tables.js';
 import { canonicalValue, sameValue } from '../../core/sync/values.js';
 
 /**
- * The per-field decision of the write path (DESIGN.md section 4), pure so it can be tested
+ * The per-field decision of the write path (architecture §4), pure so it can be tested
  * without a database. `current` is the row's value as the driver returned it.
  */
 export type FieldDecision =
