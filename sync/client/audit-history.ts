@@ -5,7 +5,8 @@ import {
   type AuditHistory,
   type AuditHistoryParams,
 } from '../../core/api/audit.js';
-import { AppError, ErrorCode, wireErrorSchema } from '../../core/errors.js';
+import { AppError, ErrorCode, isRetryable } from '../../core/errors.js';
+import { errorFromResponse } from './http-error.js';
 
 /** Where the central server is and how this device authenticates (SyncEngine.serverEndpoint). */
 export interface CentralEndpoint {
@@ -55,14 +56,13 @@ export async function fetchAuditHistory(
   } catch (error) {
     throw unreachable(error instanceof Error ? error.message : String(error), error);
   }
-  const body: unknown = await response.json().catch(() => null);
-  if (response.status >= 500) throw unreachable(`server answered ${response.status}`);
   if (!response.ok) {
-    const wire = wireErrorSchema.safeParse(body);
-    if (wire.success) throw new AppError(wire.data.code, wire.data.message, wire.data.details ?? {});
-    throw unreachable(`server answered ${response.status} without an error body`);
+    const error = await errorFromResponse(response);
+    // The server's troubles (and an answer that is no wire error) are "not reachable now" to staff.
+    if (isRetryable(error.code) || error.code === ErrorCode.Internal) throw unreachable(error.message, error);
+    throw error;
   }
-  const parsed = auditHistorySchema.safeParse(body);
+  const parsed = auditHistorySchema.safeParse(await response.json().catch(() => null));
   if (!parsed.success) throw unreachable('the server answered something that is not a record history');
   return parsed.data;
 }

@@ -1,12 +1,4 @@
-import {
-  AppError,
-  ErrorCode,
-  issuesFromDetails,
-  requestDisposition,
-  validationError,
-  wireErrorSchema,
-  type WireError,
-} from '../../core/errors.js';
+import { AppError, ErrorCode, requestDisposition } from '../../core/errors.js';
 import {
   PROTOCOL_HEADER,
   pushResponseSchema,
@@ -14,6 +6,7 @@ import {
   type MutationEnvelope,
   type MutationResult,
 } from '../../core/sync/protocol.js';
+import { errorFromResponse } from './http-error.js';
 
 /** How a push attempt ended, as the push loop needs to know it. */
 export type PushOutcome =
@@ -31,33 +24,6 @@ export interface PushTransportOptions {
   authorization: () => string;
   timeoutMs?: number;
   fetch?: typeof fetch;
-}
-
-/**
- * The code a failed HTTP answer stands for. The status decides where it is unambiguous (the
- * server's own troubles, throttling, credentials, protocol); otherwise the body's wire error
- * names it.
- */
-function codeFor(status: number, body: WireError | undefined): ErrorCode {
-  if (status >= 500 || status === 408) return ErrorCode.ServerUnavailable;
-  if (status === 429) return ErrorCode.RateLimited;
-  if (status === 401) return body?.code === ErrorCode.DeviceRevoked ? body.code : ErrorCode.Unauthenticated;
-  if (status === 403) return ErrorCode.Forbidden;
-  if (status === 426) return ErrorCode.ProtocolMismatch;
-  // A 4xx without a wire error (a proxy's page) refuses the batch, as any other 4xx does.
-  return body?.code ?? ErrorCode.Internal;
-}
-
-/** The AppError a failed answer stands for, with the server's own words when it sent some. */
-async function errorFrom(response: Response): Promise<AppError> {
-  const parsed = wireErrorSchema.safeParse(await response.json().catch(() => null));
-  const body = parsed.success ? parsed.data : undefined;
-  const code = codeFor(response.status, body);
-  const message = body?.message ?? `Server answered ${response.status} ${response.statusText}`;
-  const details = body?.details ?? {};
-  return code === ErrorCode.ValidationFailed
-    ? validationError(issuesFromDetails(details), message, details)
-    : new AppError(code, message, details);
 }
 
 /**
@@ -93,7 +59,7 @@ export async function pushBatch(
     const reason = 'malformed response from the server';
     return { kind: 'retry', reason, error: new AppError(ErrorCode.ServerUnavailable, reason) };
   }
-  const error = await errorFrom(response);
+  const error = await errorFromResponse(response);
   switch (requestDisposition(error.code)) {
     case 'retry':
       return { kind: 'retry', reason: `server answered ${response.status}`, error };

@@ -3,6 +3,8 @@ import { pgSnapshotSchema, type PgSnapshot } from '../../core/sync/pg-snapshot.j
 import { REPLICATED_TABLES, type ReplicatedTableName } from '../../core/sync/tables.js';
 import type { LocalReplica } from '../../db/local/replica.js';
 import type { ServerChange } from '../../db/local/server-truth.js';
+import { ErrorCode } from '../../core/errors.js';
+import { codeForStatus } from './http-error.js';
 
 export interface ShapeConsumerOptions {
   serverUrl: string;
@@ -89,7 +91,7 @@ export class ShapeConsumer {
     const signal = this.abort.signal;
     try {
       const response = await (this.options.fetch ?? fetch)(...args);
-      if (response.status >= 500) this.options.onUnreachable?.(this.table);
+      if (codeForStatus(response.status) === ErrorCode.ServerUnavailable) this.options.onUnreachable?.(this.table);
       return response;
     } catch (error) {
       // An abort is this consumer stopping, not the server going away.

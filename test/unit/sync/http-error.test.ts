@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { CENTRAL_UNREACHABLE } from '../../../core/api/audit.js';
+import { AppError, ErrorCode, isRetryable } from '../../../core/errors.js';
+import { fetchAuditHistory } from '../../../sync/client/audit-history.js';
+import { codeForStatus, errorFromResponse } from '../../../sync/client/http-error.js';
+
+const json = (status: number, body: unknown) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+
+describe('one reading of the central server’s HTTP failures', () => {
+  it.each([
+    [500, ErrorCode.ServerUnavailable, true],
+    [503, ErrorCode.ServerUnavailable, true],
+    [408, ErrorCode.ServerUnavailable, true],
+    [429, ErrorCode.RateLimited, true],
+    [401, ErrorCode.Unauthenticated, false],
+    [403, ErrorCode.Forbidden, false],
+    [426, ErrorCode.ProtocolMismatch, false],
+    [404, ErrorCode.Internal, false],
+  ])('status %i without a body is %s (retryable: %s)', (status, code, retryable) => {
+    expect(codeForStatus(status)).toBe(code);
+    expect(isRetryable(codeForStatus(status))).toBe(retryable);
+  });
+
+  it('takes the code of a 4xx from its wire error, and DEVICE_REVOKED from a 401', async () => {
+    const refused = await errorFromResponse(json(409, { code: 'UNIQUE_VIOLATION', message: 'taken' }));
+    expect(refused.toWire()).toEqual({ code: 'UNIQUE_VIOLATION', message: 'taken' });
+    const revoked = await errorFromResponse(json(401, { code: 'DEVICE_REVOKED', message: 'revoked' }));
+    expect(revoked.code).toBe(ErrorCode.DeviceRevoked);
+  });
+
+  it('keeps validation issues in the one shape', async () => {
+    const error = await errorFromResponse(
+      json(400, { code: 'VALIDATION_FAILED', message: 'bad', details: { issues: [{ path: 'id', message: 'x' }] } }),
+    );
+    expect(error.details).toEqual({ issues: [{ path: ['id'], message: 'x' }] });
+  });
+});
+
+describe('record history (GET /v1/audit) failures as staff see them', () => {
+  const endpoint = { serverUrl: 'http://127.0.0.1:9', authorization: 'Bearer x' };
+  const params = { table: 'owners', id: '0195f0a0-0000-7000-8000-0000000000a1' } as const;
+  const ask = (answer: () => Promise<Response>) =>
+    fetchAuditHistory(endpoint, '0195f0a0-0000-7000-8000-0000000000b1', params, answer).catch(
+      (error: unknown) => error as AppError,
+    );
+
+  it('says the central server is unreachable for a 5xx, a network failure or a body that is no error', async () => {
+    for (const answer of [
+      () => Promise.resolve(json(502, { code: 'INTERNAL', message: 'boom' })),
+      () => Promise.reject(new TypeError('fetch failed')),
+      () => Promise.resolve(new Response('<html>proxy</html>', { status: 404 })),
+    ]) {
+      const error = await ask(answer);
+      expect(error).toBeInstanceOf(AppError);
+      expect(error).toMatchObject({ code: ErrorCode.BackendUnavailable, details: { reason: CENTRAL_UNREACHABLE } });
+    }
+  });
+
+  it('passes the server’s own refusal through', async () => {
+    const error = await ask(() => Promise.resolve(json(403, { code: 'FORBIDDEN', message: 'admins only' })));
+    expect(error).toMatchObject({ code: ErrorCode.Forbidden, message: 'admins only' });
+  });
+});
