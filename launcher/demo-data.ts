@@ -61,5 +61,5 @@ export async function demoStaff(
     await writeFile(`${file}.tmp`, JSON.stringify({ staffId: staff.id }));
     await rename(`${file}.tmp`, file);
   }
-  return { id: staff.id, displayName: staff.display_name, stored: stored !== undefined };
+  return { id: staff.id, displayName: staff.name, stored: stored !== undefined };
 }
