@@ -19,9 +19,10 @@ import type {
 } from './views.js';
 
 /**
- * The one API the UI calls (`window.vetdesk`), as operation name -> argument schema -> result
- * type. The preload, the web bridge, the backend handlers and the renderer client are all
- * typed from this map; the backend validates arguments against it before any handler runs.
+ * The one API the UI calls, as operation name -> argument schema -> result type. The
+ * dispatcher (`core/api/rpc/serve-contract.ts`), the backend handlers and the page's client
+ * (`core/api/rpc/contract-client.ts`, over the web bridge or the desktop app's MessagePort) are
+ * all typed from this map; the backend validates arguments against it before any handler runs.
  */
 // The type parameter is a phantom: it carries the operation's result type into `API`.
 // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters
@@ -100,5 +101,5 @@ export type ApiName = keyof typeof API;
 export type ApiInput<Name extends ApiName> = z.input<(typeof API)[Name]['input']>;
 export type ApiOutput<Name extends ApiName> = (typeof API)[Name]['output'];
 
-/** The `window.vetdesk` shape: one async function per operation. */
+/** The client's operations: one async function per operation of the contract. */
 export type VetdeskApi = { [Name in ApiName]: (input: ApiInput<Name>) => Promise<ApiOutput<Name>> };

@@ -62,8 +62,8 @@ export type MutationInput<Name extends MutationName> =
   (typeof MUTATIONS)[Name] extends MutationDefinition<Name, unknown, infer Input> ? Input : never;
 
 /**
- * Keys of `Args` the workstation backend fills in from what it shows (electron/backend/mutate.ts
- * `withBase`): an edit's `base` (the field values it starts from) and a soft delete's
+ * Keys of `Args` the workstation fills in from what it shows (`completeBase` in
+ * core/mutations/base.ts, run by `LocalReplica.runMutation`): an edit's `base` (the field values it starts from) and a soft delete's
  * `baseVersion`. A `base` of another kind (conflict.resolve's single value) is the caller's.
  */
 type FilledByBackend<Args> =
