@@ -1,5 +1,6 @@
 import type { ServerFrame } from '../../core/api/rpc/frames.js';
 import { serveContract, type ContractTarget } from '../../core/api/rpc/serve-contract.js';
+import { carryFrames } from '../../core/api/rpc/frame-transport.js';
 import type { FrameTransport } from '../../core/api/rpc/transport.js';
 import { type BackendEventSources, subscribeBackendEvents } from '../backend/backend-events.js';
 
@@ -18,37 +19,20 @@ export interface BackendPort {
 
 /** A port as a frame transport: structured clones in and out, nothing else. */
 export function portTransport(port: BackendPort): FrameTransport<ServerFrame> {
-  const frameListeners = new Set<(frame: unknown) => void>();
-  const closeListeners = new Set<() => void>();
-  let closed = false;
-  const end = () => {
-    if (closed) return;
-    closed = true;
-    for (const listener of [...closeListeners]) listener();
-  };
-  port.on('message', ({ data }) => {
-    if (!closed) for (const listener of [...frameListeners]) listener(data);
-  });
-  port.on('close', end);
-  port.start();
-  return {
+  const carried = carryFrames<ServerFrame>({
     send: (frame) => {
-      if (!closed) port.postMessage(frame);
-    },
-    onFrame: (listener) => {
-      frameListeners.add(listener);
-      return () => frameListeners.delete(listener);
-    },
-    onClose: (listener) => {
-      closeListeners.add(listener);
-      return () => closeListeners.delete(listener);
+      port.postMessage(frame);
     },
     close: () => {
-      if (closed) return;
       port.close();
-      end();
     },
-  };
+  });
+  port.on('message', ({ data }) => {
+    carried.deliver(data);
+  });
+  port.on('close', carried.end);
+  port.start();
+  return carried.transport;
 }
 
 /**

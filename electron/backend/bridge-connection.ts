@@ -7,6 +7,7 @@ import {
 } from '../../core/api/bridge-protocol.js';
 import { decodeJsonFrame, type ServerFrame } from '../../core/api/rpc/frames.js';
 import { serveContract, type ServeContractOptions } from '../../core/api/rpc/serve-contract.js';
+import { carryFrames } from '../../core/api/rpc/frame-transport.js';
 import type { FrameTransport } from '../../core/api/rpc/transport.js';
 
 /** The text of a WebSocket message, or undefined for a binary one (which no frame is). */
@@ -16,41 +17,24 @@ function textOf(data: unknown, isBinary: boolean): string | undefined {
 
 /** A socket past its handshake as a frame transport: JSON text frames in and out. */
 function socketTransport(socket: WebSocket): FrameTransport<ServerFrame> {
-  const frameListeners = new Set<(frame: unknown) => void>();
-  const closeListeners = new Set<() => void>();
-  let closed = false;
-  const end = () => {
-    if (closed) return;
-    closed = true;
-    for (const listener of [...closeListeners]) listener();
-  };
-  socket.on('message', (data, isBinary) => {
-    const text = textOf(data, isBinary);
-    // A binary message becomes a value no frame schema accepts, so it is answered as malformed.
-    const frame = text === undefined ? { binary: true } : decodeJsonFrame(text);
-    for (const listener of [...frameListeners]) listener(frame);
-  });
-  socket.on('close', end);
-  socket.on('error', end);
-  return {
+  const carried = carryFrames<ServerFrame>({
     send: (frame) => {
       if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(frame));
-    },
-    onFrame: (listener) => {
-      frameListeners.add(listener);
-      return () => frameListeners.delete(listener);
-    },
-    onClose: (listener) => {
-      closeListeners.add(listener);
-      return () => closeListeners.delete(listener);
     },
     close: () => {
       if (socket.readyState === socket.OPEN || socket.readyState === socket.CONNECTING) {
         socket.close(BridgeCloseCode.GoingAway, 'bridge stopping');
       }
-      end();
     },
-  };
+  });
+  socket.on('message', (data, isBinary) => {
+    const text = textOf(data, isBinary);
+    // A binary message becomes a value no frame schema accepts, so it is answered as malformed.
+    carried.deliver(text === undefined ? { binary: true } : decodeJsonFrame(text));
+  });
+  socket.on('close', carried.end);
+  socket.on('error', carried.end);
+  return carried.transport;
 }
 
 /**

@@ -8,6 +8,7 @@ import {
   type BridgeHello,
 } from '../bridge-protocol.js';
 import { decodeJsonFrame, type ClientFrame } from './frames.js';
+import { carryFrames } from './frame-transport.js';
 import type { FrameTransport } from './transport.js';
 
 /** The part of a WebSocket the connector uses: the browser's, or the `ws` package's in tests. */
@@ -47,15 +48,15 @@ export function websocketConnector(
         return;
       }
       const ws = open(url, [BRIDGE_SUBPROTOCOL, bridgeAuthProtocol(secret)]);
-      const frameListeners = new Set<(frame: unknown) => void>();
-      const closeListeners = new Set<() => void>();
       let welcomed = false;
-      let ended = false;
-      const end = () => {
-        if (ended) return;
-        ended = true;
-        for (const listener of [...closeListeners]) listener();
-      };
+      const carried = carryFrames<ClientFrame>({
+        send: (out) => {
+          if (ws.readyState === OPEN) ws.send(JSON.stringify(out));
+        },
+        close: () => {
+          ws.close(1000, 'client closing');
+        },
+      });
       ws.onopen = () => {
         ws.send(JSON.stringify({ hello: 'vetdesk', protocolVersion: BRIDGE_PROTOCOL_VERSION } satisfies BridgeHello));
       };
@@ -63,33 +64,17 @@ export function websocketConnector(
         if (typeof event.data !== 'string') return;
         const frame = decodeJsonFrame(event.data);
         if (welcomed) {
-          for (const listener of [...frameListeners]) listener(frame);
+          carried.deliver(frame);
           return;
         }
         if (!bridgeWelcomeSchema.safeParse(frame).success) return;
         welcomed = true;
-        resolve({
-          send: (out) => {
-            if (ws.readyState === OPEN) ws.send(JSON.stringify(out));
-          },
-          onFrame: (listener) => {
-            frameListeners.add(listener);
-            return () => frameListeners.delete(listener);
-          },
-          onClose: (listener) => {
-            closeListeners.add(listener);
-            return () => closeListeners.delete(listener);
-          },
-          close: () => {
-            ws.close(1000, 'client closing');
-            end();
-          },
-        });
+        resolve(carried.transport);
       };
       ws.onerror = () => undefined; // a close event always follows, which says what happened
       ws.onclose = (event) => {
         if (welcomed) {
-          end();
+          carried.end();
           return;
         }
         reject(

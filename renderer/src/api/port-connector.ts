@@ -1,5 +1,6 @@
 import type { PortRelay } from '../../../core/api/ipc-protocol.js';
 import type { ClientFrame } from '../../../core/api/rpc/frames.js';
+import { carryFrames } from '../../../core/api/rpc/frame-transport.js';
 import type { FrameTransport } from '../../../core/api/rpc/transport.js';
 
 /**
@@ -11,31 +12,17 @@ import type { FrameTransport } from '../../../core/api/rpc/transport.js';
 export function portConnector(relay: PortRelay): () => Promise<FrameTransport<ClientFrame>> {
   return async () => {
     await relay.connect();
-    const frameListeners = new Set<(frame: unknown) => void>();
-    const closeListeners = new Set<() => void>();
-    let closed = false;
-    const offRelay = relay.onFrame((frame) => {
-      if (!closed) for (const listener of [...frameListeners]) listener(frame);
-    });
-    return {
+    let offRelay: () => void = () => undefined;
+    const carried = carryFrames<ClientFrame>({
       send: (frame) => {
-        if (!closed) relay.send(frame);
-      },
-      onFrame: (listener) => {
-        frameListeners.add(listener);
-        return () => frameListeners.delete(listener);
-      },
-      onClose: (listener) => {
-        closeListeners.add(listener);
-        return () => closeListeners.delete(listener);
+        relay.send(frame);
       },
       close: () => {
-        if (closed) return;
-        closed = true;
         offRelay();
         relay.close();
-        for (const listener of [...closeListeners]) listener();
       },
-    };
+    });
+    offRelay = relay.onFrame(carried.deliver);
+    return carried.transport;
   };
 }
