@@ -14,7 +14,12 @@ import { useLocalReplica } from '../../helpers/local-replica.js';
 const staff = { id: newId(), role: 'front_desk' as const };
 const DAY = 24 * 60 * 60 * 1000;
 const upToDate: ShapePosition = { handle: 'owners-1', offset: '10_0', upToDate: true };
-const applied = (id: string, txid: string): MutationResult => ({ id, status: 'applied', txid, tables: ['owners'] });
+const applied = (id: string, txid: string, tables = ['owners']): MutationResult => ({
+  id,
+  status: 'applied',
+  txid,
+  tables,
+});
 const owner = (id: string) => ({
   id,
   first_name: 'Ada',
@@ -47,7 +52,7 @@ describe('pruning received transaction ids', () => {
     replica().applyServerChanges('owners', [{ operation: 'insert', row: owner(ownerId) }], ['100', '101'], upToDate);
     // Acknowledged with a txid that also arrived on owners, but its other table never delivered it.
     const waiting = replica().runMutation('owner.update', { id: ownerId, changes: { city: 'Bath' } }, staff);
-    replica().recordResults([{ ...applied(waiting.id, '101'), tables: ['owners', 'patients'] }]);
+    replica().recordResults([applied(waiting.id, '101', ['owners', 'patients'])]);
     expect(replica().counts().acknowledged).toBe(1);
 
     vi.setSystemTime(start.getTime() + 10 * DAY);
