@@ -39,19 +39,23 @@ describe.each(CENTRAL_BACKENDS)('a refetch interrupted by a restart on %s', (kin
   }
 
   /** Follows owners into `replica`; `stopAfter` stops it after that many stored batches. */
-  function follow(replica: LocalReplica, deviceId: string, stopAfter = Infinity): ShapeConsumer {
+  function follow(
+    replica: LocalReplica,
+    deviceId: string,
+    stopAfter = Infinity,
+  ): { consumer: ShapeConsumer; stopped: () => boolean } {
     let batches = 0;
     const consumer: ShapeConsumer = new ShapeConsumer(replica, 'owners', {
       serverUrl: cluster.url,
       authorization: () => `Bearer dev-device:${deviceId}`,
       onBatch: () => {
         batches++;
-        if (batches >= stopAfter) consumer.stop();
+        if (batches === stopAfter) consumer.stop();
       },
       onError: () => undefined,
     });
     consumer.start();
-    return consumer;
+    return { consumer, stopped: () => batches >= stopAfter };
   }
 
   const names = (replica: LocalReplica) => replica.all('owners').map((row) => row['last_name']);
@@ -64,7 +68,7 @@ describe.each(CENTRAL_BACKENDS)('a refetch interrupted by a restart on %s', (kin
     const deviceId = newId();
     const { kept, lost } = await seedOwners();
     let replica = await LocalReplica.open(file);
-    let consumer = follow(replica, deviceId);
+    let { consumer } = follow(replica, deviceId);
     await waitFor(
       'the owners',
       () => replica.all('owners').length === 7 && replica.shapePositions().get('owners')!.upToDate,
@@ -74,11 +78,9 @@ describe.each(CENTRAL_BACKENDS)('a refetch interrupted by a restart on %s', (kin
 
     await cluster.db.query('delete from owners where id = $1', [lost]);
     await bumpShapeEpoch(cluster.db);
-    consumer = follow(replica, deviceId, stopAfter);
-    await waitFor('the interrupted refetch', () => replica.shapePositions().get('owners')!.upToDate === false, []);
-    // Let any batch in flight land (the consumer is stopped: none should).
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    consumer.stop();
+    const interrupted = follow(replica, deviceId, stopAfter);
+    await waitFor('the interrupted refetch', interrupted.stopped, []);
+    expect(replica.shapePositions().get('owners')!.upToDate).toBe(false);
     const position = replica.shapePositions().get('owners')!;
     expect(position.offset !== '-1' && position.handle !== null).toBe(resumes);
     expect(replica.all('owners')).toHaveLength(7);
@@ -88,7 +90,7 @@ describe.each(CENTRAL_BACKENDS)('a refetch interrupted by a restart on %s', (kin
     expect(replica.all('owners')).toHaveLength(7);
     const shown: number[] = [];
     replica.onChange(() => shown.push(replica.all('owners').length));
-    consumer = follow(replica, deviceId);
+    ({ consumer } = follow(replica, deviceId));
     try {
       await waitFor('the lost owner swept', () => replica.get('owners', lost) === undefined, []);
       expect(names(replica)).toHaveLength(6);
