@@ -132,10 +132,8 @@ export const RECEIVED_TXID_RETENTION_MS = 24 * 60 * 60 * 1000;
  * @returns how many ids were forgotten.
  */
 export function pruneReceivedTxids(ctx: ReplicaContext, now: Date = new Date()): number {
-  const oldestPending = ctx.db
-    .prepare(`select min(created_at) from outbox where state = 'pending'`)
-    .pluck()
-    .get() as string | null;
+  const oldestPending = ctx.db.prepare(`select min(created_at) from outbox where state = 'pending'`).pluck().get() as
+    string | null;
   const horizon = Math.min(now.getTime(), oldestPending === null ? Infinity : Date.parse(oldestPending));
   // An unparsable created_at would make the horizon NaN: prune nothing rather than guess.
   if (!Number.isFinite(horizon)) return 0;
