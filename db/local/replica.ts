@@ -23,7 +23,8 @@ import { LocalReadModels } from './queries/read-models.js';
 import type { ReplicaContext } from './replica-context.js';
 import { decodeRow, type LocalRow } from './row-codec.js';
 import { SearchIndex, searchReplica, type SearchHit } from './search-index.js';
-import { recordBatchEnd } from './settle-visibility.js';
+import { markServerRowsStale, sweepStaleRows } from './refetch-sweep.js';
+import { pruneReceivedTxids, recordBatchEnd } from './settle-visibility.js';
 import {
   applyServerChanges,
   resetServerTable,
@@ -39,6 +40,9 @@ export interface MutationStaff {
   role: StaffRole;
 }
 
+/** How often, at most, received transaction ids are pruned (after an up-to-date batch). */
+export const PRUNE_INTERVAL_MS = 60 * 60 * 1000;
+
 /** Called after every commit that may have changed what staff see. */
 export type ReplicaListener = (tables: ReadonlySet<ReplicatedTableName>) => void;
 
@@ -51,6 +55,7 @@ export type ReplicaListener = (tables: ReadonlySet<ReplicatedTableName>) => void
  */
 export class LocalReplica {
   private readonly listeners = new Set<ReplicaListener>();
+  private lastPrune = -Infinity;
   private readonly ctx: ReplicaContext;
   private readonly search: SearchIndex;
   /** Everything staff read: owners, charts, calendars, bills, lists. */
@@ -168,19 +173,51 @@ export class LocalReplica {
     position?: ShapePosition,
     snapshot?: PgSnapshot,
   ): void {
+    const upToDate = position?.upToDate ?? false;
+    let swept = 0;
     this.db.transaction(() => {
       applyServerChanges(this.ctx, this.search, table, changes, txids, position);
-      recordBatchEnd(this.ctx, table, { upToDate: position?.upToDate ?? false, snapshot: snapshot ?? null });
+      recordBatchEnd(this.ctx, table, { upToDate, snapshot: snapshot ?? null });
+      if (upToDate) swept = sweepStaleRows(this.ctx, this.search, table);
     })();
     const touched = settleArrived(this.ctx, this.search);
-    if (changes.length > 0) touched.add(table);
+    if (changes.length > 0 || swept > 0) touched.add(table);
+    if (upToDate) this.pruneOnSchedule();
     this.ctx.notify(touched);
   }
 
-  /** Forgets a table's server truth before a refetch. */
+  /**
+   * A table's refetch begins (the server sent must-refetch): its rows stay visible until the
+   * refetched snapshot is complete, then those it did not deliver again are removed.
+   */
   resetServerTable(table: ReplicatedTableName): void {
-    resetServerTable(this.ctx, this.search, table);
-    this.ctx.notify(new Set([table]));
+    resetServerTable(this.ctx, table);
+  }
+
+  /**
+   * The table's stream starts reading its snapshot from the beginning without a must-refetch
+   * in this run (a restart right after one began, before its first page was stored): every
+   * server row held is marked again, so the next up-to-date removes exactly what that snapshot
+   * lacks. Nothing visible changes.
+   */
+  restartSnapshot(table: ReplicatedTableName): void {
+    this.db.transaction(() => {
+      markServerRowsStale(this.ctx, table);
+    })();
+  }
+
+  /**
+   * Forgets received transaction ids that can no longer settle anything (`pruneReceivedTxids`).
+   * Runs by itself at most every PRUNE_INTERVAL_MS, after an up-to-date batch.
+   * @returns how many were forgotten.
+   */
+  pruneReceivedTxids(now: Date = new Date()): number {
+    this.lastPrune = now.getTime();
+    return pruneReceivedTxids(this.ctx, now);
+  }
+
+  private pruneOnSchedule(): void {
+    if (Date.now() - this.lastPrune >= PRUNE_INTERVAL_MS) this.pruneReceivedTxids();
   }
 
   shapePositions(): ReturnType<typeof shapePositions> {

@@ -1,6 +1,7 @@
 import type { ReplicatedTableName } from '../../core/sync/tables.js';
 import { recomputeRows } from './overlay.js';
 import type { ReplicaContext } from './replica-context.js';
+import { hasStaleRows, markServerRowsStale, unmarkDelivered } from './refetch-sweep.js';
 import { decodeRow, encodeRow } from './row-codec.js';
 import { SearchIndex } from './search-index.js';
 import { beginRefetch } from './settle-visibility.js';
@@ -21,7 +22,8 @@ export interface ServerChange {
 /**
  * Writes a batch of shape messages for one table into server truth, in one transaction, and
  * remembers their transaction ids. Rows with pending local changes get their overlay
- * recomputed on top of the new truth; other rows only refresh their search document.
+ * recomputed on top of the new truth; other rows only refresh their search document. During a
+ * refetch the rows delivered lose their stale mark (refetch-sweep.ts).
  * Idempotent: inserts and updates carry whole rows and replace, deletes of absent rows do nothing.
  */
 export function applyServerChanges(
@@ -43,9 +45,11 @@ export function applyServerChanges(
   withoutFsync(ctx, () => {
     // '/' + 1 is '0': the range holds exactly this table's keys.
     const withOverlay = new Set(overlaid.all(`${table}/`, `${table}0`) as string[]);
+    const delivered: string[] | null = changes.length > 0 && hasStaleRows(ctx, table) ? [] : null;
     const rebase: string[] = [];
     for (const change of changes) {
       const id = String(change.row['id']);
+      delivered?.push(id);
       const encoded = change.operation === 'delete' ? null : encodeRow(table, change.row);
       if (encoded) statements.upsertServer.run(encoded);
       else statements.deleteServer.run(id);
@@ -55,6 +59,7 @@ export function applyServerChanges(
     }
     search.flush();
     recomputeRows(ctx, search, rebase);
+    if (delivered) unmarkDelivered(ctx, table, delivered);
     for (const txid of txids) remember.run(table, txid, at.toISOString());
     if (position) savePosition(ctx, table, position, changes.length, at);
   });
@@ -130,24 +135,16 @@ export function shapePositions(
 }
 
 /**
- * Forgets a table's server truth (the server asked for a refetch). Rows with pending or
- * acknowledged changes keep their overlay, recomputed without a server row until the refetch
- * brings it back; the mutations acknowledged by now settle once the refetch is complete, and
- * the transaction ids and snapshot the old truth received are forgotten with it
- * (settle-visibility.ts).
+ * A table's refetch begins (the server asked for one). Its server truth stays visible, every
+ * row marked stale, until the refetched snapshot is complete: the table's next up-to-date
+ * removes the rows it did not deliver again (refetch-sweep.ts), so staff never see the table
+ * empty. The stream restarts from the beginning; the mutations acknowledged by now settle once
+ * the refetch is complete, and the transaction ids and snapshot the old truth received are
+ * forgotten (settle-visibility.ts). Nothing visible changes here.
  */
-export function resetServerTable(ctx: ReplicaContext, search: SearchIndex, table: ReplicatedTableName): void {
+export function resetServerTable(ctx: ReplicaContext, table: ReplicatedTableName): void {
   ctx.db.transaction(() => {
-    const ids = (ctx.db.prepare(`select id from srv_${table}`).all() as { id: string }[]).map((row) => row.id);
-    ctx.tables[table].clearServer.run();
-    const overlaid = ctx.db.prepare('select 1 from outbox_rows where row_key = ? limit 1');
-    const rebase: string[] = [];
-    for (const id of ids) {
-      const key = `${table}/${id}`;
-      if (overlaid.get(key)) rebase.push(key);
-      else search.update(table, id, null);
-    }
-    recomputeRows(ctx, search, rebase);
+    markServerRowsStale(ctx, table);
     ctx.db
       .prepare(
         'update shape_state set handle = null, offset = ?, up_to_date = 0, rows_received = 0 where table_name = ?',

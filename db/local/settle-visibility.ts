@@ -45,11 +45,15 @@ export function arrivalCheck(ctx: ReplicaContext): ArrivalCheck {
       { xmin: row.xmin, xmax: row.xmax, xip_list: JSON.parse(row.xip_list) as string[] } satisfies PgSnapshot,
     ]),
   );
+  // Rows of the old truth the refetch has not swept yet may still show a row the snapshot no
+  // longer has: the snapshot's visibility holds only once they are gone (the up-to-date sweeps).
+  const refetching = ctx.db.prepare('select 1 from refetch_stale where table_name = ? limit 1');
   return (table, { seq, txid }) => {
     if (received.get(table, txid) !== undefined || covered.get(table, seq) !== undefined) return true;
     const snapshot = snapshots.get(table);
     // The push protocol types txid as text: one that is not a decimal id can only arrive.
-    return snapshot !== undefined && DECIMAL.test(txid) && isTxidVisible(txid, snapshot);
+    if (snapshot === undefined || !DECIMAL.test(txid) || !isTxidVisible(txid, snapshot)) return false;
+    return refetching.get(table) === undefined;
   };
 }
 
@@ -110,4 +114,35 @@ export function beginRefetch(ctx: ReplicaContext, table: ReplicatedTableName): v
 /** Drops a settled mutation's refetch covers (call inside the settling transaction). */
 export function forgetCovers(ctx: ReplicaContext, mutationSeq: number): void {
   ctx.db.prepare('delete from refetch_covers where mutation_seq = ?').run(mutationSeq);
+}
+
+/**
+ * How long a received transaction id is kept at least, and the margin kept before the oldest
+ * pending mutation (workstation clocks get corrected; a day covers any sane correction).
+ */
+export const RECEIVED_TXID_RETENTION_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Forgets received transaction ids that can no longer settle anything: a txid matters only to
+ * an acknowledged mutation waiting for it (kept, whatever its age), or to a mutation not yet
+ * acknowledged whose change arrived before the server's answer; that transaction committed
+ * after the mutation was made, so ids received more than RECEIVED_TXID_RETENTION_MS before the
+ * oldest pending mutation was made (and before `now`) are dropped. A later mutation is newer
+ * still. Without this the table grows by a row per table per transaction, for ever.
+ * @returns how many ids were forgotten.
+ */
+export function pruneReceivedTxids(ctx: ReplicaContext, now: Date = new Date()): number {
+  const oldestPending = ctx.db.prepare(`select min(created_at) from outbox where state = 'pending'`).pluck().get() as
+    string | null;
+  const horizon = Math.min(now.getTime(), oldestPending === null ? Infinity : Date.parse(oldestPending));
+  // An unparsable created_at would make the horizon NaN: prune nothing rather than guess.
+  if (!Number.isFinite(horizon)) return 0;
+  const cutoff = new Date(horizon - RECEIVED_TXID_RETENTION_MS).toISOString();
+  return ctx.db
+    .prepare(
+      `delete from received_txids
+        where received_at < ?
+          and txid not in (select txid from outbox where state = 'acknowledged' and txid is not null)`,
+    )
+    .run(cutoff).changes;
 }

@@ -8,7 +8,6 @@ export interface TableStatements {
   selectServer: Statement<[string]>;
   upsertServer: Statement<[Record<string, unknown>]>;
   deleteServer: Statement<[string]>;
-  clearServer: Statement<[]>;
   upsertOverlay: Statement<[Record<string, unknown>]>;
   deleteOverlay: Statement<[string]>;
   selectVisible: Statement<[string]>;
@@ -28,7 +27,6 @@ export function prepareTableStatements(db: LocalDatabase): Record<ReplicatedTabl
       selectServer: db.prepare(`select * from srv_${table} where id = ?`),
       upsertServer: db.prepare(`insert or replace into srv_${table} (${list}) values (${values})`),
       deleteServer: db.prepare(`delete from srv_${table} where id = ?`),
-      clearServer: db.prepare(`delete from srv_${table}`),
       upsertOverlay: db.prepare(
         `insert or replace into ovl_${table} (${list}, _deleted) values (${values}, @_deleted)`,
       ),

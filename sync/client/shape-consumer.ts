@@ -33,7 +33,8 @@ export const SHAPE_BACKOFF = { initialDelay: 250, maxDelay: 5_000, multiplier: 1
  * Follows one table's shape with the official Electric client and writes what arrives into
  * the replica's server truth: each response in one SQLite transaction together with the
  * stream's new position, so a restart resumes where the last stored batch ended.
- * `must-refetch` clears the table's server truth before the fresh snapshot arrives;
+ * `must-refetch` marks the table's server truth stale, and it stays visible until the fresh
+ * snapshot is complete (db/local/refetch-sweep.ts);
  * `snapshot-end` is stored with the batch that carries it, so acknowledged changes settle on the
  * snapshot's visibility even though snapshot rows carry no transaction ids.
  */
@@ -53,6 +54,9 @@ export class ShapeConsumer {
     this.abort = new AbortController();
     const saved = this.replica.shapePositions().get(this.table);
     const resume = saved?.handle ? { handle: saved.handle, offset: saved.offset as `${number}_${number}` } : {};
+    // From the snapshot's beginning (a first sync, or a refetch stopped before its first page
+    // was stored): whatever the table holds must be delivered again or goes at the up-to-date.
+    if (!saved?.handle || saved.offset === '-1') this.replica.restartSnapshot(this.table);
     const stream = new ShapeStream<Row>({
       url: new URL('/v1/shape', this.options.serverUrl).toString(),
       params: { table: REPLICATED_TABLES[this.table].name },

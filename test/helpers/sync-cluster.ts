@@ -6,6 +6,7 @@ import { newId } from '../../core/ids.js';
 import type { CentralDb, CentralDbKind } from '../../db/central/connection.js';
 import { openWorkstation, type Workstation } from '../../electron/backend/workstation.js';
 import { buildApp } from '../../server/http/app.js';
+import type { ShapeRouteOptions } from '../../server/http/routes/shape.js';
 import { freshCentralDb } from './central-db.js';
 
 /** Staff every cluster starts with. */
@@ -39,11 +40,15 @@ export interface SyncCluster {
 }
 
 /**
- * Starts a central server on `kind` and gives workstations against it. Workstations are
+ * Starts a central server on `kind` (shape endpoint tuning in `options.shape`, e.g. a small
+ * `chunkSize` to page snapshots) and gives workstations against it. Workstations are
  * opened with sync stopped, which is how tests make them work offline: they queue changes
  * until `sync.start()`.
  */
-export async function startCluster(kind: CentralDbKind): Promise<SyncCluster> {
+export async function startCluster(
+  kind: CentralDbKind,
+  options: { shape?: ShapeRouteOptions } = {},
+): Promise<SyncCluster> {
   const central = await freshCentralDb(kind, { poolMax: 8 });
   const db = central.db;
   const staff: ClusterStaff = { admin: newId(), vet: newId(), nurse: newId(), frontDesk: newId() };
@@ -66,7 +71,7 @@ export async function startCluster(kind: CentralDbKind): Promise<SyncCluster> {
     db,
     version: 'test',
     logLevel: 'silent',
-    shape: { longPollTimeoutMs: 2_000 },
+    shape: { longPollTimeoutMs: 2_000, ...options.shape },
   });
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
   const folders: string[] = [];

@@ -21,7 +21,8 @@ import { ownerArgs, patientArgs } from '../../helpers/sync-fixtures.js';
 describe.each(CENTRAL_BACKENDS)('settling acknowledged changes after a must-refetch on %s', (kind) => {
   let cluster: SyncCluster;
   beforeEach(async () => {
-    cluster = await startCluster(kind);
+    // Small pages: a refetch takes several responses, and the test looks between them.
+    cluster = await startCluster(kind, { shape: { chunkSize: 3 } });
   });
   afterEach(async () => {
     await cluster.close();
@@ -110,6 +111,11 @@ describe.each(CENTRAL_BACKENDS)('settling acknowledged changes after a must-refe
     const a = await cluster.workstation();
     const b = await cluster.workstation();
     const patientId = await sharedPatient(a, b);
+    // More owners than a page holds, one of which the server will lose while `a` is away.
+    const owners = [1, 2, 3, 4, 5].map((n) => ownerArgs({ last_name: `Owner${n}` }));
+    const lost = ownerArgs({ last_name: 'Forgotten' });
+    for (const args of [...owners, lost]) await b.backend.call('mutate', { name: 'owner.create', args });
+    await waitFor('the owners on a', () => a.replica.get('owners', lost.id) !== undefined && settled(b), [a, b]);
     await a.sync.stop();
 
     await a.backend.call('mutate', { name: 'patient.update', args: { id: patientId, changes: { name: 'Biscuit A' } } });
@@ -121,17 +127,37 @@ describe.each(CENTRAL_BACKENDS)('settling acknowledged changes after a must-refe
     await waitFor('a’s edit on b', () => b.replica.getServerRow('patients', patientId)?.['name'] === 'Biscuit A', [b]);
     await b.backend.call('mutate', { name: 'patient.update', args: { id: patientId, changes: { name: 'Biscuit B' } } });
     await waitFor('b’s edit on the server', () => settled(b), [b]);
+    await cluster.db.query('delete from owners where id = $1', [lost.id]);
     await provoke();
 
+    // What staff on `a` see after every stored batch while it refetches: never an empty owners
+    // table, never without their own staff row.
+    const seen: { owners: number; staff: boolean }[] = [];
+    const unsubscribe = a.replica.onChange((tables) => {
+      if (!tables.has('owners') && !tables.has('staff')) return;
+      seen.push({
+        owners: a.replica.all('owners').length,
+        staff: a.replica.get('staff', cluster.staff.frontDesk) !== undefined,
+      });
+    });
     a.sync.start();
     await waitFor(
-      'b’s name and a’s weight on a, everything settled',
+      'b’s name and a’s weight on a, everything settled, the lost owner gone',
       () => {
         const row = a.replica.get('patients', patientId);
-        return row?.['name'] === 'Biscuit B' && row['weight_kg'] === '14.100' && settled(a);
+        const swept = a.replica.get('owners', lost.id) === undefined;
+        return row?.['name'] === 'Biscuit B' && row['weight_kg'] === '14.100' && settled(a) && swept;
       },
       [a],
     );
+    unsubscribe();
+    expect(seen.length).toBeGreaterThanOrEqual(3);
+    expect(seen.every((view) => view.staff)).toBe(true);
+    // The shared patient's owner and the five: the lost one goes only when the snapshot is complete.
+    expect(Math.min(...seen.map((view) => view.owners))).toBeGreaterThanOrEqual(6);
+    expect(seen.at(-1)?.owners).toBe(6);
+    expect(a.replica.searchOwnersAndPatients('Forgotten')).toEqual([]);
+    expect(a.replica.searchOwnersAndPatients('Owner5')).toHaveLength(1);
     expect(a.replica.get('patients', patientId)).toEqual(a.replica.getServerRow('patients', patientId));
     const { rows } = await cluster.db.query<{ name: string; weight_kg: string }>(
       'select name, weight_kg from patients where id = $1',
@@ -139,8 +165,7 @@ describe.each(CENTRAL_BACKENDS)('settling acknowledged changes after a must-refe
     );
     expect(rows).toEqual([{ name: 'Biscuit B', weight_kg: '14.100' }]);
 
-    // And b's next edit still reaches a. (b may be refetching too: its staff must be back first.)
-    await waitFor('b’s staff', () => b.replica.get('staff', cluster.staff.frontDesk) !== undefined, [b]);
+    // And b's next edit still reaches a. b may be refetching too: its staff row stays meanwhile.
     await b.backend.call('mutate', { name: 'patient.update', args: { id: patientId, changes: { name: 'Biscuit C' } } });
     await waitFor('b’s next edit on a', () => a.replica.get('patients', patientId)?.['name'] === 'Biscuit C', [a, b]);
   });
