@@ -1,5 +1,5 @@
 import { clusterTest, expectConnection, openUi } from './cluster-fixtures.js';
-import { expect } from './fixtures.js';
+import { expect, screenshot } from './fixtures.js';
 
 const test = clusterTest({ workstations: ['front_desk'] });
 
@@ -34,6 +34,16 @@ test('when the workstation backend hangs or dies, the page says so within second
     const error = page.getByRole('alert').filter({ hasText: 'workstation backend' });
     await expect(error).toBeVisible({ timeout: 4_000 });
     test.info().annotations.push({ type: 'search failed after', description: `${Date.now() - started} ms` });
+    // For people to look at: the header and the search's sentence, at a small and a large screen, light and dark.
+    for (const [width, height, scheme] of [
+      [1280, 720, 'light'],
+      [1920, 1080, 'dark'],
+    ] as const) {
+      await page.setViewportSize({ width, height });
+      await page.emulateMedia({ colorScheme: scheme });
+      await screenshot(page, `backend-unreachable-${width}-${scheme}`);
+    }
+    await page.emulateMedia({ colorScheme: 'light' });
   } finally {
     backend.kill('SIGCONT');
   }

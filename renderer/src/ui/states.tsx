@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { ErrorCode, errorCodeOf } from '../../../core/errors.js';
 import { errorMessage } from '../api/errors.js';
 
 /** Placeholder lines while data loads, shaped roughly like what will come. */
@@ -21,10 +22,22 @@ export function EmptyState({ title, children }: { title: string; children?: Reac
   );
 }
 
+/** A title that says what kind of trouble it is, where that is known. */
+function errorTitle(error: unknown): string {
+  switch (errorCodeOf(error)) {
+    case ErrorCode.BackendUnavailable:
+      return 'The workstation is not answering';
+    case ErrorCode.Forbidden:
+      return 'Not allowed';
+    default:
+      return 'Something went wrong';
+  }
+}
+
 export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
   return (
     <div className="state state-error" role="alert">
-      <p className="state-title">Something went wrong</p>
+      <p className="state-title">{errorTitle(error)}</p>
       <p>{errorMessage(error)}</p>
       {onRetry ? (
         <button type="button" className="btn" onClick={onRetry}>

@@ -62,8 +62,9 @@ function SearchPanel({ onClose }: { onClose: () => void }) {
           }
         }}
       />
-      {search.isError ? <ErrorState error={search.error} /> : null}
-      {query.length === 0 ? (
+      {search.isError ? (
+        <ErrorState error={search.error} />
+      ) : query.length === 0 ? (
         <p className="search-hint muted">
           Type a name, phone number or microchip. <kbd>↑</kbd> <kbd>↓</kbd> to move, <kbd>Enter</kbd> to open.
         </p>
