@@ -53,8 +53,9 @@ export function startBackend(entry: string, config: DesktopConfig): BackendHost 
   return {
     opened,
     connect(contents) {
-      // One channel per page load: a reload gets a new port, the backend serves it beside any
-      // old one (closed when the old page's end goes away).
+      // One channel per connection the page's client opens (at load, and again after it lost
+      // its backend): the backend serves each new port beside any old one, which closes when
+      // its page end goes away.
       const { port1, port2 } = new MessageChannelMain();
       send({ type: 'connect' }, [port1]);
       contents.postMessage(IPC_PORT_CHANNEL, null, [port2]);

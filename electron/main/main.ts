@@ -13,7 +13,7 @@ import { startAutoUpdates } from './updater.js';
 import { createMainWindow, focusWindow } from './window.js';
 
 // Electron main: windows, menu, security, updates. It never touches the database or calls the
-// backend: it forks the backend and hands each page load a MessagePort to it.
+// backend: it forks the backend and hands the page a MessagePort to it for each connection.
 
 // The bundle layout made by `npm run build:electron`: .build/app/{main.mjs,preload.cjs,
 // backend.mjs} beside .build/renderer/.
