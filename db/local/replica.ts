@@ -28,6 +28,7 @@ import {
   applyServerChanges,
   resetServerTable,
   shapePositions,
+  withoutFsync,
   type ServerChange,
   type ShapePosition,
 } from './server-truth.js';
@@ -168,10 +169,12 @@ export class LocalReplica {
     position?: ShapePosition,
     snapshot?: PgSnapshot,
   ): void {
-    this.db.transaction(() => {
+    // The whole transaction, not only its server-truth part: SQLite cannot change `synchronous`
+    // inside a transaction, so a lower level asked for within one never applied.
+    withoutFsync(this.ctx, () => {
       applyServerChanges(this.ctx, this.search, table, changes, txids, position);
       recordBatchEnd(this.ctx, table, { upToDate: position?.upToDate ?? false, snapshot: snapshot ?? null });
-    })();
+    });
     const touched = settleArrived(this.ctx, this.search);
     if (changes.length > 0) touched.add(table);
     this.ctx.notify(touched);

@@ -68,8 +68,9 @@ export function applyServerChanges(
  * (a local change) syncs the log up to itself, these frames included, so it never outlives
  * them. Waiting for the disk at every 5,000-row batch cost most of a first sync's time.
  */
-function withoutFsync(ctx: ReplicaContext, fn: () => void): void {
-  // Inside a caller's transaction its commit decides.
+export function withoutFsync(ctx: ReplicaContext, fn: () => void): void {
+  // Inside a caller's transaction its commit decides: callers that add to the batch's
+  // transaction (LocalReplica.applyServerChanges) wrap the whole of it in this.
   if (ctx.db.inTransaction) {
     ctx.db.transaction(fn)();
     return;
