@@ -6,6 +6,7 @@ import type { MutationEnvelope, MutationResult } from '../../core/sync/protocol.
 import type { RowOp } from '../../core/sync/row-ops.js';
 import type { PgSnapshot } from '../../core/sync/pg-snapshot.js';
 import { isReplicatedTable, type ReplicatedTableName } from '../../core/sync/tables.js';
+import { ensureAllDeferredIndexes } from './deferred-indexes.js';
 import { loadLocalMigrations, migrateLocal } from './migrate.js';
 import { openLocalDatabase, type LocalDatabase } from './open.js';
 import {
@@ -79,6 +80,8 @@ export class LocalReplica {
     const migrations = await loadLocalMigrations();
     const db = openLocalDatabase(file);
     try {
+      // Before migrations, so that none ever meets a table with its indexes missing.
+      ensureAllDeferredIndexes(db);
       migrateLocal(db, migrations);
     } catch (error) {
       db.close();

@@ -1,4 +1,5 @@
 import type { ReplicatedTableName } from '../../core/sync/tables.js';
+import { deferIndexes, ensureDeferredIndexes } from './deferred-indexes.js';
 import { recomputeRows } from './overlay.js';
 import type { ReplicaContext } from './replica-context.js';
 import { decodeRow, encodeRow } from './row-codec.js';
@@ -23,6 +24,8 @@ export interface ServerChange {
  * remembers their transaction ids. Rows with pending local changes get their overlay
  * recomputed on top of the new truth; other rows only refresh their search document.
  * Idempotent: inserts and updates carry whole rows and replace, deletes of absent rows do nothing.
+ * A table's first batch (no stored position yet, not up to date) defers its secondary indexes;
+ * its first up-to-date batch creates them (deferred-indexes.ts).
  */
 export function applyServerChanges(
   ctx: ReplicaContext,
@@ -41,6 +44,7 @@ export function applyServerChanges(
   );
   const searchable = SearchIndex.covers(table);
   withoutFsync(ctx, () => {
+    if (position && !position.upToDate && !hasPosition(ctx, table)) deferIndexes(ctx.db, table);
     // '/' + 1 is '0': the range holds exactly this table's keys.
     const withOverlay = new Set(overlaid.all(`${table}/`, `${table}0`) as string[]);
     const rebase: string[] = [];
@@ -57,7 +61,12 @@ export function applyServerChanges(
     recomputeRows(ctx, search, rebase);
     for (const txid of txids) remember.run(table, txid, at.toISOString());
     if (position) savePosition(ctx, table, position, changes.length, at);
+    if (position?.upToDate) ensureDeferredIndexes(ctx.db, table);
   });
+}
+
+function hasPosition(ctx: ReplicaContext, table: ReplicatedTableName): boolean {
+  return ctx.db.prepare('select 1 from shape_state where table_name = ?').get(table) !== undefined;
 }
 
 /**

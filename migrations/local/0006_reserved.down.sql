@@ -1,0 +1,2 @@
+-- Placeholder (see 0006_reserved.sql).
+select 1;
