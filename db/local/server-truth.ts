@@ -2,7 +2,7 @@ import type { ReplicatedTableName } from '../../core/sync/tables.js';
 import { deferIndexes, ensureDeferredIndexes } from './deferred-indexes.js';
 import { recomputeRows } from './overlay.js';
 import type { ReplicaContext } from './replica-context.js';
-import { decodeRow, encodeRow } from './row-codec.js';
+import { decodeRowValues, encodeRowValues } from './row-codec.js';
 import { SearchIndex } from './search-index.js';
 import { beginRefetch } from './settle-visibility.js';
 
@@ -50,12 +50,13 @@ export function applyServerChanges(
     const rebase: string[] = [];
     for (const change of changes) {
       const id = String(change.row['id']);
-      const encoded = change.operation === 'delete' ? null : encodeRow(table, change.row);
+      const encoded = change.operation === 'delete' ? null : encodeRowValues(table, change.row);
       if (encoded) statements.upsertServer.run(encoded);
       else statements.deleteServer.run(id);
-      const key = `${table}/${id}`;
-      if (withOverlay.has(key)) rebase.push(key);
-      else if (searchable) search.stage(table, id, encoded ? decodeRow(table, encoded) : null);
+      // A first sync has no pending changes: skip building a key per row to find none.
+      const key = withOverlay.size > 0 ? `${table}/${id}` : null;
+      if (key !== null && withOverlay.has(key)) rebase.push(key);
+      else if (searchable) search.stage(table, id, encoded ? decodeRowValues(table, encoded) : null);
     }
     search.flush();
     recomputeRows(ctx, search, rebase);
