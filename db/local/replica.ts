@@ -6,6 +6,7 @@ import type { MutationEnvelope, MutationResult } from '../../core/sync/protocol.
 import type { RowOp } from '../../core/sync/row-ops.js';
 import type { PgSnapshot } from '../../core/sync/pg-snapshot.js';
 import { isReplicatedTable, type ReplicatedTableName } from '../../core/sync/tables.js';
+import { ensureAllDeferredIndexes } from './deferred-indexes.js';
 import { loadLocalMigrations, migrateLocal } from './migrate.js';
 import { openLocalDatabase, type LocalDatabase } from './open.js';
 import {
@@ -29,6 +30,7 @@ import {
   applyServerChanges,
   resetServerTable,
   shapePositions,
+  withoutFsync,
   type ServerChange,
   type ShapePosition,
 } from './server-truth.js';
@@ -83,6 +85,8 @@ export class LocalReplica {
     const migrations = await loadLocalMigrations();
     const db = openLocalDatabase(file);
     try {
+      // Before migrations, so that none ever meets a table with its indexes missing.
+      ensureAllDeferredIndexes(db);
       migrateLocal(db, migrations);
     } catch (error) {
       db.close();
@@ -175,11 +179,14 @@ export class LocalReplica {
   ): void {
     const upToDate = position?.upToDate ?? false;
     let swept = 0;
-    this.db.transaction(() => {
+    // The whole transaction, not only its server-truth part: SQLite cannot change `synchronous`
+    // inside a transaction, so a lower level asked for within one never applied. The sweep is
+    // server truth too: it commits with the stream position that completes the refetch.
+    withoutFsync(this.ctx, () => {
       applyServerChanges(this.ctx, this.search, table, changes, txids, position);
       recordBatchEnd(this.ctx, table, { upToDate, snapshot: snapshot ?? null });
       if (upToDate) swept = sweepStaleRows(this.ctx, this.search, table);
-    })();
+    });
     const touched = settleArrived(this.ctx, this.search);
     if (changes.length > 0 || swept > 0) touched.add(table);
     if (upToDate) this.pruneOnSchedule();

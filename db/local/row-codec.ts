@@ -6,7 +6,8 @@ import { REPLICATED_TABLES } from '../../core/sync/tables.js';
 /** A replicated row as the workstation handles it in JavaScript. */
 export type LocalRow = Record<string, FieldValue>;
 
-type SqliteValue = string | number | bigint | null;
+/** A value as SQLite stores it. */
+export type SqliteValue = string | number | bigint | null;
 
 /** JavaScript value -> SQLite value for a column: booleans as 0/1, instants as ISO UTC. */
 export function encodeValue(type: ColumnType, value: unknown): SqliteValue {
@@ -62,4 +63,30 @@ export function encodeRow(
   const encoded: Record<string, SqliteValue> = {};
   for (const [column, type] of columnsOf(table)) encoded[column] = encodeValue(type, row[column]);
   return encoded;
+}
+
+/**
+ * Encodes a whole row as the values of its spec columns in `columnsOf` order (missing ones
+ * null), for positional statements: a first sync binds a million rows, and an array binds
+ * without building an object and looking every parameter up by name.
+ */
+export function encodeRowValues(table: ReplicatedTableName, row: Readonly<Record<string, unknown>>): SqliteValue[] {
+  const columns = columnsOf(table);
+  const values = new Array<SqliteValue>(columns.length);
+  for (let i = 0; i < columns.length; i++) {
+    const [column, type] = columns[i]!;
+    values[i] = encodeValue(type, row[column]);
+  }
+  return values;
+}
+
+/** Decodes values encoded by `encodeRowValues` back into a row. */
+export function decodeRowValues(table: ReplicatedTableName, values: readonly SqliteValue[]): LocalRow {
+  const columns = columnsOf(table);
+  const row: LocalRow = {};
+  for (let i = 0; i < columns.length; i++) {
+    const [column, type] = columns[i]!;
+    row[column] = decodeValue(type, values[i]);
+  }
+  return row;
 }

@@ -1,8 +1,9 @@
 import type { ReplicatedTableName } from '../../core/sync/tables.js';
+import { deferIndexes, ensureDeferredIndexes } from './deferred-indexes.js';
 import { recomputeRows } from './overlay.js';
 import type { ReplicaContext } from './replica-context.js';
 import { hasStaleRows, markServerRowsStale, unmarkDelivered } from './refetch-sweep.js';
-import { decodeRow, encodeRow } from './row-codec.js';
+import { decodeRowValues, encodeRowValues } from './row-codec.js';
 import { SearchIndex } from './search-index.js';
 import { beginRefetch } from './settle-visibility.js';
 
@@ -25,6 +26,8 @@ export interface ServerChange {
  * recomputed on top of the new truth; other rows only refresh their search document. During a
  * refetch the rows delivered lose their stale mark (refetch-sweep.ts).
  * Idempotent: inserts and updates carry whole rows and replace, deletes of absent rows do nothing.
+ * A table's first batch (no stored position yet, not up to date) defers its secondary indexes;
+ * its first up-to-date batch creates them (deferred-indexes.ts).
  */
 export function applyServerChanges(
   ctx: ReplicaContext,
@@ -43,6 +46,7 @@ export function applyServerChanges(
   );
   const searchable = SearchIndex.covers(table);
   withoutFsync(ctx, () => {
+    if (position && !position.upToDate && !hasPosition(ctx, table)) deferIndexes(ctx.db, table);
     // '/' + 1 is '0': the range holds exactly this table's keys.
     const withOverlay = new Set(overlaid.all(`${table}/`, `${table}0`) as string[]);
     const delivered: string[] | null = changes.length > 0 && hasStaleRows(ctx, table) ? [] : null;
@@ -50,19 +54,25 @@ export function applyServerChanges(
     for (const change of changes) {
       const id = String(change.row['id']);
       delivered?.push(id);
-      const encoded = change.operation === 'delete' ? null : encodeRow(table, change.row);
+      const encoded = change.operation === 'delete' ? null : encodeRowValues(table, change.row);
       if (encoded) statements.upsertServer.run(encoded);
       else statements.deleteServer.run(id);
-      const key = `${table}/${id}`;
-      if (withOverlay.has(key)) rebase.push(key);
-      else if (searchable) search.stage(table, id, encoded ? decodeRow(table, encoded) : null);
+      // A first sync has no pending changes: skip building a key per row to find none.
+      const key = withOverlay.size > 0 ? `${table}/${id}` : null;
+      if (key !== null && withOverlay.has(key)) rebase.push(key);
+      else if (searchable) search.stage(table, id, encoded ? decodeRowValues(table, encoded) : null);
     }
     search.flush();
     recomputeRows(ctx, search, rebase);
     if (delivered) unmarkDelivered(ctx, table, delivered);
     for (const txid of txids) remember.run(table, txid, at.toISOString());
     if (position) savePosition(ctx, table, position, changes.length, at);
+    if (position?.upToDate) ensureDeferredIndexes(ctx.db, table);
   });
+}
+
+function hasPosition(ctx: ReplicaContext, table: ReplicatedTableName): boolean {
+  return ctx.db.prepare('select 1 from shape_state where table_name = ?').get(table) !== undefined;
 }
 
 /**
@@ -73,8 +83,9 @@ export function applyServerChanges(
  * (a local change) syncs the log up to itself, these frames included, so it never outlives
  * them. Waiting for the disk at every 5,000-row batch cost most of a first sync's time.
  */
-function withoutFsync(ctx: ReplicaContext, fn: () => void): void {
-  // Inside a caller's transaction its commit decides.
+export function withoutFsync(ctx: ReplicaContext, fn: () => void): void {
+  // Inside a caller's transaction its commit decides: callers that add to the batch's
+  // transaction (LocalReplica.applyServerChanges) wrap the whole of it in this.
   if (ctx.db.inTransaction) {
     ctx.db.transaction(fn)();
     return;

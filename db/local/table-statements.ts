@@ -1,12 +1,13 @@
 import type { Statement } from 'better-sqlite3';
 import { REPLICATED_TABLE_NAMES, type ReplicatedTableName } from '../../core/sync/tables.js';
 import type { LocalDatabase } from './open.js';
-import { columnsOf } from './row-codec.js';
+import { columnsOf, type SqliteValue } from './row-codec.js';
 
 /** Prepared statements for one replicated table's server rows, overlay rows and view. */
 export interface TableStatements {
   selectServer: Statement<[string]>;
-  upsertServer: Statement<[Record<string, unknown>]>;
+  /** Positional: the values of `encodeRowValues`, in `columnsOf` order. */
+  upsertServer: Statement<[readonly SqliteValue[]]>;
   deleteServer: Statement<[string]>;
   upsertOverlay: Statement<[Record<string, unknown>]>;
   deleteOverlay: Statement<[string]>;
@@ -25,7 +26,9 @@ export function prepareTableStatements(db: LocalDatabase): Record<ReplicatedTabl
     const values = columns.map((c) => `@${c}`).join(', ');
     result[table] = {
       selectServer: db.prepare(`select * from srv_${table} where id = ?`),
-      upsertServer: db.prepare(`insert or replace into srv_${table} (${list}) values (${values})`),
+      upsertServer: db.prepare<[readonly SqliteValue[]]>(
+        `insert or replace into srv_${table} (${list}) values (${columns.map(() => '?').join(', ')})`,
+      ),
       deleteServer: db.prepare(`delete from srv_${table} where id = ?`),
       upsertOverlay: db.prepare(
         `insert or replace into ovl_${table} (${list}, _deleted) values (${values}, @_deleted)`,

@@ -1,5 +1,11 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { loadLocalMigrations, migrateLocal } from '../../../db/local/migrate.js';
+import { openLocalDatabase } from '../../../db/local/open.js';
+import { LocalReplica } from '../../../db/local/replica.js';
 import { newId } from '../../../core/ids.js';
 import { SEARCH_CANDIDATES } from '../../../db/local/search-index.js';
 import type { ServerChange } from '../../../db/local/server-truth.js';
@@ -130,5 +136,40 @@ describe('local search index', () => {
     expect(hits).toHaveLength(25);
     for (const hit of hits) expect(hit.title).toMatch(/(^|\W)s/i);
     expect(ids('smith999')).toEqual([many[999]!.id]);
+  });
+});
+
+describe('the one-letter prefix index (local migration 0007)', () => {
+  it('rebuilds the index of a replica searched before it, every document kept', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'vetdesk-local-'));
+    const file = path.join(dir, 'workstation.sqlite');
+    try {
+      const migrations = await loadLocalMigrations();
+      const before = migrations.findIndex((migration) => migration.version === 7);
+      expect(before).toBeGreaterThan(0);
+      const db = openLocalDatabase(file);
+      migrateLocal(db, migrations.slice(0, before));
+      db.prepare(
+        `insert into search_docs (entity_key, kind, entity_id, title, subtitle, body)
+         values ('owners/1', 'owner', '1', 'Lovelace, Ada', null, 'Ada Lovelace')`,
+      ).run();
+      db.close();
+      const replica = await LocalReplica.open(file);
+      try {
+        expect(replica.searchOwnersAndPatients('l').map((hit) => hit.id)).toEqual(['1']);
+        expect(replica.searchOwnersAndPatients('lovelace').map((hit) => hit.id)).toEqual(['1']);
+      } finally {
+        replica.close();
+      }
+      const prefix = new Database(file, { readonly: true });
+      try {
+        const sql = prefix.prepare(`select sql from sqlite_master where name = 'search_fts'`).pluck().get();
+        expect(sql).toMatch(/prefix = '1 2 3'/);
+      } finally {
+        prefix.close();
+      }
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

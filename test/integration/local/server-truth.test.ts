@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
+import { describe, expect, it, vi } from 'vitest';
 import { newId } from '../../../core/ids.js';
 import { useLocalReplica } from '../../helpers/local-replica.js';
 
@@ -17,6 +18,25 @@ describe('server truth batches', () => {
     });
     expect(replica().synchronousLevel).toBe(FULL);
     expect((await reopen()).getServerRow('owners', id)).toMatchObject({ last_name: 'Lovelace' });
+  });
+
+  it('commit with synchronous = NORMAL, set outside the transaction (inside it SQLite ignores it)', () => {
+    // Records the connection's calls and lets each through: the real pragma runs.
+    const pragma = vi.spyOn(Database.prototype, 'pragma');
+    try {
+      replica().applyServerChanges('owners', [{ operation: 'insert', row: owner(newId()) }], [], {
+        handle: 'h',
+        offset: '0_0',
+        upToDate: false,
+      });
+      const lowered = pragma.mock.contexts.filter(
+        (db, i) => pragma.mock.calls[i]?.[0] === 'synchronous = NORMAL' && !(db as Database.Database).inTransaction,
+      );
+      expect(lowered).toHaveLength(1);
+    } finally {
+      pragma.mockRestore();
+    }
+    expect(replica().synchronousLevel).toBe(FULL);
   });
 
   it('restore the setting when a batch fails, and store nothing of it', () => {
