@@ -4,6 +4,9 @@ import type { SyncStatus } from '../../../core/sync/status.js';
 import { getSyncStatus, subscribeSyncStatus } from '../api/sync-status-store.js';
 import { useConnection } from '../api/use-connection.js';
 import { formatAgo } from '../ui/format.js';
+
+/** Row counts with the reader's digit grouping (72,296 rather than 72296). */
+const count = new Intl.NumberFormat();
 import { routeHref } from '../routing/routes.js';
 
 const CONNECTION_LABEL = { online: 'Online', offline: 'Offline', blocked: 'Blocked' } as const;
@@ -61,8 +64,8 @@ function FirstSync({ initialSync }: { initialSync: SyncStatus['initialSync'] }) 
     <span className="sync-initial" data-testid="first-sync">
       <span>
         {expected === null
-          ? `First sync: connecting${initialSync.rowsReceived > 0 ? ` · ${initialSync.rowsReceived} rows` : '…'}`
-          : `First sync: ${Math.min(initialSync.rowsReceived, expected)} of ${expected} rows (${percent ?? 0}%)`}
+          ? `First sync: connecting${initialSync.rowsReceived > 0 ? ` · ${count.format(initialSync.rowsReceived)} rows` : '…'}`
+          : `First sync: ${count.format(Math.min(initialSync.rowsReceived, expected))} of ${count.format(expected)} rows (${percent ?? 0}%)`}
       </span>
       <progress
         className="sync-progress"
