@@ -38,6 +38,16 @@ export function secretFromProtocols(protocols: Iterable<string>): string | undef
   return undefined;
 }
 
+/**
+ * Where a page asks whether its secret is still the bridge's (204) or not (403), sending it in
+ * {@link BRIDGE_KEY_HEADER}. A browser hides why a WebSocket upgrade failed, so without this a
+ * page holding the secret of an earlier launch could only say "unreachable" for ever.
+ */
+export const BRIDGE_KEY_PATH = '/bridge/key';
+
+/** The request header carrying the secret to {@link BRIDGE_KEY_PATH}. */
+export const BRIDGE_KEY_HEADER = 'x-vetdesk-bridge-key';
+
 /** WebSocket close codes the bridge uses (4000-4999 are free for applications). */
 export const BridgeCloseCode = {
   /** The page's protocol version is not the bridge's: reload the page (the app was updated). */

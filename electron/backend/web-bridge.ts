@@ -3,7 +3,13 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { BRIDGE_SUBPROTOCOL, BridgeCloseCode, secretFromProtocols } from '../../core/api/bridge-protocol.js';
+import {
+  BRIDGE_KEY_HEADER,
+  BRIDGE_KEY_PATH,
+  BRIDGE_SUBPROTOCOL,
+  BridgeCloseCode,
+  secretFromProtocols,
+} from '../../core/api/bridge-protocol.js';
 import type { ContractTarget } from '../../core/api/rpc/serve-contract.js';
 import { type BackendEventSources, subscribeBackendEvents } from './backend-events.js';
 import { serveBridgeConnection } from './bridge-connection.js';
@@ -103,6 +109,15 @@ export async function startWebBridge(options: WebBridgeOptions): Promise<WebBrid
       return;
     }
     const urlPath = new URL(request.url ?? '/', origin()).pathname;
+    if (urlPath === BRIDGE_KEY_PATH) {
+      // Answers only "this secret, yes or no": the page's way to tell a stale link from a
+      // backend that is down. It gives nothing a guess could not, and each guess is 256 bits.
+      const offered = request.headers[BRIDGE_KEY_HEADER];
+      const ok = sameSecret(secretBytes, typeof offered === 'string' ? offered : undefined);
+      response.writeHead(ok ? 204 : 403, { ...headers(), 'Cache-Control': 'no-store' });
+      response.end();
+      return;
+    }
     if (!options.rendererDir) {
       response.writeHead(404, { ...headers(), 'Content-Type': 'text/plain; charset=utf-8' });
       response.end('No renderer is served here\n');

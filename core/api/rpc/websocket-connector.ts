@@ -24,17 +24,22 @@ export interface WebSocketLike {
 
 const OPEN = 1;
 
+const STALE_KEY_MESSAGE =
+  'This page’s access key is out of date (VetDesk was restarted): open VetDesk again from the link that npm start printed';
+
 /**
  * A `connect` for `contractClient` over the web bridge at `url`: opens a WebSocket offering
  * the secret, says hello, and resolves with a transport of JSON text frames once welcomed.
- * Rejects with UNAUTHENTICATED when there is no secret, PROTOCOL_MISMATCH when the bridge
- * speaks another version (reload the page), BACKEND_UNAVAILABLE when the socket closes or
- * errs before the welcome.
+ * Rejects with UNAUTHENTICATED when there is no secret, or when the socket closed before the
+ * welcome and `keyRefused` says the bridge no longer takes this secret (a page left open across
+ * a restart of `npm start`); PROTOCOL_MISMATCH when the bridge speaks another version (reload
+ * the page); BACKEND_UNAVAILABLE when the socket closes or errs before the welcome otherwise.
  */
 export function websocketConnector(
   url: string,
   secret: string | null,
   open: (url: string, protocols: string[]) => WebSocketLike,
+  keyRefused: (secret: string) => Promise<boolean> = () => Promise.resolve(false),
 ): () => Promise<FrameTransport<ClientFrame>> {
   return () =>
     new Promise((resolve, reject) => {
@@ -77,10 +82,20 @@ export function websocketConnector(
           carried.end();
           return;
         }
-        reject(
-          event.code === BridgeCloseCode.ProtocolMismatch
-            ? new AppError(ErrorCode.ProtocolMismatch, 'VetDesk was updated: reload the page', { server: event.reason })
-            : new AppError(ErrorCode.BackendUnavailable, 'The workstation backend could not be reached'),
+        if (event.code === BridgeCloseCode.ProtocolMismatch) {
+          reject(
+            new AppError(ErrorCode.ProtocolMismatch, 'VetDesk was updated: reload the page', { server: event.reason }),
+          );
+          return;
+        }
+        const unreachable = new AppError(ErrorCode.BackendUnavailable, 'The workstation backend could not be reached');
+        keyRefused(secret).then(
+          (refused) => {
+            reject(refused ? new AppError(ErrorCode.Unauthenticated, STALE_KEY_MESSAGE) : unreachable);
+          },
+          () => {
+            reject(unreachable);
+          },
         );
       };
     });

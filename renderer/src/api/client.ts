@@ -1,3 +1,4 @@
+import { BRIDGE_KEY_HEADER, BRIDGE_KEY_PATH } from '../../../core/api/bridge-protocol.js';
 import type { VetdeskClient } from '../../../core/api/client.js';
 import { contractClient, type ContractClientOptions } from '../../../core/api/rpc/contract-client.js';
 import type { Timers } from '../../../core/api/rpc/transport.js';
@@ -31,6 +32,12 @@ function takeSecret(): string | null {
   return window.sessionStorage.getItem(SECRET_KEY);
 }
 
+/** Whether the bridge says this page's secret is not its own (a link from an earlier launch). */
+async function keyRefused(secret: string): Promise<boolean> {
+  const response = await fetch(BRIDGE_KEY_PATH, { headers: { [BRIDGE_KEY_HEADER]: secret }, cache: 'no-store' });
+  return response.status === 403;
+}
+
 /**
  * The UI's client: the same `contractClient` in the desktop app (over the preload's port relay,
  * `window.vetdeskPort`) and in a browser (over the web bridge on this page's own origin,
@@ -44,6 +51,7 @@ export function createVetdeskClient(tuning: ClientTuning = {}): VetdeskClient {
         takeSecret(),
         // The DOM WebSocket has every WebSocketLike member; its handler types are narrower.
         (url, protocols) => new WebSocket(url, protocols) as unknown as WebSocketLike,
+        keyRefused,
       );
   return contractClient({ ...tuning, connect, timers: browserTimers });
 }

@@ -3,11 +3,12 @@ import type { ConnectionState } from '../../../core/api/client.js';
 import type { SyncStatus } from '../../../core/sync/status.js';
 import { getSyncStatus, subscribeSyncStatus } from '../api/sync-status-store.js';
 import { useConnection } from '../api/use-connection.js';
+import { ErrorCode } from '../../../core/errors.js';
+import { routeHref } from '../routing/routes.js';
 import { formatAgo } from '../ui/format.js';
 
 /** Row counts with the reader's digit grouping (72,296 rather than 72296). */
 const count = new Intl.NumberFormat();
-import { routeHref } from '../routing/routes.js';
 
 const CONNECTION_LABEL = { online: 'Online', offline: 'Offline', blocked: 'Blocked' } as const;
 
@@ -35,7 +36,7 @@ function BackendUnreachable({ connection }: { connection: Extract<ConnectionStat
     <div className="sync" data-testid="sync-status" data-connection="backend-unreachable" role="status">
       <span className="sync-dot sync-blocked" aria-hidden="true" />
       <span className="sync-connection" title={connection.error.message}>
-        Workstation unreachable
+        {connection.error.code === ErrorCode.Unauthenticated ? 'Link out of date' : 'Workstation unreachable'}
       </span>
       <span className="sync-meta">
         {connection.state === 'failed' ? connection.error.message : 'Nothing can be saved · reconnecting…'}

@@ -29,6 +29,8 @@ function errorTitle(error: unknown): string {
       return 'The workstation is not answering';
     case ErrorCode.Forbidden:
       return 'Not allowed';
+    case ErrorCode.Unauthenticated:
+      return 'This page is not connected';
     default:
       return 'Something went wrong';
   }

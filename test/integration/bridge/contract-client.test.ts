@@ -1,7 +1,7 @@
 import { createServer, type Server, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket, { WebSocketServer } from 'ws';
-import { BridgeCloseCode } from '../../../core/api/bridge-protocol.js';
+import { BRIDGE_KEY_HEADER, BRIDGE_KEY_PATH, BridgeCloseCode } from '../../../core/api/bridge-protocol.js';
 import type { ConnectionState } from '../../../core/api/client.js';
 import { contractClient } from '../../../core/api/rpc/contract-client.js';
 import { websocketConnector, type WebSocketLike } from '../../../core/api/rpc/websocket-connector.js';
@@ -14,13 +14,23 @@ import { startCluster, type SyncCluster } from '../../helpers/sync-cluster.js';
 const FAST = { connectTimeoutMs: 500, backoff: { baseMs: 20, maxMs: 50 }, callTimeoutMs: 5_000 };
 
 /** A connector counting the sockets it opens, with the Origin a page on `origin` would send. */
-function countingConnector(url: string, secret: string | null, origin: string) {
+function countingConnector(
+  url: string,
+  secret: string | null,
+  origin: string,
+  keyRefused?: (secret: string) => Promise<boolean>,
+) {
   const opened = { count: 0 };
-  const connect = websocketConnector(url, secret, (target, protocols) => {
-    opened.count += 1;
-    // ws follows the WebSocket API; its handler parameter types are its own event classes.
-    return new WebSocket(target, protocols, { origin }) as unknown as WebSocketLike;
-  });
+  const connect = websocketConnector(
+    url,
+    secret,
+    (target, protocols) => {
+      opened.count += 1;
+      // ws follows the WebSocket API; its handler parameter types are its own event classes.
+      return new WebSocket(target, protocols, { origin }) as unknown as WebSocketLike;
+    },
+    keyRefused,
+  );
   return { connect, opened };
 }
 
@@ -63,6 +73,26 @@ describe('contract client without a connection', () => {
     await expect(client['staff.list']({})).rejects.toMatchObject({ code: 'BACKEND_UNAVAILABLE' });
     expect(Date.now() - started).toBeLessThan(50);
     await expect.poll(() => opened.count).toBeGreaterThan(2);
+    client.close();
+  });
+
+  it('with the secret of an earlier launch, asks the bridge and stops for good, saying to open the new link', async () => {
+    // What the page does (renderer/src/api/client.ts): ask the bridge's key path over HTTP.
+    const keyRefused = async (secret: string) =>
+      (await fetch(`${bridge.origin}${BRIDGE_KEY_PATH}`, { headers: { [BRIDGE_KEY_HEADER]: secret } })).status === 403;
+    const stale = 'x'.repeat(43);
+    const { connect, opened } = countingConnector(`ws://127.0.0.1:${bridge.port}/`, stale, bridge.origin, keyRefused);
+    const client = contractClient({ ...FAST, connect, timers: nodeTimers });
+    await expect(client['staff.list']({})).rejects.toMatchObject({
+      code: 'UNAUTHENTICATED',
+      message: expect.stringContaining('open VetDesk again from the link'),
+    });
+    expect(client.connection().state).toBe('failed');
+    const attempts = opened.count;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(opened.count).toBe(attempts);
+    // The bridge's own secret is still accepted by the same check.
+    expect(await keyRefused(bridge.secret)).toBe(false);
     client.close();
   });
 

@@ -2,6 +2,8 @@ import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import {
+  BRIDGE_KEY_HEADER,
+  BRIDGE_KEY_PATH,
   BRIDGE_PROTOCOL_VERSION,
   BRIDGE_SUBPROTOCOL,
   BridgeCloseCode,
@@ -196,6 +198,32 @@ describe('web bridge', () => {
       http
         .get(
           { host: '127.0.0.1', port: bridge.port, path: '/', headers: { host: `attacker.example:${bridge.port}` } },
+          (res) => {
+            res.resume();
+            resolve(res.statusCode);
+          },
+        )
+        .on('error', reject);
+    });
+    expect(rebound).toBe(403);
+  });
+
+  it("tells a page whether its secret is the bridge's (204) or not (403), only for its own Host", async () => {
+    const check = (key?: string) =>
+      fetch(`${bridge.origin}${BRIDGE_KEY_PATH}`, key === undefined ? {} : { headers: { [BRIDGE_KEY_HEADER]: key } });
+    expect((await check(bridge.secret)).status).toBe(204);
+    expect((await check('x'.repeat(43))).status).toBe(403);
+    expect((await check()).status).toBe(403);
+    expect((await check(bridge.secret)).headers.get('cache-control')).toBe('no-store');
+    const rebound = await new Promise<number | undefined>((resolve, reject) => {
+      http
+        .get(
+          {
+            host: '127.0.0.1',
+            port: bridge.port,
+            path: BRIDGE_KEY_PATH,
+            headers: { host: `attacker.example:${bridge.port}`, [BRIDGE_KEY_HEADER]: bridge.secret },
+          },
           (res) => {
             res.resume();
             resolve(res.statusCode);
