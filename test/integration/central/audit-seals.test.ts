@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CentralDb, SqlExecutor } from '../../../db/central/connection.js';
+import { buildApp } from '../../../server/http/app.js';
 import { verifyAuditChain } from '../../../sync/server/audit-chain-verify.js';
 import { sealPending } from '../../../sync/server/audit-sealer.js';
 import { AuditSealer } from '../../../sync/server/audit-sealer-schedule.js';
@@ -99,6 +100,22 @@ describe.each(CENTRAL_BACKENDS)('audit seals on %s', (kind) => {
     await expect.poll(() => outcomes).toEqual([1]);
     await sealer.close();
     expect(await sealer.sealNow()).toMatchObject({ sealed: 0, lastSeq: 1 });
+  });
+
+  it('is scheduled by the HTTP app while it listens and counted in /metrics', async () => {
+    for (let i = 0; i < 2; i++) await insertOwner(db(), { first_name: `Owner ${i}` });
+    const app = buildApp({ db: db(), version: 'test', logLevel: 'silent', sealing: { firstPassAfterMs: 0 } });
+    try {
+      await app.listen({ port: 0, host: '127.0.0.1' });
+      // onSealed runs after the pass commits, so wait for the counter rather than the rows.
+      const scrape = async () => (await app.inject({ method: 'GET', url: '/metrics' })).body;
+      await expect.poll(scrape).toMatch(/^vetdesk_audit_sealed_rows_total 2$/m);
+      expect(await chainIds(db())).toHaveLength(2);
+      const metrics = await scrape();
+      expect(metrics).toMatch(/^vetdesk_audit_seal_lag_seconds \d/m);
+    } finally {
+      await app.close();
+    }
   });
 });
 
