@@ -26,4 +26,11 @@ export const domainTables = {
 } as const;
 
 /** The whole central schema as drizzle sees it; compared with the migrated database by a test. */
-export const centralSchema = { ...enums, ...domainTables, billTotals, entityChanges, entityChangeSeals, ...syncTables } as const;
+export const centralSchema = {
+  ...enums,
+  ...domainTables,
+  billTotals,
+  entityChanges,
+  entityChangeSeals,
+  ...syncTables,
+} as const;

@@ -13,7 +13,12 @@ interface ColumnShape {
   hasDefault: boolean;
 }
 
-const tables: PgTable[] = [...Object.values(domainTables), entityChanges, entityChangeSeals, ...Object.values(syncTables)];
+const tables: PgTable[] = [
+  ...Object.values(domainTables),
+  entityChanges,
+  entityChangeSeals,
+  ...Object.values(syncTables),
+];
 
 function normaliseType(type: string): string {
   return type.replace(/,\s+/g, ',').replace(/^bigserial$/, 'bigint');
