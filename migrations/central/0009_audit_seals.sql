@@ -8,7 +8,10 @@
 -- behind rows already sealed; it is sealed later, with a higher seq, never skipped.
 create table audit.entity_change_seals (
   seq bigint primary key check (seq > 0),
-  audit_id bigint not null unique references audit.entity_changes (id),
+  -- No foreign key: it would make TRUNCATE of the audit table fail on the reference before the
+  -- append-only trigger could refuse it with VD010. A sealed row that vanishes is what
+  -- verification reports ('row-missing').
+  audit_id bigint not null unique,
   prev_hash text not null check (prev_hash ~ '^[0-9a-f]{64}$'),
   hash text not null check (hash ~ '^[0-9a-f]{64}$'),
   sealed_at timestamptz not null default now()

@@ -21,7 +21,6 @@ async function auditIds(db: CentralDb): Promise<number[]> {
 /** Does what a database owner can: lifts the append-only guard of `table` for one statement. */
 async function asOwner(db: CentralDb, table: string, sql: string, params: unknown[] = []): Promise<void> {
   await db.transaction(async (tx: SqlExecutor) => {
-    // `all` also lifts the foreign keys' triggers, which is how an owner removes a sealed row.
     await tx.exec(`alter table ${table} disable trigger all`);
     await tx.query(sql, params);
     await tx.exec(`alter table ${table} enable trigger all`);
