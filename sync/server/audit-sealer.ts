@@ -42,8 +42,13 @@ export async function sealPending(
   const batch = options.batch ?? DEFAULT_BATCH;
   if (!Number.isInteger(batch) || batch < 1) throw new RangeError(`batch must be a positive integer, got ${batch}`);
   const total: SealOutcome = { sealed: 0, lastSeq: 0, lagMs: 0 };
+  // Later batches of a pass look only above the previous batch, so a long backlog is not
+  // re-scanned from the start for every batch. A lower id committing meanwhile is not lost:
+  // the next pass starts from the beginning again.
+  let afterId: string | undefined;
   for (;;) {
-    const step = await db.transaction((tx) => sealBatch(tx, batch));
+    const step = await db.transaction((tx) => sealBatch(tx, batch, afterId));
+    afterId = step.lastAuditId;
     total.sealed += step.sealed;
     total.lastSeq = step.lastSeq;
     total.lagMs = Math.max(total.lagMs, step.lagMs);
@@ -51,7 +56,11 @@ export async function sealPending(
   }
 }
 
-async function sealBatch(tx: SqlExecutor, batch: number): Promise<SealOutcome> {
+async function sealBatch(
+  tx: SqlExecutor,
+  batch: number,
+  afterId: string | undefined,
+): Promise<SealOutcome & { lastAuditId?: string }> {
   await tx.query('select pg_advisory_xact_lock($1)', [SEAL_LOCK]);
   const head = await tx.query<{ seq: number; hash: string }>(
     'select seq, hash from audit.entity_change_seals order by seq desc limit 1',
@@ -62,9 +71,10 @@ async function sealBatch(tx: SqlExecutor, batch: number): Promise<SealOutcome> {
     `select ${SEALED_COLUMNS_SQL}, e.changed_at
        from audit.entity_changes e
       where not exists (select 1 from audit.entity_change_seals s where s.audit_id = e.id)
+        and ($2::bigint is null or e.id > $2::bigint)
       order by e.id
       limit $1`,
-    [batch],
+    [batch, afterId ?? null],
   );
   if (rows.length === 0) return { sealed: 0, lastSeq: seq, lagMs: 0 };
   const seqs: number[] = [];
@@ -87,5 +97,10 @@ async function sealBatch(tx: SqlExecutor, batch: number): Promise<SealOutcome> {
      select * from unnest($1::bigint[], $2::bigint[], $3::text[], $4::text[])`,
     [seqs, ids, prevs, hashes],
   );
-  return { sealed: rows.length, lastSeq: seq, lagMs: Math.max(0, Date.now() - oldest) };
+  return {
+    sealed: rows.length,
+    lastSeq: seq,
+    lagMs: Math.max(0, Date.now() - oldest),
+    lastAuditId: rows[rows.length - 1]!.c_id,
+  };
 }
