@@ -42,6 +42,7 @@ export async function startServer(
       version: VETDESK_VERSION,
       logLevel: config.logLevel,
       compaction: { retainMs: config.changeLogRetainDays * DAY_MS },
+      sealing: {},
     });
     const address = await app.listen({ port: config.port, host: config.host });
     return {

@@ -3,6 +3,7 @@ import { AppError, ErrorCode, isRetryable, validationError, type ValidationIssue
 import type { CentralDb } from '../../db/central/connection.js';
 import { pingDatabase } from '../../db/central/queries/health.js';
 import { toAppError } from '../../db/central/pg-error.js';
+import { AuditSealer, type AuditSealerOptions } from '../../sync/server/audit-sealer-schedule.js';
 import { ChangeLogCompactor, type ChangeLogCompactorOptions } from '../../sync/server/change-log-compactor.js';
 import type { DeviceAuthenticator } from '../auth/device-auth.js';
 import { developmentDeviceAuth } from '../auth/development-device-auth.js';
@@ -26,6 +27,11 @@ export interface AppDependencies {
    * `onClose`); none when absent, as in tests that build an app for one route.
    */
   compaction?: Omit<ChangeLogCompactorOptions, 'onCompacted' | 'onError'>;
+  /**
+   * Seals new audit rows into the hash chain on a schedule while the app is listening; none
+   * when absent. Only one sealer is needed per database, but several are safe (they take turns).
+   */
+  sealing?: Omit<AuditSealerOptions, 'onSealed' | 'onError'>;
 }
 
 const HEALTH_TIMEOUT_MS = 2_000;
@@ -156,6 +162,27 @@ export function buildApp(deps: AppDependencies): FastifyInstance {
     });
     app.addHook('onClose', async () => {
       await compactor.close();
+    });
+  }
+
+  if (deps.sealing) {
+    const sealer = new AuditSealer(deps.db, {
+      ...deps.sealing,
+      onSealed: (outcome) => {
+        metrics.auditSealed.inc(outcome.sealed);
+        metrics.auditSealLag.set(outcome.lagMs / 1000);
+        app.log.info(outcome, 'audit rows sealed');
+      },
+      onError: (error) => {
+        app.log.error({ err: error }, 'audit sealing failed; trying again at the next pass');
+      },
+    });
+    app.addHook('onReady', (done) => {
+      sealer.start();
+      done();
+    });
+    app.addHook('onClose', async () => {
+      await sealer.close();
     });
   }
 

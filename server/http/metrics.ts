@@ -8,6 +8,10 @@ export interface ServerMetrics {
   httpErrors: Counter<'method' | 'route' | 'status'>;
   /** Change-log entries discarded by compaction since start. */
   changeLogCompacted: Counter;
+  /** Audit rows sealed into the hash chain since start. */
+  auditSealed: Counter;
+  /** How long the oldest row of the last sealing pass had waited, in seconds. */
+  auditSealLag: Gauge;
 }
 
 /**
@@ -35,6 +39,16 @@ export function createMetrics(db: CentralDb): ServerMetrics {
     help: 'Change-log entries discarded by scheduled compaction',
     registers: [registry],
   });
+  const auditSealed = new Counter({
+    name: 'vetdesk_audit_sealed_rows_total',
+    help: 'Audit rows sealed into the hash chain by the background sealer',
+    registers: [registry],
+  });
+  const auditSealLag = new Gauge({
+    name: 'vetdesk_audit_seal_lag_seconds',
+    help: 'How long the oldest audit row of the last sealing pass waited to be sealed',
+    registers: [registry],
+  });
   new Gauge({
     name: 'vetdesk_db_pool_connections',
     help: 'Central database connections by state (PGlite has one session)',
@@ -47,5 +61,5 @@ export function createMetrics(db: CentralDb): ServerMetrics {
       this.set({ state: 'waiting', engine: db.kind }, stats.waiting);
     },
   });
-  return { registry, httpDuration, httpErrors, changeLogCompacted };
+  return { registry, httpDuration, httpErrors, changeLogCompacted, auditSealed, auditSealLag };
 }

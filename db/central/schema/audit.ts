@@ -21,3 +21,12 @@ export const entityChanges = auditSchema.table('entity_changes', {
     .notNull()
     .default(sql`txid_current()`),
 });
+
+/** The audit hash chain (docs/database.md, "Audit seals"), written only by the server's sealer. */
+export const entityChangeSeals = auditSchema.table('entity_change_seals', {
+  seq: bigint('seq', { mode: 'number' }).primaryKey(),
+  auditId: bigint('audit_id', { mode: 'number' }).notNull().unique(),
+  prevHash: text('prev_hash').notNull(),
+  hash: text('hash').notNull(),
+  sealedAt: timestamptz('sealed_at').notNull().defaultNow(),
+});

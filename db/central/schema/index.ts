@@ -1,4 +1,4 @@
-import { entityChanges } from './audit.js';
+import { entityChangeSeals, entityChanges } from './audit.js';
 import { billItems, billMedicalRecords, bills, billTotals, payments, priceListItems } from './billing.js';
 import { appointments, medicalRecords } from './clinical.js';
 import * as enums from './enums.js';
@@ -26,4 +26,11 @@ export const domainTables = {
 } as const;
 
 /** The whole central schema as drizzle sees it; compared with the migrated database by a test. */
-export const centralSchema = { ...enums, ...domainTables, billTotals, entityChanges, ...syncTables } as const;
+export const centralSchema = {
+  ...enums,
+  ...domainTables,
+  billTotals,
+  entityChanges,
+  entityChangeSeals,
+  ...syncTables,
+} as const;

@@ -1,6 +1,6 @@
 import { getTableConfig, type PgTable } from 'drizzle-orm/pg-core';
 import { describe, expect, it } from 'vitest';
-import { entityChanges } from '../../../db/central/schema/audit.js';
+import { entityChangeSeals, entityChanges } from '../../../db/central/schema/audit.js';
 import * as enums from '../../../db/central/schema/enums.js';
 import { domainTables } from '../../../db/central/schema/index.js';
 import { syncTables } from '../../../db/central/schema/sync.js';
@@ -13,7 +13,12 @@ interface ColumnShape {
   hasDefault: boolean;
 }
 
-const tables: PgTable[] = [...Object.values(domainTables), entityChanges, ...Object.values(syncTables)];
+const tables: PgTable[] = [
+  ...Object.values(domainTables),
+  entityChanges,
+  entityChangeSeals,
+  ...Object.values(syncTables),
+];
 
 function normaliseType(type: string): string {
   return type.replace(/,\s+/g, ',').replace(/^bigserial$/, 'bigint');
