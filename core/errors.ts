@@ -15,6 +15,10 @@ export const ErrorCode = {
   ForeignKeyViolation: 'FOREIGN_KEY_VIOLATION',
   /** A CHECK constraint or enum rule was broken. */
   CheckViolation: 'CHECK_VIOLATION',
+  /** A value the database cannot take as given (a NUL character, bad encoding, ...). */
+  InvalidInput: 'INVALID_INPUT',
+  /** A value too large for the database to store or index (SQLSTATE class 54). */
+  ValueTooLarge: 'VALUE_TOO_LARGE',
   /** A required column was missing. */
   NotNullViolation: 'NOT_NULL_VIOLATION',
   /** A final medical record cannot change; corrections are addenda. */

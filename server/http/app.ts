@@ -36,8 +36,11 @@ function statusFor(error: AppError): number {
     case ErrorCode.ValidationFailed:
     case ErrorCode.CheckViolation:
     case ErrorCode.NotNullViolation:
+    case ErrorCode.InvalidInput:
     case ErrorCode.UnknownMutation:
       return 400;
+    case ErrorCode.ValueTooLarge:
+      return 413;
     case ErrorCode.Unauthenticated:
     case ErrorCode.DeviceRevoked:
       return 401;

@@ -1,6 +1,7 @@
 import { ErrorCode } from '../../core/errors.js';
 import { mutationResultSchema, type MutationEnvelope, type MutationResult } from '../../core/sync/protocol.js';
 import type { SqlExecutor } from '../../db/central/connection.js';
+import { asStored, ledgerJson } from './ledger-json.js';
 
 /**
  * The idempotency ledger (`sync.mutations`): one row per mutation id, holding the exact result
@@ -44,10 +45,10 @@ function ledgerParams(envelope: MutationEnvelope, deviceId: string, result: Muta
     deviceId,
     envelope.staffId,
     envelope.name,
-    JSON.stringify(envelope.args ?? null),
+    ledgerJson(envelope.args ?? null),
     envelope.createdAt,
     result.status,
-    JSON.stringify(result),
+    ledgerJson(result),
     result.txid,
   ];
 }
@@ -69,8 +70,9 @@ export async function recordApplied(
 
 /**
  * Records a rejection (after the mutation's transaction rolled back) unless the id is already
- * recorded, and returns the result that stands: `result`, or the one recorded first by a
- * concurrent push of the same mutation.
+ * recorded, and returns the result that stands: `result` as stored, or the one recorded first
+ * by a concurrent push of the same mutation. Arguments jsonb cannot hold (NUL, a lone
+ * surrogate) are stored with U+FFFD in their place, so a poisoned mutation is still recorded.
  */
 export async function recordRejected(
   db: SqlExecutor,
@@ -82,6 +84,6 @@ export async function recordRejected(
     `${insertLedgerRow} on conflict (id) do nothing returning id`,
     ledgerParams(envelope, deviceId, result),
   );
-  if (rows.length > 0) return result;
+  if (rows.length > 0) return asStored(result);
   return (await recordedResult(db, envelope.id)) ?? result;
 }
