@@ -57,6 +57,11 @@ export const ErrorCode = {
   UnknownMutation: 'UNKNOWN_MUTATION',
   /** Client and server speak different sync protocol versions: the workstation must update. */
   ProtocolMismatch: 'PROTOCOL_MISMATCH',
+  /**
+   * A mutation id the server already recorded came again with other arguments, another name or
+   * staff member, or from another device: ids name one change, never two.
+   */
+  MutationIdReused: 'MUTATION_ID_REUSED',
   /** The conflict was already resolved (by another workstation, or earlier). */
   ConflictAlreadyResolved: 'CONFLICT_ALREADY_RESOLVED',
   /**

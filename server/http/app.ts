@@ -51,6 +51,7 @@ function statusFor(error: AppError): number {
     case ErrorCode.ProtocolMismatch:
       return 426;
     case ErrorCode.ConflictAlreadyResolved:
+    case ErrorCode.MutationIdReused:
     case ErrorCode.UniqueViolation:
     case ErrorCode.ForeignKeyViolation:
     case ErrorCode.RecordFinal:

@@ -1,4 +1,4 @@
-import { ErrorCode } from '../../core/errors.js';
+import { AppError, ErrorCode } from '../../core/errors.js';
 import { mutationResultSchema, type MutationEnvelope, type MutationResult } from '../../core/sync/protocol.js';
 import type { SqlExecutor } from '../../db/central/connection.js';
 import { asStored, ledgerJson } from './ledger-json.js';
@@ -33,6 +33,35 @@ function completeLegacy(recorded: unknown): unknown {
 export async function recordedResult(db: SqlExecutor, id: string): Promise<MutationResult | undefined> {
   const { rows } = await db.query<{ result: unknown }>(`select result from sync.mutations where id = $1`, [id]);
   return rows[0] ? mutationResultSchema.parse(completeLegacy(rows[0].result)) : undefined;
+}
+
+/**
+ * The recorded result of `envelope`'s id when the envelope is the one recorded (same device,
+ * name, staff member and arguments; arguments compared as jsonb, so key order does not
+ * matter), or undefined when the id was never recorded.
+ * @throws AppError MUTATION_ID_REUSED (409) when the id was recorded for another change: a
+ *   replay must never hand one device the result of another device's mutation.
+ * @throws ZodError when the recorded result is not a result at all (a corrupted ledger).
+ */
+export async function replayedResult(
+  db: SqlExecutor,
+  envelope: MutationEnvelope,
+  deviceId: string,
+): Promise<MutationResult | undefined> {
+  const { rows } = await db.query<{ result: unknown; same: boolean }>(
+    `select result,
+            (device_id = $2::uuid and name = $3 and staff_id = $4::uuid and args = $5::text::jsonb) as same
+       from sync.mutations where id = $1`,
+    [envelope.id, deviceId, envelope.name, envelope.staffId, ledgerJson(envelope.args ?? null)],
+  );
+  const row = rows[0];
+  if (!row) return undefined;
+  if (!row.same) {
+    throw new AppError(ErrorCode.MutationIdReused, 'This change id was already used for a different change', {
+      id: envelope.id,
+    });
+  }
+  return mutationResultSchema.parse(completeLegacy(row.result));
 }
 
 const insertLedgerRow = `insert into sync.mutations
