@@ -27,7 +27,9 @@ export const TEXT_CAPS = {
 } as const;
 
 // C0 controls, DEL and C1 controls; tab, line feed and carriage return are handled per kind.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const LINE_FORBIDDEN = /[\u0000-\u001F\u007F-\u009F]/u;
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const MULTILINE_FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/u;
 // Without the `u` flag, so surrogate halves are seen one by one.
 const UNPAIRED_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;

@@ -5,6 +5,7 @@
  * each such code unit, in keys and values, is replaced by U+FFFD (the replacement character).
  */
 
+// eslint-disable-next-line no-control-regex -- matching NUL is the point
 const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 function storable(text: string): string {
