@@ -15,6 +15,10 @@ export const ErrorCode = {
   ForeignKeyViolation: 'FOREIGN_KEY_VIOLATION',
   /** A CHECK constraint or enum rule was broken. */
   CheckViolation: 'CHECK_VIOLATION',
+  /** A value the database cannot take as given (a NUL character, bad encoding, ...). */
+  InvalidInput: 'INVALID_INPUT',
+  /** A value too large for the database to store or index (SQLSTATE class 54). */
+  ValueTooLarge: 'VALUE_TOO_LARGE',
   /** A required column was missing. */
   NotNullViolation: 'NOT_NULL_VIOLATION',
   /** A final medical record cannot change; corrections are addenda. */
@@ -53,6 +57,11 @@ export const ErrorCode = {
   UnknownMutation: 'UNKNOWN_MUTATION',
   /** Client and server speak different sync protocol versions: the workstation must update. */
   ProtocolMismatch: 'PROTOCOL_MISMATCH',
+  /**
+   * A mutation id the server already recorded came again with other arguments, another name or
+   * staff member, or from another device: ids name one change, never two.
+   */
+  MutationIdReused: 'MUTATION_ID_REUSED',
   /** The conflict was already resolved (by another workstation, or earlier). */
   ConflictAlreadyResolved: 'CONFLICT_ALREADY_RESOLVED',
   /**

@@ -17,6 +17,7 @@ import {
   requiredText,
   uuidSchema,
 } from './values.js';
+import { TEXT_CAPS } from './text.js';
 
 /** The fields staff edit on each entity, validated the same way on every side. */
 
@@ -24,11 +25,11 @@ export const ownerFields = z.object({
   first_name: requiredText(100, 'First name'),
   last_name: requiredText(100, 'Last name'),
   email: emailSchema,
-  phone: optionalText(40),
-  address: optionalText(200),
+  phone: optionalText(TEXT_CAPS.phone),
+  address: optionalText(200, 'multiline'),
   city: optionalText(100),
   postcode: optionalText(20),
-  notes: optionalText(5000),
+  notes: optionalText(TEXT_CAPS.freeText, 'multiline'),
 });
 export type OwnerFields = z.infer<typeof ownerFields>;
 
@@ -52,8 +53,8 @@ export const patientFields = z.object({
       'A microchip number has 9 to 15 letters or digits',
     ),
   status: z.enum(PATIENT_STATUSES),
-  alerts: optionalText(1000),
-  notes: optionalText(5000),
+  alerts: optionalText(1000, 'multiline'),
+  notes: optionalText(TEXT_CAPS.freeText, 'multiline'),
 });
 export type PatientFields = z.infer<typeof patientFields>;
 
@@ -62,10 +63,10 @@ export const medicalRecordFields = z.object({
   visit_at: instant,
   vet_id: uuidSchema.nullable(),
   title: optionalText(200),
-  subjective: optionalText(20_000),
-  objective: optionalText(20_000),
-  assessment: optionalText(20_000),
-  plan: optionalText(20_000),
+  subjective: optionalText(TEXT_CAPS.clinical, 'multiline'),
+  objective: optionalText(TEXT_CAPS.clinical, 'multiline'),
+  assessment: optionalText(TEXT_CAPS.clinical, 'multiline'),
+  plan: optionalText(TEXT_CAPS.clinical, 'multiline'),
   weight_kg: decimalString({ scale: 3, exclusiveMin: 0, max: 2000, label: 'Weight' }).nullable(),
 });
 export type MedicalRecordFields = z.infer<typeof medicalRecordFields>;
@@ -75,8 +76,8 @@ export const appointmentFields = z.object({
   vet_id: uuidSchema.nullable(),
   scheduled_at: instant,
   duration_minutes: z.number().int().min(1, 'At least one minute').max(1440, 'At most a day'),
-  reason: optionalText(500),
-  notes: optionalText(5000),
+  reason: optionalText(500, 'multiline'),
+  notes: optionalText(TEXT_CAPS.freeText, 'multiline'),
 });
 export type AppointmentFields = z.infer<typeof appointmentFields>;
 
@@ -96,7 +97,7 @@ export const paymentFields = z.object({
   amount: decimalString({ scale: 2, exclusiveMin: 0, max: 9_999_999_999, label: 'Amount' }),
   method: z.enum(PAYMENT_METHODS),
   reference: optionalText(200),
-  notes: optionalText(1000),
+  notes: optionalText(1000, 'multiline'),
 });
 export type PaymentFields = z.infer<typeof paymentFields>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { safeText, TEXT_CAPS, type TextKind } from './text.js';
 
 /**
  * Field schemas shared by forms, the workstation and the server. Money and measures are
@@ -7,17 +8,17 @@ import { z } from 'zod';
 
 export const uuidSchema = z.uuid({ message: 'Not a valid id' });
 
-/** Trimmed text, empty becomes null (what a cleared form field means). */
-export const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, `At most ${max} characters`)
+/**
+ * Trimmed text, empty becomes null (what a cleared form field means). Refuses control
+ * characters (line breaks and tabs too unless `kind` is 'multiline') and broken characters.
+ */
+export const optionalText = (max: number, kind: TextKind = 'line') =>
+  safeText(max, kind)
     .transform((value) => (value === '' ? null : value))
     .nullable();
 
-export const requiredText = (max: number, label: string) =>
-  z.string().trim().min(1, `${label} is required`).max(max, `At most ${max} characters`);
+/** Trimmed single-line text that may not be empty, with the text rules of `optionalText`. */
+export const requiredText = (max: number, label: string) => safeText(max, 'line').min(1, `${label} is required`);
 
 /** A decimal string with at most `scale` decimals, within bounds. */
 export function decimalString(options: {
@@ -67,9 +68,7 @@ export const instant = z.iso
   .datetime({ offset: true, message: 'Not a valid date and time' })
   .transform((value) => new Date(value).toISOString());
 
-export const emailSchema = z
-  .string()
-  .trim()
+export const emailSchema = safeText(TEXT_CAPS.email, 'line')
   .transform((value) => (value === '' ? null : value))
   .nullable()
   .refine((value) => value === null || /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(value), 'Not a valid e-mail address');

@@ -43,7 +43,7 @@ export const appointmentSetStatus = defineMutation({
 
 export const appointmentCancel = defineMutation({
   name: 'appointment.cancel',
-  args: z.object({ id: uuidSchema, cancel_reason: optionalText(500), base: baseSchema }),
+  args: z.object({ id: uuidSchema, cancel_reason: optionalText(500, 'multiline'), base: baseSchema }),
   roles: ALL_ROLES,
   ops: (args) => [
     updateOp(

@@ -18,7 +18,7 @@ export const billCreate = defineMutation({
     id: uuidSchema,
     owner_id: uuidSchema.nullable(),
     patient_id: uuidSchema.nullable(),
-    notes: optionalText(2000),
+    notes: optionalText(2000, 'multiline'),
     items: z.array(newItem).max(200),
   }),
   roles: BILLING_ROLES,
@@ -84,7 +84,7 @@ export const billSend = defineMutation({
 
 export const billCancel = defineMutation({
   name: 'bill.cancel',
-  args: z.object({ id: uuidSchema, cancel_reason: optionalText(500), base: baseSchema }),
+  args: z.object({ id: uuidSchema, cancel_reason: optionalText(500, 'multiline'), base: baseSchema }),
   roles: ['admin', 'front_desk'],
   ops: (args, context) => [
     updateOp(

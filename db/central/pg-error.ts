@@ -24,6 +24,12 @@ const standardStates: Readonly<Record<string, ErrorCode>> = {
   '22007': ErrorCode.CheckViolation, // invalid_datetime_format
   '22008': ErrorCode.CheckViolation, // datetime_field_overflow
   '23502': ErrorCode.NotNullViolation,
+  '22021': ErrorCode.InvalidInput, // character_not_in_repertoire
+  '22P05': ErrorCode.InvalidInput, // untranslatable_character, e.g. U+0000 in jsonb
+  '54000': ErrorCode.ValueTooLarge, // program_limit_exceeded, e.g. an index row too big
+  '54001': ErrorCode.ValueTooLarge, // statement_too_complex
+  '54011': ErrorCode.ValueTooLarge, // too_many_columns
+  '54023': ErrorCode.ValueTooLarge, // too_many_arguments
   '40001': ErrorCode.TransactionConflict, // serialization_failure
   '40P01': ErrorCode.TransactionConflict, // deadlock_detected
   '57P01': ErrorCode.DatabaseUnavailable, // admin_shutdown
@@ -68,6 +74,9 @@ export function toAppError(error: unknown): AppError {
     const code = vetdeskStates[state] ?? standardStates[state];
     if (code) return new AppError(code, message, details, { cause: error });
     if (state.startsWith('08')) return new AppError(ErrorCode.DatabaseUnavailable, message, details, { cause: error });
+    // Any other data exception is still deterministic: the same value fails the same way.
+    if (state.startsWith('22')) return new AppError(ErrorCode.InvalidInput, message, details, { cause: error });
+    if (state.startsWith('54')) return new AppError(ErrorCode.ValueTooLarge, message, details, { cause: error });
   } else if (typeof fields.code === 'string' && networkErrorCodes.has(fields.code)) {
     return new AppError(ErrorCode.DatabaseUnavailable, message, { errno: fields.code }, { cause: error });
   }

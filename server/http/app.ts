@@ -42,8 +42,11 @@ function statusFor(error: AppError): number {
     case ErrorCode.ValidationFailed:
     case ErrorCode.CheckViolation:
     case ErrorCode.NotNullViolation:
+    case ErrorCode.InvalidInput:
     case ErrorCode.UnknownMutation:
       return 400;
+    case ErrorCode.ValueTooLarge:
+      return 413;
     case ErrorCode.Unauthenticated:
     case ErrorCode.DeviceRevoked:
       return 401;
@@ -54,6 +57,7 @@ function statusFor(error: AppError): number {
     case ErrorCode.ProtocolMismatch:
       return 426;
     case ErrorCode.ConflictAlreadyResolved:
+    case ErrorCode.MutationIdReused:
     case ErrorCode.UniqueViolation:
     case ErrorCode.ForeignKeyViolation:
     case ErrorCode.RecordFinal:

@@ -1,4 +1,4 @@
-import type { AppError } from '../../core/errors.js';
+import { ErrorCode, type AppError, type WireError } from '../../core/errors.js';
 import { MAX_PUSH_BATCH, type MutationEnvelope, type MutationResult } from '../../core/sync/protocol.js';
 import type { LocalReplica } from '../../db/local/replica.js';
 import { backoffDelay, sleep } from './backoff.js';
@@ -20,6 +20,28 @@ export interface PushLoopOptions extends PushTransportOptions {
   backoff?: { baseMs: number; maxMs: number };
   /** How long to wait for a local change before looking at the outbox again anyway. */
   idleMs?: number;
+  /**
+   * How many times a mutation pushed alone may get a 500 before it is set aside as rejected
+   * (see `PushLoop`); `QUARANTINE_AFTER` when absent.
+   */
+  quarantineAfter?: number;
+}
+
+/** Default number of lone 500 answers before a mutation is quarantined. */
+export const QUARANTINE_AFTER = 5;
+
+/** The reason a quarantined mutation shows in the inbox. */
+export const QUARANTINE_MESSAGE = 'The server kept failing on this change';
+
+type RetryOutcome = PushOutcome & { kind: 'retry' };
+
+/**
+ * A 500 is the server's own failure on what it was sent (its code is not retryable: a database
+ * outage answers 503, a proxy with the server down 502/504); only those can be a poisoned
+ * mutation. Network failures, timeouts, 503 and 429 say nothing about the mutation.
+ */
+function isServerFault(outcome: RetryOutcome): boolean {
+  return outcome.status === 500;
 }
 
 /**
@@ -27,8 +49,13 @@ export interface PushLoopOptions extends PushTransportOptions {
  * mutation: a batch is only ever answered by results the replica records, and anything else
  * (network errors, 5xx, timeouts) is retried with exponential backoff and jitter. A request
  * the server refuses as a whole (4xx) is retried one mutation at a time, so the refusal lands
- * on the mutation that caused it as that mutation's rejection. Resumes from the outbox on
- * disk after a restart.
+ * on the mutation that caused it as that mutation's rejection. A batch the server fails on
+ * with a 500 is likewise resent one by one; a mutation that, pushed alone, still gets a 500
+ * `quarantineAfter` times in a row is recorded as rejected (QUARANTINE_MESSAGE, so it waits in
+ * the inbox for Retry/Edit/Discard) and the queue moves on. Network failures, timeouts and
+ * other 5xx never count: offline, nothing is ever set aside. The count lives in memory, so a
+ * restart grants a poisoned mutation another round of tries, which is harmless. Resumes from
+ * the outbox on disk after a restart.
  */
 export class PushLoop {
   private abort = new AbortController();
@@ -36,6 +63,8 @@ export class PushLoop {
   private running: Promise<void> | undefined;
   private failures = 0;
   private killed = false;
+  /** Lone 500 answers per mutation id, towards quarantine. */
+  private readonly serverFaults = new Map<string, number>();
 
   constructor(
     private readonly replica: LocalReplica,
@@ -94,52 +123,71 @@ export class PushLoop {
     return pushBatch(this.options, batch);
   }
 
-  private async handle(outcome: PushOutcome, batch: readonly MutationEnvelope[]): Promise<void> {
+  /** Acts on an outcome; true when every mutation of `batch` got a final answer. */
+  private async handle(outcome: PushOutcome, batch: readonly MutationEnvelope[]): Promise<boolean> {
     switch (outcome.kind) {
       case 'results':
         this.replica.recordResults(outcome.results);
+        for (const mutation of batch) this.serverFaults.delete(mutation.id);
         this.failures = 0;
         this.onEvent({ kind: 'pushed', at: new Date() });
-        return;
+        return true;
       case 'retry':
+        if (isServerFault(outcome)) return this.isolate(batch, outcome);
         this.onEvent({ kind: 'offline', reason: outcome.reason });
         await this.backoff();
-        return;
+        return false;
       case 'blocked':
         this.onEvent({ kind: 'blocked', error: outcome.error });
         await this.backoff();
-        return;
+        return false;
       case 'refused':
-        await this.pushOneByOne(batch, outcome);
-        return;
+        return this.isolate(batch, outcome);
     }
   }
 
-  /** Isolates the mutation a whole-batch refusal was about. */
-  private async pushOneByOne(
+  /**
+   * Isolates the mutation a whole-batch refusal or server failure was about: a lone mutation
+   * takes the refusal as its rejection (or, for a 500, a step towards quarantine); a larger
+   * batch is resent one by one, in order, stopping at the first that gets no final answer.
+   */
+  private async isolate(
     batch: readonly MutationEnvelope[],
-    refusal: PushOutcome & { kind: 'refused' },
-  ): Promise<void> {
+    failure: (PushOutcome & { kind: 'refused' }) | RetryOutcome,
+  ): Promise<boolean> {
     if (batch.length === 1) {
       const only = batch[0]!;
-      const rejected: MutationResult = {
-        id: only.id,
-        status: 'rejected',
-        txid: null,
-        tables: [],
-        error: { code: refusal.error.code, message: refusal.error.message },
-      };
-      this.replica.recordResults([rejected]);
-      return;
+      if (failure.kind === 'refused') {
+        this.reject(only, { code: failure.error.code, message: failure.error.message });
+        return true;
+      }
+      const faults = (this.serverFaults.get(only.id) ?? 0) + 1;
+      if (faults >= (this.options.quarantineAfter ?? QUARANTINE_AFTER)) {
+        this.serverFaults.delete(only.id);
+        this.reject(only, {
+          code: ErrorCode.Internal,
+          message: QUARANTINE_MESSAGE,
+          details: { quarantined: true, serverAnswers: faults, serverMessage: failure.error.message },
+        });
+        return true;
+      }
+      this.serverFaults.set(only.id, faults);
+      this.onEvent({ kind: 'offline', reason: failure.reason });
+      await this.backoff();
+      return false;
     }
     for (const mutation of batch) {
+      if (this.abort.signal.aborted) return false;
       const outcome = await this.send([mutation]);
-      if (outcome.kind !== 'results' && outcome.kind !== 'refused') {
-        await this.handle(outcome, [mutation]);
-        return;
-      }
-      await this.handle(outcome, [mutation]);
+      if (this.killed) return false;
+      if (!(await this.handle(outcome, [mutation]))) return false;
     }
+    return true;
+  }
+
+  private reject(mutation: MutationEnvelope, error: WireError): void {
+    const rejected: MutationResult = { id: mutation.id, status: 'rejected', txid: null, tables: [], error };
+    this.replica.recordResults([rejected]);
   }
 
   private async backoff(): Promise<void> {

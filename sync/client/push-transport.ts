@@ -11,8 +11,11 @@ import { errorFromResponse } from './http-error.js';
 /** How a push attempt ended, as the push loop needs to know it. */
 export type PushOutcome =
   | { kind: 'results'; results: MutationResult[] }
-  /** Nothing was decided (network failure, timeout, 5xx, 429, a malformed answer): retry later. */
-  | { kind: 'retry'; reason: string; error: AppError }
+  /**
+   * Nothing was decided (network failure, timeout, 5xx, 429, a malformed answer): retry later.
+   * `status` is the HTTP status when the server did answer (absent for network failures).
+   */
+  | { kind: 'retry'; reason: string; error: AppError; status?: number }
   /** The server refused the batch as a whole request (4xx): the batch holds a bad mutation. */
   | { kind: 'refused'; status: number; error: AppError }
   /** This workstation may not sync at all (unauthenticated, revoked, protocol too old). */
@@ -62,7 +65,7 @@ export async function pushBatch(
   const error = await errorFromResponse(response);
   switch (requestDisposition(error.code)) {
     case 'retry':
-      return { kind: 'retry', reason: `server answered ${response.status}`, error };
+      return { kind: 'retry', reason: `server answered ${response.status}`, error, status: response.status };
     case 'block':
       return { kind: 'blocked', status: response.status, error };
     case 'refuse':

@@ -1,4 +1,4 @@
-import { AppError, ErrorCode, validationError } from '../../core/errors.js';
+import { AppError, ErrorCode, isAppError, validationError } from '../../core/errors.js';
 import { findMutation } from '../../core/mutations/registry.js';
 import type { MutationEnvelope, MutationResult } from '../../core/sync/protocol.js';
 import type { CentralDb, SqlExecutor } from '../../db/central/connection.js';
@@ -7,7 +7,7 @@ import { setAuditContext, type ApplyContext } from './apply-context.js';
 import { applyOps } from './apply-ops.js';
 import { authorizeStaff } from './authorize.js';
 import { transactionFootprint } from './changed-tables.js';
-import { recordApplied, recordedResult, recordRejected } from './ledger.js';
+import { recordApplied, recordRejected, replayedResult } from './ledger.js';
 import { isTransactionConflict, rejectedResult, rejectionFor } from './rejection.js';
 import { mutationAuditContext, runServerCheck } from './server-checks.js';
 
@@ -17,7 +17,8 @@ const MAX_ATTEMPTS = 3;
 /**
  * Applies one pushed mutation, exactly once (architecture §4):
  * - a mutation id already in the ledger returns the recorded result and changes nothing, even
- *   if that result was a rejection;
+ *   if that result was a rejection, provided it is the same change (device, name, staff,
+ *   arguments); otherwise MUTATION_ID_REUSED (409) is thrown;
  * - otherwise, in ONE transaction with the audit settings (staff, device, mutation): the
  *   definition is looked up (UNKNOWN_MUTATION), the staff member and role checked (FORBIDDEN),
  *   the arguments validated (VALIDATION_FAILED with the zod issues), server-only checks run,
@@ -35,7 +36,7 @@ export async function applyMutation(
   deviceId: string,
   envelope: MutationEnvelope,
 ): Promise<MutationResult> {
-  const recorded = await recordedResult(db, envelope.id);
+  const recorded = await replayedResult(db, envelope, deviceId);
   if (recorded) return recorded;
   for (let attempt = 1; ; attempt++) {
     try {
@@ -43,6 +44,9 @@ export async function applyMutation(
         audit: { staffId: envelope.staffId, deviceId, mutationId: envelope.id },
       });
     } catch (error) {
+      // Not a rejection of this change: recording one would overwrite nothing and answer the
+      // other change's result.
+      if (isAppError(error) && error.code === ErrorCode.MutationIdReused) throw error;
       const rejection = rejectionFor(error);
       if (rejection) return recordRejected(db, envelope, deviceId, rejectedResult(envelope.id, rejection));
       if (isTransactionConflict(error) && attempt < MAX_ATTEMPTS) continue;
@@ -61,7 +65,7 @@ async function applyInTransaction(
   await tx.query(`select pg_advisory_xact_lock(hashtextextended('vetdesk.mutation:' || $1::uuid::text, 0))`, [
     envelope.id,
   ]);
-  const recorded = await recordedResult(tx, envelope.id);
+  const recorded = await replayedResult(tx, envelope, deviceId);
   if (recorded) return recorded;
 
   const definition = findMutation(envelope.name);

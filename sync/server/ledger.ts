@@ -1,6 +1,7 @@
-import { ErrorCode } from '../../core/errors.js';
+import { AppError, ErrorCode } from '../../core/errors.js';
 import { mutationResultSchema, type MutationEnvelope, type MutationResult } from '../../core/sync/protocol.js';
 import type { SqlExecutor } from '../../db/central/connection.js';
+import { asStored, ledgerJson } from './ledger-json.js';
 
 /**
  * The idempotency ledger (`sync.mutations`): one row per mutation id, holding the exact result
@@ -34,6 +35,35 @@ export async function recordedResult(db: SqlExecutor, id: string): Promise<Mutat
   return rows[0] ? mutationResultSchema.parse(completeLegacy(rows[0].result)) : undefined;
 }
 
+/**
+ * The recorded result of `envelope`'s id when the envelope is the one recorded (same device,
+ * name, staff member and arguments; arguments compared as jsonb, so key order does not
+ * matter), or undefined when the id was never recorded.
+ * @throws AppError MUTATION_ID_REUSED (409) when the id was recorded for another change: a
+ *   replay must never hand one device the result of another device's mutation.
+ * @throws ZodError when the recorded result is not a result at all (a corrupted ledger).
+ */
+export async function replayedResult(
+  db: SqlExecutor,
+  envelope: MutationEnvelope,
+  deviceId: string,
+): Promise<MutationResult | undefined> {
+  const { rows } = await db.query<{ result: unknown; same: boolean }>(
+    `select result,
+            (device_id = $2::uuid and name = $3 and staff_id = $4::uuid and args = $5::text::jsonb) as same
+       from sync.mutations where id = $1`,
+    [envelope.id, deviceId, envelope.name, envelope.staffId, ledgerJson(envelope.args ?? null)],
+  );
+  const row = rows[0];
+  if (!row) return undefined;
+  if (!row.same) {
+    throw new AppError(ErrorCode.MutationIdReused, 'This change id was already used for a different change', {
+      id: envelope.id,
+    });
+  }
+  return mutationResultSchema.parse(completeLegacy(row.result));
+}
+
 const insertLedgerRow = `insert into sync.mutations
   (id, device_id, staff_id, name, args, client_created_at, status, result, txid)
   values ($1, $2, $3, $4, $5::text::jsonb, $6, $7, $8::text::jsonb, $9::text::xid8)`;
@@ -44,10 +74,10 @@ function ledgerParams(envelope: MutationEnvelope, deviceId: string, result: Muta
     deviceId,
     envelope.staffId,
     envelope.name,
-    JSON.stringify(envelope.args ?? null),
+    ledgerJson(envelope.args ?? null),
     envelope.createdAt,
     result.status,
-    JSON.stringify(result),
+    ledgerJson(result),
     result.txid,
   ];
 }
@@ -69,8 +99,9 @@ export async function recordApplied(
 
 /**
  * Records a rejection (after the mutation's transaction rolled back) unless the id is already
- * recorded, and returns the result that stands: `result`, or the one recorded first by a
- * concurrent push of the same mutation.
+ * recorded, and returns the result that stands: `result` as stored, or the one recorded first
+ * by a concurrent push of the same mutation. Arguments jsonb cannot hold (NUL, a lone
+ * surrogate) are stored with U+FFFD in their place, so a poisoned mutation is still recorded.
  */
 export async function recordRejected(
   db: SqlExecutor,
@@ -82,6 +113,6 @@ export async function recordRejected(
     `${insertLedgerRow} on conflict (id) do nothing returning id`,
     ledgerParams(envelope, deviceId, result),
   );
-  if (rows.length > 0) return result;
+  if (rows.length > 0) return asStored(result);
   return (await recordedResult(db, envelope.id)) ?? result;
 }

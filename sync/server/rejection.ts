@@ -18,9 +18,11 @@ export function rejectionFor(error: unknown): AppError | undefined {
   if (isAppError(error)) return error.code === ErrorCode.Internal ? undefined : error;
   const state = sqlState(error);
   if (state === undefined) return undefined;
-  // Data exceptions (22), integrity rules (23) and VetDesk's own rules (VD) are the data's fault,
-  // even where no finer code exists; anything else (a syntax error, ...) is a server bug.
-  if (appError.code !== ErrorCode.Internal || /^(22|23|VD)/.test(state)) return appError;
+  // Data exceptions (22), integrity rules (23), program limits hit by a value (54, e.g. an index
+  // row too big) and VetDesk's own rules (VD) are the data's fault: the same mutation fails the
+  // same way every time, so retrying it would block the workstation's queue for ever. Anything
+  // else (a syntax error, ...) is a server bug.
+  if (appError.code !== ErrorCode.Internal || /^(22|23|54|VD)/.test(state)) return appError;
   return undefined;
 }
 

@@ -40,7 +40,7 @@ describe.each(CENTRAL_BACKENDS)('write path: ledger, roles and batches on %s', (
     const merged = envelope('owner.erase', { id: newId() }, practice.admin);
     const insert = `insert into sync.mutations
       (id, device_id, staff_id, name, args, client_created_at, status, result, txid)
-      values ($1, $2, $3, 'owner.erase', '{}'::jsonb, now(), $4, $5::text::jsonb, $6::text::xid8)`;
+      values ($1, $2, $3, 'owner.erase', $7::text::jsonb, now(), $4, $5::text::jsonb, $6::text::xid8)`;
     const old = (mutation: typeof rejected, status: string, txid: string | null) => [
       mutation.id,
       practice.deviceId,
@@ -48,6 +48,7 @@ describe.each(CENTRAL_BACKENDS)('write path: ledger, roles and batches on %s', (
       status,
       JSON.stringify({ id: mutation.id, status, txid, tables: txid ? ['owners'] : [] }),
       txid,
+      JSON.stringify(mutation.args),
     ];
     await db().query(insert, old(rejected, 'rejected', null));
     await db().query(insert, old(merged, 'merged', '1'));

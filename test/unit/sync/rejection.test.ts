@@ -9,7 +9,9 @@ describe('whose fault a failed mutation is', () => {
     expect(rejectionFor(driverError('VD001'))?.code).toBe(ErrorCode.RecordFinal);
     expect(rejectionFor(driverError('23505'))?.code).toBe(ErrorCode.UniqueViolation);
     expect(rejectionFor(driverError('22001'))?.code).toBe(ErrorCode.CheckViolation);
-    expect(rejectionFor(driverError('22012'))?.code).toBe(ErrorCode.Internal);
+    expect(rejectionFor(driverError('22012'))?.code).toBe(ErrorCode.InvalidInput);
+    expect(rejectionFor(driverError('22P05'))?.code).toBe(ErrorCode.InvalidInput);
+    expect(rejectionFor(driverError('54000'))?.code).toBe(ErrorCode.ValueTooLarge);
     expect(rejectionFor(new AppError(ErrorCode.Forbidden, 'no'))?.code).toBe(ErrorCode.Forbidden);
   });
 
