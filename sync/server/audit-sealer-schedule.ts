@@ -1,5 +1,6 @@
 import type { CentralDb } from '../../db/central/connection.js';
 import { sealPending, type SealOutcome } from './audit-sealer.js';
+import { PeriodicJob } from './periodic-job.js';
 
 /** Options of the sealing schedule. */
 export interface AuditSealerOptions {
@@ -21,21 +22,26 @@ export interface AuditSealerOptions {
  * so the database can be closed right after.
  */
 export class AuditSealer {
-  readonly #db: CentralDb;
-  readonly #options: AuditSealerOptions;
-  #timer: NodeJS.Timeout | undefined;
-  #running: Promise<SealOutcome> | undefined;
-  #stopped = false;
+  readonly #job: PeriodicJob<SealOutcome>;
 
   constructor(db: CentralDb, options: AuditSealerOptions = {}) {
-    this.#db = db;
-    this.#options = options;
+    this.#job = new PeriodicJob(
+      async () => {
+        const outcome = await sealPending(db, options.batch === undefined ? {} : { batch: options.batch });
+        if (outcome.sealed > 0) options.onSealed?.(outcome);
+        return outcome;
+      },
+      {
+        firstPassAfterMs: options.firstPassAfterMs ?? 5_000,
+        intervalMs: options.intervalMs ?? 30_000,
+        ...(options.onError ? { onError: options.onError } : {}),
+      },
+    );
   }
 
   /** Schedules the first pass; later passes follow every `intervalMs`. Calling it again does nothing. */
   start(): void {
-    if (this.#stopped || this.#timer !== undefined || this.#running) return;
-    this.#schedule(this.#options.firstPassAfterMs ?? 5_000);
+    this.#job.start();
   }
 
   /**
@@ -43,39 +49,11 @@ export class AuditSealer {
    * with the database's error; the schedule is not affected.
    */
   sealNow(): Promise<SealOutcome> {
-    this.#running ??= this.#pass().finally(() => {
-      this.#running = undefined;
-    });
-    return this.#running;
+    return this.#job.runNow();
   }
 
   /** Cancels the schedule and waits for a pass in progress to end (its outcome is ignored). */
-  async close(): Promise<void> {
-    this.#stopped = true;
-    clearTimeout(this.#timer);
-    this.#timer = undefined;
-    await Promise.allSettled([this.#running]);
-  }
-
-  async #pass(): Promise<SealOutcome> {
-    const outcome = await sealPending(
-      this.#db,
-      this.#options.batch === undefined ? {} : { batch: this.#options.batch },
-    );
-    if (outcome.sealed > 0) this.#options.onSealed?.(outcome);
-    return outcome;
-  }
-
-  #schedule(delayMs: number): void {
-    if (this.#stopped) return;
-    this.#timer = setTimeout(() => {
-      this.#timer = undefined;
-      void this.sealNow()
-        .catch((error: unknown) => this.#options.onError?.(error))
-        .finally(() => {
-          this.#schedule(this.#options.intervalMs ?? 30_000);
-        });
-    }, delayMs);
-    this.#timer.unref();
+  close(): Promise<void> {
+    return this.#job.close();
   }
 }

@@ -1,5 +1,6 @@
 import type { SqlExecutor } from '../../db/central/connection.js';
 import { compactChangeLog } from './shape-epoch.js';
+import { PeriodicJob } from './periodic-job.js';
 
 /** What one compaction pass did. */
 export interface CompactionOutcome {
@@ -80,22 +81,31 @@ const HOUR_MS = 60 * 60 * 1000;
  * progress, so the database can be closed right after.
  */
 export class ChangeLogCompactor {
-  readonly #db: SqlExecutor;
-  readonly #options: ChangeLogCompactorOptions;
-  #timer: NodeJS.Timeout | undefined;
-  #running: Promise<CompactionOutcome> | undefined;
-  #stopped = false;
+  readonly #job: PeriodicJob<CompactionOutcome>;
 
   constructor(db: SqlExecutor, options: ChangeLogCompactorOptions) {
     if (!(options.retainMs > 0)) throw new RangeError(`retainMs must be positive, got ${options.retainMs}`);
-    this.#db = db;
-    this.#options = options;
+    this.#job = new PeriodicJob(
+      async () => {
+        const now = options.now?.() ?? new Date();
+        const outcome = await compactOlderThan(db, {
+          cutoff: new Date(now.getTime() - options.retainMs),
+          ...(options.batch === undefined ? {} : { batch: options.batch }),
+        });
+        if (outcome.removed > 0) options.onCompacted?.(outcome);
+        return outcome;
+      },
+      {
+        firstPassAfterMs: options.firstPassAfterMs ?? 60_000,
+        intervalMs: options.intervalMs ?? HOUR_MS,
+        ...(options.onError ? { onError: options.onError } : {}),
+      },
+    );
   }
 
   /** Schedules the first pass; later passes follow every `intervalMs`. Calling it again does nothing. */
   start(): void {
-    if (this.#stopped || this.#timer !== undefined || this.#running) return;
-    this.#schedule(this.#options.firstPassAfterMs ?? 60_000);
+    this.#job.start();
   }
 
   /**
@@ -103,40 +113,11 @@ export class ChangeLogCompactor {
    * with the database's error; the schedule is not affected.
    */
   compactNow(): Promise<CompactionOutcome> {
-    this.#running ??= this.#pass().finally(() => {
-      this.#running = undefined;
-    });
-    return this.#running;
+    return this.#job.runNow();
   }
 
   /** Cancels the schedule and waits for a pass in progress to end (its outcome is ignored). */
-  async close(): Promise<void> {
-    this.#stopped = true;
-    clearTimeout(this.#timer);
-    this.#timer = undefined;
-    await Promise.allSettled([this.#running]);
-  }
-
-  async #pass(): Promise<CompactionOutcome> {
-    const now = this.#options.now?.() ?? new Date();
-    const outcome = await compactOlderThan(this.#db, {
-      cutoff: new Date(now.getTime() - this.#options.retainMs),
-      ...(this.#options.batch === undefined ? {} : { batch: this.#options.batch }),
-    });
-    if (outcome.removed > 0) this.#options.onCompacted?.(outcome);
-    return outcome;
-  }
-
-  #schedule(delayMs: number): void {
-    if (this.#stopped) return;
-    this.#timer = setTimeout(() => {
-      this.#timer = undefined;
-      void this.compactNow()
-        .catch((error: unknown) => this.#options.onError?.(error))
-        .finally(() => {
-          this.#schedule(this.#options.intervalMs ?? HOUR_MS);
-        });
-    }, delayMs);
-    this.#timer.unref();
+  close(): Promise<void> {
+    return this.#job.close();
   }
 }
