@@ -1,4 +1,6 @@
+import { newId } from '../../core/ids.js';
 import { pushRequestSchema, type MutationEnvelope, type MutationResult } from '../../core/sync/protocol.js';
+import type { LocalReplica } from '../../db/local/replica.js';
 
 /** One request the fake network saw: the batch's mutation ids, in order, and when. */
 export interface SeenRequest {
@@ -54,4 +56,26 @@ export async function until(condition: () => boolean, ms = 5_000): Promise<void>
     if (Date.now() > deadline) throw new Error('condition not met in time');
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
+}
+
+/** Three owners created offline by `staffId`: one batch of three pending mutations, in order. */
+export function queueThreeOwners(replica: LocalReplica, staffId: string): string[] {
+  return ['Ada', 'Bea', 'Cy'].map(
+    (first_name) =>
+      replica.runMutation(
+        'owner.create',
+        {
+          id: newId(),
+          first_name,
+          last_name: 'Test',
+          email: null,
+          phone: null,
+          address: null,
+          city: null,
+          postcode: null,
+          notes: null,
+        },
+        { id: staffId, role: 'front_desk' },
+      ).id,
+  );
 }

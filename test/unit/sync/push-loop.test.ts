@@ -4,7 +4,15 @@ import { newId } from '../../../core/ids.js';
 import type { MutationEnvelope } from '../../../core/sync/protocol.js';
 import { PushLoop, type PushEvent } from '../../../sync/client/push-loop.js';
 import { useLocalReplica } from '../../helpers/local-replica.js';
-import { appliedAll, fakeNetwork, hang, json, until, type Answer } from '../../helpers/push-network.js';
+import {
+  appliedAll,
+  fakeNetwork,
+  hang,
+  json,
+  until,
+  type Answer,
+  queueThreeOwners,
+} from '../../helpers/push-network.js';
 
 const staffId = newId();
 
@@ -16,27 +24,7 @@ describe('push loop classification (real replica, fake network edge)', () => {
     loop = undefined;
   });
 
-  /** Three owners created offline: one batch of three pending mutations, in order. */
-  function queueThree(): string[] {
-    return ['Ada', 'Bea', 'Cy'].map(
-      (first_name) =>
-        replica().runMutation(
-          'owner.create',
-          {
-            id: newId(),
-            first_name,
-            last_name: 'Test',
-            email: null,
-            phone: null,
-            address: null,
-            city: null,
-            postcode: null,
-            notes: null,
-          },
-          { id: staffId, role: 'front_desk' },
-        ).id,
-    );
-  }
+  const queueThree = () => queueThreeOwners(replica(), staffId);
 
   function start(answer: Answer, timeoutMs = 5_000) {
     const network = fakeNetwork(answer);

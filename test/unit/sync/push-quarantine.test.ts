@@ -3,7 +3,7 @@ import { newId } from '../../../core/ids.js';
 import type { MutationEnvelope } from '../../../core/sync/protocol.js';
 import { PushLoop, QUARANTINE_MESSAGE } from '../../../sync/client/push-loop.js';
 import { useLocalReplica } from '../../helpers/local-replica.js';
-import { appliedAll, fakeNetwork, json, until, type Answer } from '../../helpers/push-network.js';
+import { appliedAll, fakeNetwork, json, until, type Answer, queueThreeOwners } from '../../helpers/push-network.js';
 
 const staffId = newId();
 const bug = { code: 'INTERNAL', message: 'invalid byte sequence' };
@@ -16,26 +16,7 @@ describe('push loop quarantine (real replica, fake network edge)', () => {
     loop = undefined;
   });
 
-  function queueThree(): string[] {
-    return ['Ada', 'Bea', 'Cy'].map(
-      (first_name) =>
-        replica().runMutation(
-          'owner.create',
-          {
-            id: newId(),
-            first_name,
-            last_name: 'Test',
-            email: null,
-            phone: null,
-            address: null,
-            city: null,
-            postcode: null,
-            notes: null,
-          },
-          { id: staffId, role: 'front_desk' },
-        ).id,
-    );
-  }
+  const queueThree = () => queueThreeOwners(replica(), staffId);
 
   function start(answer: Answer, quarantineAfter: number) {
     const network = fakeNetwork(answer);
