@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { newId } from '../../../core/ids.js';
-import type { MutationResult } from '../../../core/sync/protocol.js';
 import { PRUNE_INTERVAL_MS } from '../../../db/local/replica.js';
 import type { ShapePosition } from '../../../db/local/server-truth.js';
 import { RECEIVED_TXID_RETENTION_MS } from '../../../db/local/settle-visibility.js';
 import { useLocalReplica } from '../../helpers/local-replica.js';
+import { appliedResult } from '../../helpers/server-rows.js';
 
 /**
  * `received_txids` gained a row per table per transaction, for ever. Ids that no acknowledged
@@ -14,12 +14,6 @@ import { useLocalReplica } from '../../helpers/local-replica.js';
 const staff = { id: newId(), role: 'front_desk' as const };
 const DAY = 24 * 60 * 60 * 1000;
 const upToDate: ShapePosition = { handle: 'owners-1', offset: '10_0', upToDate: true };
-const applied = (id: string, txid: string, tables = ['owners']): MutationResult => ({
-  id,
-  status: 'applied',
-  txid,
-  tables,
-});
 const owner = (id: string) => ({
   id,
   first_name: 'Ada',
@@ -52,7 +46,7 @@ describe('pruning received transaction ids', () => {
     replica().applyServerChanges('owners', [{ operation: 'insert', row: owner(ownerId) }], ['100', '101'], upToDate);
     // Acknowledged with a txid that also arrived on owners, but its other table never delivered it.
     const waiting = replica().runMutation('owner.update', { id: ownerId, changes: { city: 'Bath' } }, staff);
-    replica().recordResults([applied(waiting.id, '101', ['owners', 'patients'])]);
+    replica().recordResults([appliedResult(waiting.id, '101', ['owners', 'patients'])]);
     expect(replica().counts().acknowledged).toBe(1);
 
     vi.setSystemTime(start.getTime() + 10 * DAY);
@@ -65,7 +59,7 @@ describe('pruning received transaction ids', () => {
     expect(receivedIds()).toEqual(['101', '200']);
 
     // The pending mutation's answer names 200, which arrived before the answer: it settles.
-    replica().recordResults([applied(pending.id, '200')]);
+    replica().recordResults([appliedResult(pending.id, '200')]);
     expect(replica().counts()).toMatchObject({ pending: 0, acknowledged: 1 });
     expect(replica().pruneReceivedTxids(new Date(start.getTime() + 20 * DAY))).toBe(1);
     expect(receivedIds()).toEqual(['101']);

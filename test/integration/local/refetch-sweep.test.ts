@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { newId } from '../../../core/ids.js';
-import type { MutationResult } from '../../../core/sync/protocol.js';
 import type { PgSnapshot } from '../../../core/sync/pg-snapshot.js';
 import type { ServerChange, ShapePosition } from '../../../db/local/server-truth.js';
 import { useLocalReplica } from '../../helpers/local-replica.js';
+import { appliedResult } from '../../helpers/server-rows.js';
 
 /**
  * A must-refetch used to clear the table at once: until the new snapshot had arrived, page by
@@ -41,7 +41,6 @@ const insert = (row: Record<string, unknown>): ServerChange => ({ operation: 'in
 /** A page of the refetched snapshot; `last` ends it with up-to-date. */
 const page = (last: boolean, offset = '40_0'): ShapePosition => ({ handle: 'owners-2', offset, upToDate: last });
 const snapshot = (xmin: string): PgSnapshot => ({ xmin, xmax: xmin, xip_list: [] });
-const applied = (id: string, txid: string): MutationResult => ({ id, status: 'applied', txid, tables: ['owners'] });
 
 describe('a refetch keeps the old server truth until its snapshot is complete', () => {
   const { replica, reopen, inspect } = useLocalReplica();
@@ -170,7 +169,7 @@ describe('a refetch keeps the old server truth until its snapshot is complete', 
     );
     replica().resetServerTable('owners');
     // Acknowledged during the refetch: only the snapshot's visibility can settle it.
-    replica().recordResults([applied(id, '205')]);
+    replica().recordResults([appliedResult(id, '205')]);
     replica().applyServerChanges(
       'owners',
       [insert(owner(hopper, 'Hopper', { city: 'Bath', version: 2 }))],

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { newId } from '../../../core/ids.js';
-import type { MutationResult } from '../../../core/sync/protocol.js';
 import { REPLICATED_TABLES } from '../../../core/sync/tables.js';
 import { useLocalReplica } from '../../helpers/local-replica.js';
+import { serverOwner, appliedResult } from '../../helpers/server-rows.js';
 
 const staffId = newId();
 const staff = { id: staffId, role: 'front_desk' } as const;
@@ -17,21 +17,6 @@ const owner = (id: string, extra: Record<string, unknown> = {}) => ({
   postcode: null,
   notes: null,
   ...extra,
-});
-const serverOwner = (id: string, extra: Record<string, unknown> = {}) => ({
-  ...owner(id),
-  duplicate_of: null,
-  created_at: '2026-11-22 09:00:00.000+00',
-  updated_at: '2026-11-22 09:00:00.000+00',
-  version: 1,
-  deleted_at: null,
-  ...extra,
-});
-const applied = (id: string, txid: string, tables = ['owners']): MutationResult => ({
-  id,
-  status: 'applied',
-  txid,
-  tables,
 });
 
 describe('local replica', () => {
@@ -58,7 +43,7 @@ describe('local replica', () => {
   it('keeps the overlay after the acknowledgement until the transaction arrives, then settles', () => {
     const id = newId();
     const { id: mutationId } = replica().runMutation('owner.create', owner(id), staff);
-    replica().recordResults([applied(mutationId, '901')]);
+    replica().recordResults([appliedResult(mutationId, '901')]);
     expect(replica().counts()).toEqual({ pending: 0, acknowledged: 1, rejected: 0 });
     expect(replica().get('owners', id)?.['version']).toBeNull();
 
@@ -73,7 +58,7 @@ describe('local replica', () => {
     const id = newId();
     const { id: mutationId } = replica().runMutation('owner.create', owner(id), staff);
     replica().applyServerChanges('owners', [{ operation: 'insert', row: serverOwner(id) }], ['902']);
-    replica().recordResults([applied(mutationId, '902')]);
+    replica().recordResults([appliedResult(mutationId, '902')]);
     expect(replica().counts().acknowledged).toBe(0);
   });
 

@@ -10,25 +10,9 @@ import { newId } from '../../../core/ids.js';
 import { SEARCH_CANDIDATES } from '../../../db/local/search-index.js';
 import type { ServerChange } from '../../../db/local/server-truth.js';
 import { useLocalReplica } from '../../helpers/local-replica.js';
+import { serverOwner } from '../../helpers/server-rows.js';
 
 const staffId = newId();
-const serverOwner = (id: string, extra: Record<string, unknown> = {}) => ({
-  id,
-  first_name: 'Ada',
-  last_name: 'Lovelace',
-  email: 'ada@example.org',
-  phone: '06 12 34 56 78',
-  address: null,
-  city: 'Oxford',
-  postcode: null,
-  notes: null,
-  duplicate_of: null,
-  created_at: '2026-11-22 09:00:00.000+00',
-  updated_at: '2026-11-22 09:00:00.000+00',
-  version: 1,
-  deleted_at: null,
-  ...extra,
-});
 const inserts = (rows: Record<string, unknown>[]): ServerChange[] => rows.map((row) => ({ operation: 'insert', row }));
 
 /**

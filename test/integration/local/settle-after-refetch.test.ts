@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { newId } from '../../../core/ids.js';
-import type { MutationResult } from '../../../core/sync/protocol.js';
 import type { PgSnapshot } from '../../../core/sync/pg-snapshot.js';
 import type { ShapePosition } from '../../../db/local/server-truth.js';
 import { useLocalReplica } from '../../helpers/local-replica.js';
+import { serverOwner, appliedResult } from '../../helpers/server-rows.js';
 
 /**
  * An acknowledged mutation keeps its overlay until the server truth carries its effect. After a
@@ -12,29 +12,6 @@ import { useLocalReplica } from '../../helpers/local-replica.js';
  * or the overlay pins this workstation's value over everyone else's edits for good.
  */
 const staffId = newId();
-const serverOwner = (id: string, extra: Record<string, unknown> = {}) => ({
-  id,
-  first_name: 'Ada',
-  last_name: 'Lovelace',
-  email: 'ada@example.org',
-  phone: '06 12 34 56 78',
-  address: null,
-  city: 'Oxford',
-  postcode: null,
-  notes: null,
-  duplicate_of: null,
-  created_at: '2026-11-22 09:00:00.000+00',
-  updated_at: '2026-11-22 09:00:00.000+00',
-  version: 1,
-  deleted_at: null,
-  ...extra,
-});
-const applied = (id: string, txid: string, tables = ['owners']): MutationResult => ({
-  id,
-  status: 'applied',
-  txid,
-  tables,
-});
 /** Where a stream stands after a batch; `upToDate` when the batch ended with `up-to-date`. */
 const at = (upToDate: boolean): ShapePosition => ({ handle: 'owners-refetched', offset: '40_0', upToDate });
 const snapshot = (xmin: string, xmax: string, xip: string[] = []): PgSnapshot => ({ xmin, xmax, xip_list: xip });
@@ -59,7 +36,7 @@ describe('settling acknowledged changes after a refetch', () => {
 
   it('settles on the snapshot-end that makes its transaction visible, and later edits by others show', () => {
     const { ownerId, mutationId } = ownerWithLocalPhone();
-    replica().recordResults([applied(mutationId, '205')]);
+    replica().recordResults([appliedResult(mutationId, '205')]);
     replica().resetServerTable('owners');
 
     replica().applyServerChanges(
@@ -85,7 +62,7 @@ describe('settling acknowledged changes after a refetch', () => {
   it('settles a change acknowledged while the refetch was under way once the snapshot shows it', () => {
     const { ownerId, mutationId } = ownerWithLocalPhone();
     replica().resetServerTable('owners');
-    replica().recordResults([applied(mutationId, '205')]);
+    replica().recordResults([appliedResult(mutationId, '205')]);
     replica().applyServerChanges(
       'owners',
       [{ operation: 'insert', row: refetchedRow(ownerId) }],
@@ -108,7 +85,7 @@ describe('settling acknowledged changes after a refetch', () => {
       snapshot('300', '300'),
     );
     expect(replica().get('owners', ownerId)).toMatchObject({ phone: '0700' });
-    replica().recordResults([applied(mutationId, '205')]);
+    replica().recordResults([appliedResult(mutationId, '205')]);
     expect(replica().counts().acknowledged).toBe(0);
     expect(replica().get('owners', ownerId)).toMatchObject({ phone: '0611' });
   });
@@ -116,7 +93,7 @@ describe('settling acknowledged changes after a refetch', () => {
   it('does not settle on a transaction the snapshot has in progress or has not seen', () => {
     const { ownerId, mutationId } = ownerWithLocalPhone();
     replica().resetServerTable('owners');
-    replica().recordResults([applied(mutationId, '205')]);
+    replica().recordResults([appliedResult(mutationId, '205')]);
     const page = [{ operation: 'insert' as const, row: refetchedRow(ownerId) }];
     replica().applyServerChanges('owners', page, [], at(true), snapshot('200', '260', ['205']));
     replica().applyServerChanges('owners', [], [], at(true), snapshot('190', '205'));
@@ -129,7 +106,7 @@ describe('settling acknowledged changes after a refetch', () => {
 
   it('keeps the overlay while a refetch is paged and settles only when it is complete', () => {
     const { ownerId, mutationId } = ownerWithLocalPhone();
-    replica().recordResults([applied(mutationId, '205')]);
+    replica().recordResults([appliedResult(mutationId, '205')]);
     replica().resetServerTable('owners');
     replica().applyServerChanges('owners', [{ operation: 'insert', row: refetchedRow(ownerId) }], [], at(false));
     expect(replica().counts().acknowledged).toBe(1);
@@ -143,7 +120,7 @@ describe('settling acknowledged changes after a refetch', () => {
 
   it('settles a change acknowledged before the refetch began even when the snapshot numbers transactions anew', () => {
     const { ownerId, mutationId } = ownerWithLocalPhone();
-    replica().recordResults([applied(mutationId, '205')]);
+    replica().recordResults([appliedResult(mutationId, '205')]);
     // A restored server: its transaction counter restarted below ours.
     replica().resetServerTable('owners');
     replica().applyServerChanges(
@@ -159,7 +136,7 @@ describe('settling acknowledged changes after a refetch', () => {
 
   it('covers by mutation, not by transaction id: a reused id acknowledged during the refetch waits', () => {
     const { ownerId, mutationId } = ownerWithLocalPhone();
-    replica().recordResults([applied(mutationId, '205')]);
+    replica().recordResults([appliedResult(mutationId, '205')]);
     const later = replica().runMutation(
       'owner.update',
       { id: ownerId, changes: { city: 'Bath' }, base: { city: 'Oxford' } },
@@ -167,7 +144,7 @@ describe('settling acknowledged changes after a refetch', () => {
     );
     replica().resetServerTable('owners');
     // The restored server gave the later change the id the first one had on the old server.
-    replica().recordResults([applied(later.id, '205')]);
+    replica().recordResults([appliedResult(later.id, '205')]);
     replica().applyServerChanges('owners', [{ operation: 'insert', row: refetchedRow(ownerId) }], [], at(true));
     expect(replica().counts().acknowledged).toBe(1);
     expect(replica().get('owners', ownerId)).toMatchObject({ phone: '0611', city: 'Bath' });
@@ -175,7 +152,7 @@ describe('settling acknowledged changes after a refetch', () => {
 
   it('remembers across a restart that a refetch began after the acknowledgement', async () => {
     const { ownerId, mutationId } = ownerWithLocalPhone();
-    replica().recordResults([applied(mutationId, '205')]);
+    replica().recordResults([appliedResult(mutationId, '205')]);
     replica().resetServerTable('owners');
     const reopened = await reopen();
     reopened.applyServerChanges('owners', [{ operation: 'insert', row: refetchedRow(ownerId) }], [], at(true));
@@ -190,7 +167,7 @@ describe('settling acknowledged changes after a refetch', () => {
     replica().applyServerChanges('owners', [{ operation: 'insert', row: serverOwner(ownerId) }], [], at(true));
     // The restored server's transaction 500 is a different one: it has not arrived yet.
     const [pending] = replica().pendingBatch(10);
-    replica().recordResults([applied(pending!.id, '500')]);
+    replica().recordResults([appliedResult(pending!.id, '500')]);
     expect(replica().counts().acknowledged).toBe(1);
     expect(replica().get('owners', ownerId)).toMatchObject({ phone: '0700' });
 
@@ -222,7 +199,7 @@ describe('settling acknowledged changes after a refetch', () => {
     ).toEqual([mutationId]);
 
     // Pushed after the refetch: its transaction is newer than the snapshot, so it waits for it.
-    replica().recordResults([applied(mutationId, '950')]);
+    replica().recordResults([appliedResult(mutationId, '950')]);
     expect(replica().counts().acknowledged).toBe(1);
     replica().applyServerChanges(
       'owners',
@@ -236,7 +213,7 @@ describe('settling acknowledged changes after a refetch', () => {
 
   it('settles a change of several tables only when every one of them has it', () => {
     const { ownerId, mutationId } = ownerWithLocalPhone();
-    replica().recordResults([applied(mutationId, '205', ['owners', 'patients'])]);
+    replica().recordResults([appliedResult(mutationId, '205', ['owners', 'patients'])]);
     replica().resetServerTable('owners');
     replica().applyServerChanges(
       'owners',
