@@ -53,6 +53,19 @@ export const ErrorCode = {
   DeviceRevoked: 'DEVICE_REVOKED',
   /** The staff member is unknown, removed, or their role may not perform the operation. */
   Forbidden: 'FORBIDDEN',
+  /** Wrong username or password (never says which), or the account cannot sign in. */
+  SignInFailed: 'SIGN_IN_FAILED',
+  /**
+   * Too many failed sign-ins: the account (or this workstation's copy of it) is locked for a
+   * while; `details.retryAfterSeconds` says how long. People retry, not programs.
+   */
+  SignInLocked: 'SIGN_IN_LOCKED',
+  /** The request acts for a staff member but carries no valid session (none, expired, revoked, another device's). */
+  SessionRequired: 'SESSION_REQUIRED',
+  /** The enrolment code is unknown, already used or expired. */
+  EnrolmentCodeInvalid: 'ENROLMENT_CODE_INVALID',
+  /** This workstation has no device token yet: it must be enrolled with a code from an admin. */
+  NotEnrolled: 'NOT_ENROLLED',
   /** A mutation name the server does not know (an older server, or a typo). */
   UnknownMutation: 'UNKNOWN_MUTATION',
   /** Client and server speak different sync protocol versions: the workstation must update. */
@@ -123,8 +136,16 @@ export interface ErrorDetailsByCode {
   VALIDATION_FAILED: ErrorDetails & { readonly issues: readonly ValidationIssue[] };
   /** `reason` tells which backend was out of reach (e.g. CENTRAL_UNREACHABLE, core/api/audit.ts). */
   BACKEND_UNAVAILABLE: ErrorDetails & { readonly reason?: string; readonly detail?: string };
-  /** Why the server refused the staff member, when it was about who they are (sync/server/authorize.ts). */
-  FORBIDDEN: ErrorDetails & { readonly reason?: 'role' | 'staff_removed' | 'unknown_staff' };
+  /**
+   * Why the server refused the staff member, when it was about who they are
+   * (sync/server/authorize.ts) or about a mutation's proof of who made it.
+   */
+  FORBIDDEN: ErrorDetails & {
+    readonly reason?:
+      'role' | 'staff_removed' | 'unknown_staff' | 'other_clinic' | 'unsigned' | 'signing_key' | 'signature';
+  };
+  /** Seconds until the next sign-in attempt is allowed. */
+  SIGN_IN_LOCKED: ErrorDetails & { readonly retryAfterSeconds: number };
   /** The mutation name the server does not know. */
   UNKNOWN_MUTATION: ErrorDetails & { readonly name: string };
   /** The conflict that was already resolved. */

@@ -4,6 +4,19 @@ import { isoDate, uuidSchema } from '../domain/values.js';
 import { MUTATION_NAMES, type MutateRequest, type MutationName } from '../mutations/registry.js';
 import type { SyncStatus } from '../sync/status.js';
 import { auditHistoryParamsSchema, type AuditHistory } from './audit.js';
+import {
+  createEnrolmentCodeRequestSchema,
+  createStaffRequestSchema,
+  deviceNameSchema,
+  updateStaffRequestSchema,
+  usernameSchema,
+  type EnrolmentCodeResponse,
+  type StaffAccount,
+} from '../auth/wire.js';
+import { newPasswordSchema, offeredPasswordSchema } from '../auth/password-policy.js';
+import { serverAddressSchema } from '../auth/server-address.js';
+import { enrolmentCodeSchema } from '../auth/wire.js';
+import type { IdentityState, OutboxExport } from './identity-views.js';
 import type {
   BillDetail,
   ClinicRow,
@@ -46,6 +59,32 @@ const mutateInput = z.object({
 
 export const API = {
   'sync.status': operation<SyncStatus>()(empty),
+  /** Enrolment, who is signed in, whether the screen is locked: what the shell shows. */
+  'identity.state': operation<IdentityState>()(empty),
+  /**
+   * First start: trades an admin's one-time code for this workstation's device token.
+   * Throws VALIDATION_FAILED for a plain-http address that is not this computer (unless allowed
+   * for development), ENROLMENT_CODE_INVALID, SERVER_UNAVAILABLE.
+   */
+  'setup.enrol': operation<IdentityState>()(
+    z.object({ serverUrl: serverAddressSchema, code: enrolmentCodeSchema, deviceName: deviceNameSchema.optional() }),
+  ),
+  /**
+   * Signs a person in: online when the central server answers, else offline against the
+   * verifier cached at their last online sign-in here. Throws SIGN_IN_FAILED, SIGN_IN_LOCKED
+   * (details.retryAfterSeconds), DEVICE_REVOKED, NOT_ENROLLED.
+   */
+  'session.signIn': operation<IdentityState>()(z.object({ username: usernameSchema, password: offeredPasswordSchema })),
+  /** Ends the session (and the server's, when reachable); changes already made still sync. */
+  'session.signOut': operation<IdentityState>()(empty),
+  /** Locks the screen: the session's keys leave memory until someone signs in again. */
+  'session.lock': operation<IdentityState>()(empty),
+  /** The signed-in person changes their own password (online only). */
+  'session.changePassword': operation<null>()(
+    z.object({ currentPassword: offeredPasswordSchema, newPassword: newPasswordSchema }),
+  ),
+  /** Unsynced changes as a file, for a workstation that can no longer sync (revoked). */
+  'outbox.export': operation<OutboxExport>()(empty),
   'session.current': operation<StaffRow | null>()(empty),
   /** The signed-in staff member's clinic as the replica holds it; null before the first sync brings it. */
   'clinic.current': operation<ClinicRow | null>()(empty),
@@ -82,6 +121,16 @@ export const API = {
   'admin.staff': operation<StaffRow[]>()(empty),
   /** Admins only: every enrolled workstation, this one marked. */
   'admin.devices': operation<DeviceView[]>()(empty),
+  /** Admins only, online: a new staff account with a first password. */
+  'admin.createStaff': operation<StaffAccount>()(createStaffRequestSchema),
+  /** Admins only, online: name, e-mail, role, or `active: false` to deactivate. */
+  'admin.updateStaff': operation<StaffAccount>()(z.object({ id: uuidSchema, changes: updateStaffRequestSchema })),
+  /** Admins only, online: sets a new password and ends the person's sessions everywhere. */
+  'admin.resetPassword': operation<null>()(z.object({ id: uuidSchema, newPassword: newPasswordSchema })),
+  /** Admins only, online: a one-time code another workstation enrols with. */
+  'admin.createEnrolmentCode': operation<EnrolmentCodeResponse>()(createEnrolmentCodeRequestSchema),
+  /** Admins only, online: the workstation stops syncing at once. */
+  'admin.revokeDevice': operation<null>()(z.object({ id: uuidSchema })),
   /**
    * Admins only, online only: one record's changes from the central server's audit trail.
    * Throws BACKEND_UNAVAILABLE when the central server cannot be reached.

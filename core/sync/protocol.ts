@@ -25,6 +25,21 @@ export const mutationEnvelopeSchema = z.object({
   staffId: uuidSchema,
   /** The workstation's clock at the change (ISO 8601). */
   createdAt: z.iso.datetime({ offset: true }),
+  /**
+   * Proof that `staffId` made this change on this device: an Ed25519 signature (base64) over
+   * `mutationSigningPayload` (core/auth/mutation-payload.ts) with the signing key registered at
+   * that person's last online sign-in on this device. Required from enrolled devices; only the
+   * loopback-only development scheme may omit it.
+   */
+  signature: z
+    .object({
+      keyId: uuidSchema,
+      value: z
+        .string()
+        .max(200)
+        .regex(/^[A-Za-z0-9+/]+={0,2}$/, 'Not base64'),
+    })
+    .optional(),
 });
 export type MutationEnvelope = z.infer<typeof mutationEnvelopeSchema>;
 

@@ -12,6 +12,10 @@ type Handlers = {
   [Name in ApiName]: (input: ParsedInput<Name>) => ApiOutput<Name> | Promise<ApiOutput<Name>>;
 };
 
+function notYet(): never {
+  throw new AppError(ErrorCode.Internal, 'Not built yet');
+}
+
 /** Who is signed in on this workstation. */
 export interface BackendSession {
   staffId: string;
@@ -122,6 +126,19 @@ export class WorkstationBackend {
         this.sync?.statusChanged();
         return { id: retried };
       },
+      // FOUNDATION PLACEHOLDERS: replaced by the workstation identity work (session manager).
+      'identity.state': () => notYet(),
+      'setup.enrol': () => notYet(),
+      'session.signIn': () => notYet(),
+      'session.signOut': () => notYet(),
+      'session.lock': () => notYet(),
+      'session.changePassword': () => notYet(),
+      'outbox.export': () => notYet(),
+      'admin.createStaff': () => notYet(),
+      'admin.updateStaff': () => notYet(),
+      'admin.resetPassword': () => notYet(),
+      'admin.createEnrolmentCode': () => notYet(),
+      'admin.revokeDevice': () => notYet(),
       mutate: ({ name, args }) => {
         const { id } = replica.runMutation(name, args, this.currentStaff());
         return { id };
