@@ -35,7 +35,7 @@ export function developmentDeviceAuth(db: CentralDb): DeviceAuthenticator {
         throw new AppError(ErrorCode.DeviceRevoked, 'This workstation was revoked: enrol it again', { deviceId });
       }
       if (access.stale) await touchDeviceLastSeen(db, deviceId);
-      return { deviceId };
+      return { deviceId, scheme: 'development' };
     },
   };
 }

@@ -3,6 +3,13 @@ import type { FastifyRequest } from 'fastify';
 /** The workstation a sync request comes from. */
 export interface DeviceIdentity {
   deviceId: string;
+  /** The device's clinic (null only for development devices made before a clinic existed). */
+  clinicId?: string | null;
+  /**
+   * How the device proved itself: `token` (an enrolled device's token) or `development` (the
+   * loopback-only development scheme). Mutations from `token` devices must be signed.
+   */
+  scheme: 'token' | 'development';
 }
 
 /**
