@@ -146,9 +146,7 @@ export async function revokeDevice(db: CentralDb, deviceId: string, by: RevokeBy
  * until it exists there is nothing to end, and the statement must not fail.
  */
 async function endDeviceSessions(tx: SqlExecutor, deviceId: string): Promise<void> {
-  const { rows } = await tx.query<{ present: boolean }>(
-    `select to_regclass('staff_sessions') is not null as present`,
-  );
+  const { rows } = await tx.query<{ present: boolean }>(`select to_regclass('staff_sessions') is not null as present`);
   if (!rows[0]?.present) return;
   await tx.query('update staff_sessions set revoked_at = now() where device_id = $1 and revoked_at is null', [
     deviceId,
