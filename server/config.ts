@@ -14,6 +14,14 @@ const serverEnvSchema = z.object({
   // DEVELOPMENT ONLY: also accept `Bearer dev-device:<uuid>` (no secret). Refused at start
   // unless HOST is a loopback address (server/start.ts).
   VETDESK_DEV_AUTH: z.enum(['0', '1'], { message: 'must be 0 or 1' }).default('0'),
+  // Staff sign-in: hours an online session lasts, days a signing key lets a person work offline.
+  VETDESK_SESSION_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 7)
+    .default(12),
+  VETDESK_OFFLINE_DAYS: z.coerce.number().int().min(1).max(90).default(14),
 });
 
 /** Everything the central server needs to start. */
@@ -28,6 +36,8 @@ export interface ServerConfig {
    * refuses to start with it unless `host` is a loopback address.
    */
   developmentAuth: boolean;
+  /** `VETDESK_SESSION_HOURS` and `VETDESK_OFFLINE_DAYS` (server/auth/staff-auth-settings.ts). */
+  staffAuth: { sessionHours: number; offlineDays: number };
   database: CentralDbConfig;
 }
 
@@ -47,6 +57,7 @@ export function serverConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Serve
     logLevel: parsed.data.LOG_LEVEL,
     changeLogRetainDays: parsed.data.VETDESK_CHANGE_LOG_RETAIN_DAYS,
     developmentAuth: parsed.data.VETDESK_DEV_AUTH === '1',
+    staffAuth: { sessionHours: parsed.data.VETDESK_SESSION_HOURS, offlineDays: parsed.data.VETDESK_OFFLINE_DAYS },
     database: centralDbConfigFromEnv(env),
   };
 }

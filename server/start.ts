@@ -47,6 +47,7 @@ export async function startServer(
       compaction: { retainMs: config.changeLogRetainDays * DAY_MS },
       sealing: {},
       developmentAuth: config.developmentAuth,
+      staffAuth: config.staffAuth,
     });
     const address = await app.listen({ port: config.port, host: config.host });
     return {

@@ -12,12 +12,16 @@ import { pingDatabase } from '../../db/central/queries/health.js';
 import { toAppError } from '../../db/central/pg-error.js';
 import { AuditSealer, type AuditSealerOptions } from '../../sync/server/audit-sealer-schedule.js';
 import { ChangeLogCompactor, type ChangeLogCompactorOptions } from '../../sync/server/change-log-compactor.js';
-import type { DeviceAuthenticator } from '../auth/device-auth.js';
 import { deviceAuthenticator } from '../auth/device-authenticator.js';
 import { createMetrics } from './metrics.js';
 import { adminDeviceRoutes, type RequireAdmin } from './routes/admin-devices.js';
 import { auditRoutes } from './routes/audit.js';
 import { enrolRoutes } from './routes/enrol.js';
+import { PasswordChecker } from '../auth/password-checker.js';
+import { sessionAuthenticator, type SessionAuthenticator } from '../auth/session-auth.js';
+import { DEFAULT_STAFF_AUTH_SETTINGS, type StaffAuthSettings } from '../auth/staff-auth-settings.js';
+import { adminStaffRoutes } from './routes/admin-staff.js';
+import { authRoutes } from './routes/auth.js';
 import { mutationRoutes } from './routes/mutations.js';
 import { shapeRoutes, type ShapeRouteOptions } from './routes/shape.js';
 import { syncCountsRoutes } from './routes/sync-counts.js';
@@ -33,11 +37,8 @@ export interface AppDependencies {
    * on a loopback address. Tests of the sync machinery use it; security tests use tokens.
    */
   developmentAuth?: boolean;
-  /**
-   * Checks that a request acts for a signed-in admin (admin routes). Without it every admin
-   * route answers 401 SESSION_REQUIRED after checking the device.
-   */
-  requireAdmin?: RequireAdmin;
+  /** Staff sign-in settings (session hours, offline days, scrypt cost); production defaults when absent. */
+  staffAuth?: Partial<StaffAuthSettings>;
   /** Tuning of `GET /v1/shape` (long-poll timeout, chunk size); its defaults when absent. */
   shape?: ShapeRouteOptions;
   /**
@@ -92,6 +93,7 @@ function statusFor(error: AppError): number {
     case ErrorCode.PaymentImmutable:
     case ErrorCode.InvalidAddendum:
     case ErrorCode.NotEnrolled:
+    case ErrorCode.StaffChangeRefused:
       return 409;
     default:
       return isRetryable(error.code) ? 503 : 500;
@@ -131,10 +133,17 @@ function schemaIssues(validation: unknown): ValidationIssue[] {
 }
 
 /** Until staff sessions are wired in: the device is checked, then no session is ever valid. */
-function withoutAdminSessions(auth: DeviceAuthenticator): RequireAdmin {
+/**
+ * The admin routes' guard: a session of an admin (the role ROUTE_PERMISSIONS gives the admin
+ * routes) with a clinic, on an enrolled device.
+ */
+function adminOf(sessions: SessionAuthenticator): RequireAdmin {
   return async (request) => {
-    await auth.authenticate(request);
-    throw new AppError(ErrorCode.SessionRequired, 'This needs a signed-in admin');
+    const session = await sessions.requireRoles(request, 'POST /v1/admin/enrolment-codes');
+    if (session.clinicId === null) {
+      throw new AppError(ErrorCode.Forbidden, 'This admin belongs to no clinic', { reason: 'other_clinic' });
+    }
+    return { staffId: session.staffId, clinicId: session.clinicId, deviceId: session.deviceId };
   };
 }
 
@@ -194,14 +203,16 @@ export function buildApp(deps: AppDependencies): FastifyInstance {
 
   // One authenticator for every route, so they agree on (and share what they know of) devices.
   const auth = deviceAuthenticator(deps.db, { development: deps.developmentAuth ?? false });
+  const sessions = sessionAuthenticator(deps.db, auth);
   void app.register(enrolRoutes, { db: deps.db });
-  void app.register(adminDeviceRoutes, {
-    db: deps.db,
-    requireAdmin: deps.requireAdmin ?? withoutAdminSessions(auth),
-  });
+  void app.register(adminDeviceRoutes, { db: deps.db, requireAdmin: adminOf(sessions) });
   void app.register(mutationRoutes, { db: deps.db, auth });
   void app.register(syncCountsRoutes, { db: deps.db, auth });
-  void app.register(auditRoutes, { db: deps.db, auth });
+  const staffAuth = { ...DEFAULT_STAFF_AUTH_SETTINGS, ...deps.staffAuth };
+  const passwords = new PasswordChecker(staffAuth.scryptCost);
+  void app.register(authRoutes, { db: deps.db, auth, sessions, passwords, settings: staffAuth });
+  void app.register(adminStaffRoutes, { db: deps.db, sessions, passwords });
+  void app.register(auditRoutes, { db: deps.db, sessions });
   void app.register(shapeRoutes, {
     ...deps.shape,
     db: deps.db,
