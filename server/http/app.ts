@@ -132,7 +132,6 @@ function schemaIssues(validation: unknown): ValidationIssue[] {
   }));
 }
 
-/** Until staff sessions are wired in: the device is checked, then no session is ever valid. */
 /**
  * The admin routes' guard: a session of an admin (the role ROUTE_PERMISSIONS gives the admin
  * routes) with a clinic, on an enrolled device.
