@@ -1,21 +1,25 @@
 /**
- * Lock-out after repeated failed sign-ins, the same rule online (the server, per account) and
- * offline (a workstation, per cached credential): the first FREE_ATTEMPTS failures in a row
- * cost nothing; each one after that locks the account for a period that starts at
- * FIRST_LOCK_SECONDS and doubles per further failure, up to MAX_LOCK_SECONDS. A success resets
- * the count. Slow enough to make guessing pointless, short enough that a person who mistyped
- * is back in minutes.
+ * The sign-in lockout rule, the same online (per account, on the server) and offline (per
+ * cached account, on a workstation): after FREE_ATTEMPTS consecutive failures the account is
+ * locked for 30 s, each further failure doubles the lock, up to 15 minutes. A success resets
+ * the count. Guessing is then limited to a few hundred tries a day per account, while a person
+ * who mistypes a few times waits seconds.
  */
+
+/** Consecutive failures allowed before the first lock. */
 export const FREE_ATTEMPTS = 5;
+/** The first lock, in seconds. */
 export const FIRST_LOCK_SECONDS = 30;
+/** The longest lock, in seconds. */
 export const MAX_LOCK_SECONDS = 15 * 60;
 
 /**
- * Seconds an account stays locked after its `failedCount`-th consecutive failure (0: not
- * locked). Pure; never throws.
+ * Seconds the account stays locked after its `failedCount`-th consecutive failure; 0 when
+ * that failure earns no lock. Pure; never throws (a negative or fractional count reads as 0).
  */
 export function lockSecondsAfter(failedCount: number): number {
-  if (failedCount < FREE_ATTEMPTS) return 0;
-  const doublings = Math.min(failedCount - FREE_ATTEMPTS, 20);
-  return Math.min(FIRST_LOCK_SECONDS * 2 ** doublings, MAX_LOCK_SECONDS);
+  const beyond = Math.floor(failedCount) - FREE_ATTEMPTS;
+  if (!(beyond >= 0)) return 0;
+  // 2^beyond overflows nothing here: the cap is reached after six doublings.
+  return Math.min(FIRST_LOCK_SECONDS * 2 ** Math.min(beyond, 30), MAX_LOCK_SECONDS);
 }

@@ -121,7 +121,7 @@ describe.each(CENTRAL_BACKENDS)('admin operations of a workstation against a cen
       serverUrl: 'http://127.0.0.1:9',
       authorization: () => `Bearer dev-device:${admin.deviceId}`,
     });
-    const backend = new WorkstationBackend(admin.replica, offline, { staffId: cluster.staff.admin });
+    const backend = new WorkstationBackend(admin.replica, offline, admin.identity);
     const error = await failure(backend.call('audit.history', { table: 'owners', id: newId() }));
     expect(error.code).toBe('BACKEND_UNAVAILABLE');
     expect(error.message).toMatch(/central server.*cannot reach/);
