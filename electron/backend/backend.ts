@@ -148,9 +148,12 @@ export class WorkstationBackend {
       'admin.staff': () => read.allStaff(),
       'admin.devices': () => read.allDevices(),
       'audit.history': (params) => {
-        const staff = this.identity.currentStaff();
-        if (!this.sync) throw new AppError(ErrorCode.Internal, 'Sync is not running on this workstation');
-        return fetchAuditHistory(this.sync.serverEndpoint(), staff.id, params);
+        const { client, credentials } = this.identity.onlineSession();
+        return fetchAuditHistory(
+          { serverUrl: client.serverUrl },
+          { authorization: `Bearer ${credentials.deviceToken}`, session: credentials.sessionToken },
+          params,
+        );
       },
       'rejections.list': () =>
         replica.rejected().map((entry): RejectionView => ({
