@@ -234,7 +234,9 @@ async function propagation(): Promise<void> {
       await mkdtemp(path.join(os.tmpdir(), 'vetdesk-bench-b-')),
     ];
     const [a, b] = await Promise.all(
-      dirs.map((dataDir) => openWorkstation({ dataDir, serverUrl: server.url, staffId: practice.staff[0]!.id })),
+      dirs.map((dataDir) =>
+        openWorkstation({ dataDir, serverUrl: server.url, development: { staffId: practice.staff[0]!.id } }),
+      ),
     );
     try {
       await Promise.all([a!.sync.untilUpToDate(), b!.sync.untilUpToDate()]);

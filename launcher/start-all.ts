@@ -143,7 +143,7 @@ async function main(): Promise<void> {
   const workstation = await openWorkstation({
     dataDir: workstationDir,
     serverUrl: central.url,
-    staffId: central.staffId,
+    development: { staffId: central.staffId },
   });
   running.workstation = workstation;
   // In workstation mode the name is known once the replica has the practice's staff.
