@@ -1,5 +1,4 @@
 import { lazy, Suspense, useMemo, useState } from 'react';
-import { useBackendEvents } from './api/use-backend-events.js';
 import { OwnerScreen } from './features/owners/owner-screen.js';
 import { PatientScreen } from './features/patients/patient-screen.js';
 import { SearchDialog } from './features/search/search-dialog.js';
@@ -28,7 +27,6 @@ const HistoryScreen = lazy(() =>
 
 /** The app shell: header on every screen, the current route's screen, global dialogs. */
 export function App() {
-  useBackendEvents();
   const clinic = useClinic();
   const route = useRoute();
   const [searchOpen, setSearchOpen] = useState(false);
