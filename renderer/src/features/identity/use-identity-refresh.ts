@@ -15,14 +15,15 @@ export function useIdentityRefresh(): void {
   const status = useSyncExternalStore(subscribeSyncStatus, getSyncStatus);
   const blockedBy = status?.blockedBy?.code ?? null;
   const connection = useConnection().state;
-  const wasConnected = useRef(connection === 'connected');
+  const lost = useRef(false);
   useEffect(() => {
     if (blockedBy === ErrorCode.DeviceRevoked) void queryClient.invalidateQueries({ queryKey: IDENTITY_KEY });
   }, [blockedBy, queryClient]);
   useEffect(() => {
-    if (connection === 'connected' && !wasConnected.current) {
+    if (connection === 'unreachable') lost.current = true;
+    if (connection === 'connected' && lost.current) {
+      lost.current = false;
       void queryClient.invalidateQueries({ queryKey: IDENTITY_KEY });
     }
-    wasConnected.current = connection === 'connected';
   }, [connection, queryClient]);
 }
