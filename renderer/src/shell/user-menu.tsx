@@ -47,6 +47,7 @@ export function UserMenu() {
         className="btn btn-ghost btn-sm user-menu-button"
         popoverTarget="user-menu"
         aria-haspopup="true"
+        title={`Signed in as ${name}`}
         data-testid="user-menu-button"
       >
         <span className="avatar" aria-hidden="true">

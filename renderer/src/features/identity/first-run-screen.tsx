@@ -94,20 +94,29 @@ export function FirstRunScreen() {
             id="enrol-code"
             {...form.register('code')}
           />
-          <span id="enrol-code-help" className="field-help">
-            Letters and digits, as ABCDE-FGHJK; dashes and spaces do not matter. A code works once.
-          </span>
+          {errors.code ? null : (
+            <span id="enrol-code-help" className="field-help">
+              Letters and digits, as ABCDE-FGHJK; dashes and spaces do not matter. A code works once.
+            </span>
+          )}
         </FormField>
         <FormField id="enrol-name" label="Workstation name (optional)" error={errors.deviceName?.message}>
           <input
             className="input"
             autoComplete="off"
-            placeholder="The name the admin gave the code, e.g. Front desk 1"
-            {...describedBy('enrol-name', errors.deviceName?.message)}
+            placeholder="Front desk 1"
+            aria-describedby={errors.deviceName ? 'enrol-name-error' : 'enrol-name-help'}
+            aria-invalid={errors.deviceName ? true : undefined}
+            id="enrol-name"
             {...form.register('deviceName', {
               setValueAs: (value: string) => (value.trim() === '' ? undefined : value),
             })}
           />
+          {errors.deviceName ? null : (
+            <span id="enrol-name-help" className="field-help">
+              Empty: the name the admin gave the code.
+            </span>
+          )}
         </FormField>
         {alert ? (
           <p className="form-alert" role="alert">

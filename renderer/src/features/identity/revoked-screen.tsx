@@ -28,12 +28,17 @@ export function RevokedScreen({ enrolment }: { enrolment: Extract<EnrolmentView,
         </p>
       </div>
       <div className="stack-sm" data-testid="revoked-pending">
-        <span className="revoked-count">{pending}</span>
-        <span>
-          {pending === 0
-            ? 'No unsynced changes: nothing made here is missing from the server.'
-            : `${pending === 1 ? 'change was' : 'changes were'} made here and never reached the server. They are kept on this computer; save them as a file and give it to an admin.`}
-        </span>
+        {pending === 0 ? (
+          <p>No unsynced changes: everything made here reached the server.</p>
+        ) : (
+          <>
+            <p>
+              <span className="revoked-count">{pending}</span>{' '}
+              {pending === 1 ? 'change made here never reached' : 'changes made here never reached'} the server.
+            </p>
+            <p>They are kept on this computer. Save them as a file and give it to an admin.</p>
+          </>
+        )}
       </div>
       {exportOutbox.isError ? (
         <p className="form-alert" role="alert">
