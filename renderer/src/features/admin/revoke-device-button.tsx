@@ -17,6 +17,7 @@ export function RevokeDeviceButton({ device }: { device: DeviceView }) {
       <button
         type="button"
         className="btn btn-sm"
+        aria-label={`Revoke ${name}…`}
         onClick={() => {
           setAsking(true);
         }}

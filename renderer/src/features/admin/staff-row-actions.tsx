@@ -18,7 +18,8 @@ function failure(error: unknown, action: string): string {
 
 /**
  * One staff member's admin actions: edit, reset password, deactivate (asks first) or
- * reactivate. Nobody deactivates themselves here (the server refuses it too).
+ * reactivate. Nobody deactivates themselves here (the server refuses it too). Rendered inside
+ * the row's actions cell, beside its History link.
  */
 export function StaffRowActions({ member, isSelf }: { member: StaffRow; isSelf: boolean }) {
   const [open, setOpen] = useState<Open>(null);
@@ -44,12 +45,13 @@ export function StaffRowActions({ member, isSelf }: { member: StaffRow; isSelf: 
     );
   };
   return (
-    <div className="row admin-row-actions">
+    <>
       {removed ? (
         <button
           type="button"
           className="btn btn-sm"
           disabled={update.isPending}
+          aria-label={`Reactivate ${name}`}
           onClick={() => {
             setActive(true);
           }}
@@ -64,6 +66,7 @@ export function StaffRowActions({ member, isSelf }: { member: StaffRow; isSelf: 
             onClick={() => {
               setOpen('edit');
             }}
+            aria-label={`Edit ${name}…`}
           >
             Edit…
           </button>
@@ -73,6 +76,7 @@ export function StaffRowActions({ member, isSelf }: { member: StaffRow; isSelf: 
             onClick={() => {
               setOpen('reset');
             }}
+            aria-label={`Reset ${name}'s password…`}
           >
             Reset password…
           </button>
@@ -83,6 +87,7 @@ export function StaffRowActions({ member, isSelf }: { member: StaffRow; isSelf: 
               onClick={() => {
                 setOpen('deactivate');
               }}
+              aria-label={`Deactivate ${name}…`}
             >
               Deactivate…
             </button>
@@ -107,6 +112,6 @@ export function StaffRowActions({ member, isSelf }: { member: StaffRow; isSelf: 
           history of what they did are kept. You can reactivate them later.
         </p>
       </ConfirmDialog>
-    </div>
+    </>
   );
 }

@@ -63,7 +63,9 @@ export function StaffScreen() {
                   <RoleBadge role={member.role} />
                 </td>
                 <td className="mono">{member.username ?? '—'}</td>
-                <td>{member.email ? <a href={`mailto:${member.email}`}>{member.email}</a> : '—'}</td>
+                <td className="admin-email">
+                  {member.email ? <a href={`mailto:${member.email}`}>{member.email}</a> : '—'}
+                </td>
                 <td>
                   {removed ? (
                     <span className="badge">Removed {formatDate(member.deleted_at)}</span>
