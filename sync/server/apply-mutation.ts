@@ -10,6 +10,7 @@ import { transactionFootprint } from './changed-tables.js';
 import { recordApplied, recordRejected, replayedResult } from './ledger.js';
 import { isTransactionConflict, rejectedResult, rejectionFor } from './rejection.js';
 import { mutationAuditContext, runServerCheck } from './server-checks.js';
+import { clockAuditContext, DEFAULT_CLOCK_BOUNDS, mutationInstant, type ClockBounds } from './server-time.js';
 
 /** Attempts for a mutation whose transaction collided with another (deadlock, serialization). */
 const MAX_ATTEMPTS = 3;
@@ -23,7 +24,8 @@ const MAX_ATTEMPTS = 3;
  *   definition is looked up (UNKNOWN_MUTATION), the staff member and role checked (FORBIDDEN),
  *   the arguments validated (VALIDATION_FAILED with the zod issues), server-only checks run,
  *   the row operations applied with conflict resolution, and the result recorded in the ledger
- *   before the commit;
+ *   before the commit; the instants the operations write are the workstation's claimed time
+ *   kept within `clock` of the database's clock (server-time.ts);
  * - a rejection rolls the transaction back and is recorded in its own transaction.
  * Result: `applied`, `merged` (applied with at least one resolved conflict) or `rejected`,
  * with the transaction id and the replicated tables it changed.
@@ -35,12 +37,13 @@ export async function applyMutation(
   db: CentralDb,
   deviceId: string,
   envelope: MutationEnvelope,
+  clock: ClockBounds = DEFAULT_CLOCK_BOUNDS,
 ): Promise<MutationResult> {
   const recorded = await replayedResult(db, envelope, deviceId);
   if (recorded) return recorded;
   for (let attempt = 1; ; attempt++) {
     try {
-      return await db.transaction((tx) => applyInTransaction(tx, deviceId, envelope), {
+      return await db.transaction((tx) => applyInTransaction(tx, deviceId, envelope, clock), {
         audit: { staffId: envelope.staffId, deviceId, mutationId: envelope.id },
       });
     } catch (error) {
@@ -59,12 +62,16 @@ async function applyInTransaction(
   tx: SqlExecutor,
   deviceId: string,
   envelope: MutationEnvelope,
+  clock: ClockBounds,
 ): Promise<MutationResult> {
   // Two pushes of the same mutation at once (a workstation retrying while its first request is
   // still running) queue here; the second then finds the first's ledger row.
-  await tx.query(`select pg_advisory_xact_lock(hashtextextended('vetdesk.mutation:' || $1::uuid::text, 0))`, [
-    envelope.id,
-  ]);
+  // The database's clock, not this process's: the same clock as the ledger's received_at and
+  // the audit trail's changed_at, whichever server instance applies the mutation.
+  const { rows } = await tx.query<{ server_now: Date | string }>(
+    `select pg_advisory_xact_lock(hashtextextended('vetdesk.mutation:' || $1::uuid::text, 0)), now() as server_now`,
+    [envelope.id],
+  );
   const recorded = await replayedResult(tx, envelope, deviceId);
   if (recorded) return recorded;
 
@@ -80,16 +87,19 @@ async function applyInTransaction(
     throw validationError(parsed.error, `Invalid arguments for ${definition.name}`);
   }
   await runServerCheck(tx, definition.name, parsed.data, staff);
-  const ops = definition.ops(parsed.data, { staffId: staff.id, now: envelope.createdAt });
+  const instant = mutationInstant(envelope.createdAt, new Date(rows[0]!.server_now), clock);
+  const ops = definition.ops(parsed.data, { staffId: staff.id, now: instant.at });
 
-  const auditContext = mutationAuditContext(definition.name, parsed.data);
+  const clockContext = clockAuditContext(envelope.createdAt, instant);
+  const checkContext = mutationAuditContext(definition.name, parsed.data);
+  const auditContext = clockContext || checkContext ? { ...checkContext, ...clockContext } : null;
   const ctx: ApplyContext = {
     tx,
     mutationId: envelope.id,
     staffId: staff.id,
     staffName: staff.displayName,
     deviceId,
-    createdAt: envelope.createdAt,
+    createdAt: instant.at,
     auditContext,
     conflicts: [],
   };
