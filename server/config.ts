@@ -10,6 +10,14 @@ const serverEnvSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   // Days the change log keeps entries; a workstation offline for longer refetches from a snapshot.
   VETDESK_CHANGE_LOG_RETAIN_DAYS: z.coerce.number().int().min(1).max(3_650).default(30),
+  // Staff sign-in: hours an online session lasts, days a signing key lets a person work offline.
+  VETDESK_SESSION_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 7)
+    .default(12),
+  VETDESK_OFFLINE_DAYS: z.coerce.number().int().min(1).max(90).default(14),
 });
 
 /** Everything the central server needs to start. */
@@ -19,6 +27,8 @@ export interface ServerConfig {
   logLevel: z.infer<typeof serverEnvSchema>['LOG_LEVEL'];
   /** How long change-log entries are kept before compaction discards them, in days. */
   changeLogRetainDays: number;
+  /** `VETDESK_SESSION_HOURS` and `VETDESK_OFFLINE_DAYS` (server/auth/staff-auth-settings.ts). */
+  staffAuth: { sessionHours: number; offlineDays: number };
   database: CentralDbConfig;
 }
 
@@ -37,6 +47,7 @@ export function serverConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Serve
     host: parsed.data.HOST,
     logLevel: parsed.data.LOG_LEVEL,
     changeLogRetainDays: parsed.data.VETDESK_CHANGE_LOG_RETAIN_DAYS,
+    staffAuth: { sessionHours: parsed.data.VETDESK_SESSION_HOURS, offlineDays: parsed.data.VETDESK_OFFLINE_DAYS },
     database: centralDbConfigFromEnv(env),
   };
 }

@@ -43,6 +43,7 @@ export async function startServer(
       logLevel: config.logLevel,
       compaction: { retainMs: config.changeLogRetainDays * DAY_MS },
       sealing: {},
+      staffAuth: config.staffAuth,
     });
     const address = await app.listen({ port: config.port, host: config.host });
     return {

@@ -7,8 +7,13 @@ import { AuditSealer, type AuditSealerOptions } from '../../sync/server/audit-se
 import { ChangeLogCompactor, type ChangeLogCompactorOptions } from '../../sync/server/change-log-compactor.js';
 import type { DeviceAuthenticator } from '../auth/device-auth.js';
 import { developmentDeviceAuth } from '../auth/development-device-auth.js';
+import { PasswordChecker } from '../auth/password-checker.js';
+import { sessionAuthenticator } from '../auth/session-auth.js';
+import { DEFAULT_STAFF_AUTH_SETTINGS, type StaffAuthSettings } from '../auth/staff-auth-settings.js';
 import { createMetrics } from './metrics.js';
+import { adminStaffRoutes } from './routes/admin-staff.js';
 import { auditRoutes } from './routes/audit.js';
+import { authRoutes } from './routes/auth.js';
 import { mutationRoutes } from './routes/mutations.js';
 import { shapeRoutes, type ShapeRouteOptions } from './routes/shape.js';
 import { syncCountsRoutes } from './routes/sync-counts.js';
@@ -20,6 +25,8 @@ export interface AppDependencies {
   logLevel?: string;
   /** How sync requests identify their device; the development scheme when absent. */
   deviceAuth?: DeviceAuthenticator;
+  /** Staff sign-in settings (session hours, offline days, scrypt cost); production defaults when absent. */
+  staffAuth?: Partial<StaffAuthSettings>;
   /** Tuning of `GET /v1/shape` (long-poll timeout, chunk size); its defaults when absent. */
   shape?: ShapeRouteOptions;
   /**
@@ -49,7 +56,11 @@ function statusFor(error: AppError): number {
       return 413;
     case ErrorCode.Unauthenticated:
     case ErrorCode.DeviceRevoked:
+    case ErrorCode.SignInFailed:
+    case ErrorCode.SessionRequired:
       return 401;
+    case ErrorCode.SignInLocked:
+      return 429;
     case ErrorCode.Forbidden:
       return 403;
     case ErrorCode.NotFound:
@@ -67,6 +78,7 @@ function statusFor(error: AppError): number {
     case ErrorCode.BillNotDraft:
     case ErrorCode.PaymentImmutable:
     case ErrorCode.InvalidAddendum:
+    case ErrorCode.StaffChangeRefused:
       return 409;
     default:
       return isRetryable(error.code) ? 503 : 500;
@@ -129,6 +141,9 @@ export function buildApp(deps: AppDependencies): FastifyInstance {
         : toAppError(error);
     const status = statusFor(appError);
     if (status >= 500) request.log.error({ err: error, code: appError.code }, 'request failed');
+    if (appError.code === ErrorCode.SignInLocked) {
+      void reply.header('retry-after', String((appError.details as { retryAfterSeconds?: unknown }).retryAfterSeconds));
+    }
     return reply.status(status).send(appError.toWire());
   });
 
@@ -142,7 +157,12 @@ export function buildApp(deps: AppDependencies): FastifyInstance {
   const auth = deps.deviceAuth ?? developmentDeviceAuth(deps.db);
   void app.register(mutationRoutes, { db: deps.db, auth });
   void app.register(syncCountsRoutes, { db: deps.db, auth });
-  void app.register(auditRoutes, { db: deps.db, auth });
+  const sessions = sessionAuthenticator(deps.db, auth);
+  const staffAuth = { ...DEFAULT_STAFF_AUTH_SETTINGS, ...deps.staffAuth };
+  const passwords = new PasswordChecker(staffAuth.scryptCost);
+  void app.register(authRoutes, { db: deps.db, auth, sessions, passwords, settings: staffAuth });
+  void app.register(adminStaffRoutes, { db: deps.db, sessions, passwords });
+  void app.register(auditRoutes, { db: deps.db, sessions });
   void app.register(shapeRoutes, {
     ...deps.shape,
     db: deps.db,
