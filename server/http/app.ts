@@ -5,6 +5,7 @@ import { pingDatabase } from '../../db/central/queries/health.js';
 import { toAppError } from '../../db/central/pg-error.js';
 import { AuditSealer, type AuditSealerOptions } from '../../sync/server/audit-sealer-schedule.js';
 import { ChangeLogCompactor, type ChangeLogCompactorOptions } from '../../sync/server/change-log-compactor.js';
+import { DEFAULT_CLOCK_BOUNDS } from '../../sync/server/server-time.js';
 import type { DeviceAuthenticator } from '../auth/device-auth.js';
 import { developmentDeviceAuth } from '../auth/development-device-auth.js';
 import { PasswordChecker } from '../auth/password-checker.js';
@@ -155,10 +156,12 @@ export function buildApp(deps: AppDependencies): FastifyInstance {
 
   // One authenticator for every sync route, so they agree on (and share what they know of) devices.
   const auth = deps.deviceAuth ?? developmentDeviceAuth(deps.db);
-  void app.register(mutationRoutes, { db: deps.db, auth });
+  const staffAuth = { ...DEFAULT_STAFF_AUTH_SETTINGS, ...deps.staffAuth };
+  // The instants a push writes stay within the offline window a signing key allows.
+  const clock = { ...DEFAULT_CLOCK_BOUNDS, offlineWindowMs: staffAuth.offlineDays * 24 * 60 * 60 * 1000 };
+  void app.register(mutationRoutes, { db: deps.db, auth, clock });
   void app.register(syncCountsRoutes, { db: deps.db, auth });
   const sessions = sessionAuthenticator(deps.db, auth);
-  const staffAuth = { ...DEFAULT_STAFF_AUTH_SETTINGS, ...deps.staffAuth };
   const passwords = new PasswordChecker(staffAuth.scryptCost);
   void app.register(authRoutes, { db: deps.db, auth, sessions, passwords, settings: staffAuth });
   void app.register(adminStaffRoutes, { db: deps.db, sessions, passwords });
