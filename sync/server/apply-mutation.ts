@@ -1,5 +1,6 @@
 import { AppError, ErrorCode, isAppError, validationError } from '../../core/errors.js';
-import { findMutation } from '../../core/mutations/registry.js';
+import { mutationRoles } from '../../core/auth/permissions.js';
+import { findMutation, type MutationName } from '../../core/mutations/registry.js';
 import type { MutationEnvelope, MutationResult } from '../../core/sync/protocol.js';
 import type { CentralDb, SqlExecutor } from '../../db/central/connection.js';
 import { toAppError } from '../../db/central/pg-error.js';
@@ -89,7 +90,9 @@ async function applyInTransaction(
       name: envelope.name,
     });
   }
-  const staff = await authorizeStaff(tx, staffId, definition.roles, definition.name);
+  // The permission matrix is the one source of who may run what (core/auth/permissions.ts);
+  // findMutation only finds registered names, so definition.name is a MutationName.
+  const staff = await authorizeStaff(tx, staffId, mutationRoles(definition.name as MutationName), definition.name);
   const parsed = definition.args.safeParse(envelope.args);
   if (!parsed.success) {
     throw validationError(parsed.error, `Invalid arguments for ${definition.name}`);
