@@ -12,6 +12,7 @@ import { pingDatabase } from '../../db/central/queries/health.js';
 import { toAppError } from '../../db/central/pg-error.js';
 import { AuditSealer, type AuditSealerOptions } from '../../sync/server/audit-sealer-schedule.js';
 import { ChangeLogCompactor, type ChangeLogCompactorOptions } from '../../sync/server/change-log-compactor.js';
+import { DEFAULT_CLOCK_BOUNDS } from '../../sync/server/server-time.js';
 import { deviceAuthenticator } from '../auth/device-authenticator.js';
 import { createMetrics } from './metrics.js';
 import { adminDeviceRoutes, type RequireAdmin } from './routes/admin-devices.js';
@@ -203,11 +204,13 @@ export function buildApp(deps: AppDependencies): FastifyInstance {
   // One authenticator for every route, so they agree on (and share what they know of) devices.
   const auth = deviceAuthenticator(deps.db, { development: deps.developmentAuth ?? false });
   const sessions = sessionAuthenticator(deps.db, auth);
+  const staffAuth = { ...DEFAULT_STAFF_AUTH_SETTINGS, ...deps.staffAuth };
+  // The instants a push writes stay within the offline window a signing key allows.
+  const clock = { ...DEFAULT_CLOCK_BOUNDS, offlineWindowMs: staffAuth.offlineDays * 24 * 60 * 60 * 1000 };
   void app.register(enrolRoutes, { db: deps.db });
   void app.register(adminDeviceRoutes, { db: deps.db, requireAdmin: adminOf(sessions) });
-  void app.register(mutationRoutes, { db: deps.db, auth });
+  void app.register(mutationRoutes, { db: deps.db, auth, clock });
   void app.register(syncCountsRoutes, { db: deps.db, auth });
-  const staffAuth = { ...DEFAULT_STAFF_AUTH_SETTINGS, ...deps.staffAuth };
   const passwords = new PasswordChecker(staffAuth.scryptCost);
   void app.register(authRoutes, { db: deps.db, auth, sessions, passwords, settings: staffAuth });
   void app.register(adminStaffRoutes, { db: deps.db, sessions, passwords });
