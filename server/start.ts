@@ -43,6 +43,10 @@ export async function startServer(
       logLevel: config.logLevel,
       compaction: { retainMs: config.changeLogRetainDays * DAY_MS },
       sealing: {},
+      limits: config.limits,
+      shape: { liveShapesPerDevice: config.limits.liveShapesPerDevice },
+      retention: { retainMs: config.mutationsRetainDays * DAY_MS },
+      ...(config.tls ? { tls: config.tls } : {}),
     });
     const address = await app.listen({ port: config.port, host: config.host });
     return {

@@ -7,6 +7,10 @@ import { AuditSealer, type AuditSealerOptions } from '../../sync/server/audit-se
 import { ChangeLogCompactor, type ChangeLogCompactorOptions } from '../../sync/server/change-log-compactor.js';
 import type { DeviceAuthenticator } from '../auth/device-auth.js';
 import { developmentDeviceAuth } from '../auth/development-device-auth.js';
+import { sendError } from './limits/error-reply.js';
+import { frameworkClientError } from './limits/framework-errors.js';
+import type { LimitsConfig } from './limits/limits-config.js';
+import { fastifyLimitOptions, registerLimits, type LimitsOptions } from './limits/register-limits.js';
 import { createMetrics } from './metrics.js';
 import { auditRoutes } from './routes/audit.js';
 import { mutationRoutes } from './routes/mutations.js';
@@ -32,6 +36,12 @@ export interface AppDependencies {
    * when absent. Only one sealer is needed per database, but several are safe (they take turns).
    */
   sealing?: Omit<AuditSealerOptions, 'onSealed' | 'onError'>;
+  /** Rate limits and the metrics token (server/http/limits); off when absent. */
+  limits?: LimitsConfig;
+  /** The server's own TLS certificate and key (PEM); plain HTTP when absent. */
+  tls?: { cert: string | Buffer; key: string | Buffer };
+  /** Prunes the mutation ledger on a schedule while the app listens; none when absent. */
+  retention?: LimitsOptions['retention'];
 }
 
 const HEALTH_TIMEOUT_MS = 2_000;
@@ -56,6 +66,8 @@ function statusFor(error: AppError): number {
       return 404;
     case ErrorCode.ProtocolMismatch:
       return 426;
+    case ErrorCode.RateLimited:
+      return 429;
     case ErrorCode.ConflictAlreadyResolved:
     case ErrorCode.MutationIdReused:
     case ErrorCode.UniqueViolation:
@@ -95,7 +107,11 @@ function schemaIssues(validation: unknown): ValidationIssue[] {
 export function buildApp(deps: AppDependencies): FastifyInstance {
   const app = Fastify({
     logger: { level: deps.logLevel ?? 'info' },
-  });
+    ...fastifyLimitOptions(deps.limits),
+    // With `https`, fastify's instance type is https.Server's; every use here is the same.
+    ...(deps.tls ? { https: deps.tls } : {}),
+  }) as FastifyInstance;
+  registerLimits(app, { db: deps.db, limits: deps.limits, tls: deps.tls !== undefined, retention: deps.retention });
   const metrics = createMetrics(deps.db);
 
   // Graceful close: requests in flight finish, and every response sent from then on closes its
@@ -126,10 +142,10 @@ export function buildApp(deps: AppDependencies): FastifyInstance {
     const appError =
       validation !== undefined
         ? validationError(schemaIssues(validation), (error as Error).message)
-        : toAppError(error);
+        : (frameworkClientError(error) ?? toAppError(error));
     const status = statusFor(appError);
     if (status >= 500) request.log.error({ err: error, code: appError.code }, 'request failed');
-    return reply.status(status).send(appError.toWire());
+    return sendError(reply, appError, status);
   });
 
   app.setNotFoundHandler(async (request, reply) =>
