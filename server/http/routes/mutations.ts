@@ -1,5 +1,5 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
-import { AppError, ErrorCode, isAppError, validationError } from '../../../core/errors.js';
+import { AppError, ErrorCode, validationError } from '../../../core/errors.js';
 import {
   PROTOCOL_HEADER,
   pushRequestSchema,
@@ -49,17 +49,6 @@ function checkProtocol(request: FastifyRequest): void {
  * (safe: mutations are idempotent by id).
  */
 export const mutationRoutes: FastifyPluginAsync<MutationRoutesOptions> = (app, { db, auth, clock }) => {
-  // Fastify's own refusals in this scope (unparseable JSON, body too large, wrong content type)
-  // leave in the wire error shape with their 4xx status; everything else goes to the app's
-  // handler.
-  app.setErrorHandler(async (error, _request, reply) => {
-    const status = (error as { statusCode?: unknown }).statusCode;
-    if (!isAppError(error) && typeof status === 'number' && status >= 400 && status < 500) {
-      return reply.status(status).send(validationError((error as Error).message).toWire());
-    }
-    throw error;
-  });
-
   app.post('/v1/mutations', { bodyLimit: BODY_LIMIT }, async (request): Promise<PushResponse> => {
     checkProtocol(request);
     const device = await auth.authenticate(request);

@@ -28,6 +28,25 @@ describe('serverConfigFromEnv', () => {
     expect(serverConfigFromEnv({ VETDESK_DEV_AUTH: '1' }).developmentAuth).toBe(true);
     expect(() => serverConfigFromEnv({ VETDESK_DEV_AUTH: 'yes' })).toThrow(/VETDESK_DEV_AUTH/);
   });
+
+  it('reads the limits with defaults, and refuses a metrics token too short to be secret', () => {
+    const config = serverConfigFromEnv({ VETDESK_RATE_LIMIT_AUTH: '5', TRUST_PROXY: '1' });
+    expect(config.limits).toMatchObject({ authPerMinute: 5, devicePerMinute: 600, trustProxy: true });
+    expect(config.limits.metricsToken).toBeUndefined();
+    expect(config.mutationsRetainDays).toBe(90);
+    expect(() => serverConfigFromEnv({ METRICS_TOKEN: 'short' })).toThrow(/METRICS_TOKEN/);
+    expect(() => serverConfigFromEnv({ VETDESK_MUTATIONS_RETAIN_DAYS: '7' })).toThrow(/VETDESK_MUTATIONS_RETAIN_DAYS/);
+  });
+
+  it('takes TLS_CERT and TLS_KEY together or not at all, and files it can read', () => {
+    for (const env of [{ TLS_CERT: '/tmp/cert.pem' }, { TLS_KEY: '/tmp/key.pem' }]) {
+      expect(() => serverConfigFromEnv(env)).toThrow(expect.objectContaining({ code: ErrorCode.ConfigInvalid }));
+    }
+    expect(() => serverConfigFromEnv({ TLS_CERT: '/nonexistent/cert.pem', TLS_KEY: '/nonexistent/key.pem' })).toThrow(
+      /TLS_CERT: cannot read/,
+    );
+    expect(serverConfigFromEnv({}).tls).toBeUndefined();
+  });
 });
 
 describe('assertDevelopmentAuthAllowed', () => {
