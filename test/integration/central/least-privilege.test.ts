@@ -81,6 +81,24 @@ describe('least privilege on postgres: the server role', () => {
     expect(await countRows(server, 'sync.change_log')).toBe(1);
   });
 
+  it('erases an owner through the write path: the owner-run erasure redacts what the role cannot touch', async () => {
+    const practice = await setupPractice(owner);
+    const created = ownerArgs({ email: 'forget.me@example.org' });
+    await pushOne(server, practice.deviceId, envelope('owner.create', created, practice.frontDesk));
+    const erase = envelope('owner.erase', { id: created.id }, practice.admin);
+    expect(await pushOne(server, practice.deviceId, erase)).toMatchObject({ status: 'applied' });
+    const leftovers = await owner.query<{ n: number }>(
+      `select ((select count(*) from audit.entity_changes where strpos(coalesce(old_values, new_values)::text, $1) > 0)
+            + (select count(*) from sync.change_log where strpos(row_data::text, $1) > 0)
+            + (select count(*) from sync.mutations where strpos(args::text, $1) > 0))::int as n`,
+      ['forget.me@example.org'],
+    );
+    expect(leftovers.rows[0]!.n).toBe(0);
+    expect(await countRows(server, 'audit.entity_changes', `action = 'erase' and entity_id = $1`, [created.id])).toBe(
+      1,
+    );
+  });
+
   it('cannot update, delete or truncate audit rows, nor write them directly', async () => {
     const row = await insertOwner(server, { email: 'audited@example.org' });
     const where = `table_name = 'owners' and entity_id = '${row.id}'`;
