@@ -5,6 +5,8 @@ import type { CentralDb } from '../../../db/central/connection.js';
 import { loadMigrations } from '../../../db/central/migrations/files.js';
 import { migrateDown, migrateUp } from '../../../db/central/migrations/runner.js';
 import { openPostgres } from '../../../db/central/pg-database.js';
+import { serverConfigFromEnv } from '../../../server/config.js';
+import { startServer } from '../../../server/start.js';
 import { expectSqlState, insertOwner } from '../../helpers/central-fixtures.js';
 import { uniqueDatabaseName } from '../../helpers/postgres-server.js';
 import { countRows, envelope, ownerArgs, pushOne, setupPractice } from '../../helpers/sync-fixtures.js';
@@ -39,6 +41,12 @@ describe('least privilege on postgres: the server role', () => {
   let owner: CentralDb;
   let server: CentralDb;
   let role: { name: string; password: string };
+  const asRole = (url: string) => {
+    const target = new URL(url);
+    target.username = role.name;
+    target.password = role.password;
+    return target.toString();
+  };
 
   beforeEach(async () => {
     databaseName = uniqueDatabaseName('vetdesk_privilege');
@@ -128,6 +136,33 @@ describe('least privilege on postgres: the server role', () => {
     await expectSqlState(server.exec('delete from sync.change_log'), DENIED);
     await expectSqlState(server.exec('delete from vetdesk_migrations'), DENIED);
     await expectSqlState(server.query(`select vetdesk.track_table('owners')`), DENIED);
+  });
+
+  it('starts the server on an empty database: migrates as MIGRATION_DATABASE_URL, serves as DATABASE_URL', async () => {
+    const emptyName = uniqueDatabaseName('vetdesk_privilege_empty');
+    const emptyUrl = await createDatabase(serverUrl, emptyName);
+    try {
+      const running = await startServer(
+        serverConfigFromEnv({
+          DATABASE_URL: asRole(emptyUrl),
+          MIGRATION_DATABASE_URL: emptyUrl,
+          PORT: '0',
+          LOG_LEVEL: 'silent',
+        }),
+      );
+      try {
+        const { rows } = await running.db.query<{ user: string; migrations: number }>(
+          'select current_user as user, (select count(*)::int from vetdesk_migrations) as migrations',
+        );
+        expect(rows[0]).toEqual({ user: role.name, migrations: (await loadMigrations()).length });
+        const health = await fetch(`${running.url}/healthz`);
+        expect(await health.json()).toMatchObject({ status: 'ok', database: 'postgres' });
+      } finally {
+        await running.close();
+      }
+    } finally {
+      await dropDatabase(serverUrl, emptyName);
+    }
   });
 
   it('leaves migrations to the owner: down and up again work, and new tables reach the server role', async () => {
