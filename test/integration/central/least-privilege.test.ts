@@ -107,6 +107,20 @@ describe('least privilege on postgres: the server role', () => {
     );
   });
 
+  it('reads and writes every table in public (those of later migrations too) and no more', async () => {
+    const { rows } = await owner.query<{ table_name: string; rw: boolean; beyond: boolean }>(
+      `select c.relname as table_name,
+              has_table_privilege($1, c.oid, 'select, insert, update, delete') as rw,
+              has_table_privilege($1, c.oid, 'truncate, references, trigger') as beyond
+         from pg_class c join pg_namespace n on n.oid = c.relnamespace
+        where n.nspname = 'public' and c.relkind in ('r', 'v')`,
+      [role.name],
+    );
+    expect(rows.length).toBeGreaterThan(12);
+    expect(rows.filter((row) => row.beyond)).toEqual([]);
+    expect(rows.filter((row) => !row.rw).map((row) => row.table_name)).toEqual(['vetdesk_migrations']);
+  });
+
   it('cannot update, delete or truncate audit rows, nor write them directly', async () => {
     const row = await insertOwner(server, { email: 'audited@example.org' });
     const where = `table_name = 'owners' and entity_id = '${row.id}'`;
