@@ -19,7 +19,7 @@ const percentile = (sorted: readonly number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
 
 const started = performance.now();
-const workstation = await openWorkstation({ dataDir, serverUrl, staffId });
+const workstation = await openWorkstation({ dataDir, serverUrl, development: { staffId } });
 await workstation.sync.untilUpToDate();
 const syncSeconds = (performance.now() - started) / 1000;
 const status = workstation.sync.status();

@@ -80,7 +80,8 @@ async function withDatabase<T>(name: string, fn: (db: CentralDb) => Promise<T>):
 }
 
 async function serve(db: CentralDb): Promise<{ url: string; close: () => Promise<void> }> {
-  const app = buildApp({ db, version: 'bench', logLevel: 'silent' });
+  // The benchmark's workstations speak the development scheme.
+  const app = buildApp({ db, version: 'bench', logLevel: 'silent', developmentAuth: true });
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
   return { url, close: () => app.close() };
 }
@@ -233,7 +234,9 @@ async function propagation(): Promise<void> {
       await mkdtemp(path.join(os.tmpdir(), 'vetdesk-bench-b-')),
     ];
     const [a, b] = await Promise.all(
-      dirs.map((dataDir) => openWorkstation({ dataDir, serverUrl: server.url, staffId: practice.staff[0]!.id })),
+      dirs.map((dataDir) =>
+        openWorkstation({ dataDir, serverUrl: server.url, development: { staffId: practice.staff[0]!.id } }),
+      ),
     );
     try {
       await Promise.all([a!.sync.untilUpToDate(), b!.sync.untilUpToDate()]);

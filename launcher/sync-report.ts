@@ -1,4 +1,4 @@
-import type { Workstation } from '../electron/backend/workstation.js';
+import type { DevelopmentWorkstation as Workstation } from '../electron/backend/workstation.js';
 
 /**
  * Prints initial-sync progress in 10 % steps, then one line when the replica is up to date

@@ -9,6 +9,9 @@ import type { ReplicaContext } from './replica-context.js';
 import type { SearchIndex } from './search-index.js';
 import { arrivalCheck, forgetCovers } from './settle-visibility.js';
 
+/** A mutation's proof of who made it: signing key id and Ed25519 signature (base64). */
+export type MutationSignature = NonNullable<MutationEnvelope['signature']>;
+
 /** A mutation as the outbox keeps it. */
 export interface OutboxEntry {
   seq: number;
@@ -20,7 +23,24 @@ export interface OutboxEntry {
   state: 'pending' | 'acknowledged' | 'settled' | 'rejected' | 'discarded';
   error: WireError | null;
   attempts: number;
+  /** Null for unsigned mutations (development mode, or made before signatures existed). */
+  signature: MutationSignature | null;
 }
+
+/** What a signature covers besides the device (the signer knows its device). */
+export interface MutationToSign {
+  id: string;
+  name: string;
+  args: unknown;
+  staffId: string;
+  createdAt: string;
+}
+
+/**
+ * Signs a mutation as it is queued: the signed-in session's key, bound to this device. Absent in
+ * development mode, where envelopes go unsigned.
+ */
+export type MutationSigner = (mutation: MutationToSign) => MutationSignature;
 
 interface OutboxRow {
   seq: number;
@@ -32,6 +52,14 @@ interface OutboxRow {
   state: OutboxEntry['state'];
   error: string | null;
   attempts: number;
+  signing_key_id: string | null;
+  signature: string | null;
+}
+
+function signatureOf(row: Pick<OutboxRow, 'signing_key_id' | 'signature'>): MutationSignature | null {
+  return row.signing_key_id !== null && row.signature !== null
+    ? { keyId: row.signing_key_id, value: row.signature }
+    : null;
 }
 
 function toEntry(row: OutboxRow): OutboxEntry {
@@ -45,13 +73,15 @@ function toEntry(row: OutboxRow): OutboxEntry {
     state: row.state,
     error: row.error ? (JSON.parse(row.error) as WireError) : null,
     attempts: row.attempts,
+    signature: signatureOf(row),
   };
 }
 
 /**
  * Records a local change: validates the arguments with the mutation's own schema, lays its
  * operations over the replica and appends it to the outbox, all in one SQLite transaction, so
- * a crash leaves either both or neither.
+ * a crash leaves either both or neither. With `sign`, the mutation is signed over exactly the
+ * arguments stored (and later pushed), and the signature is stored beside it.
  * @throws AppError VALIDATION_FAILED (with the zod issues) when the arguments are invalid.
  */
 export function enqueueMutation(
@@ -61,6 +91,7 @@ export function enqueueMutation(
   rawArgs: unknown,
   staffId: string,
   now: Date = new Date(),
+  sign?: MutationSigner,
 ): { id: string; ops: RowOp[] } {
   const parsed = definition.args.safeParse(rawArgs);
   if (!parsed.success) {
@@ -69,11 +100,26 @@ export function enqueueMutation(
   const id = newId(now.getTime());
   const createdAt = now.toISOString();
   const ops = definition.ops(parsed.data, { staffId, now: createdAt });
+  const argsJson = JSON.stringify(parsed.data);
+  // Signed as the server will read them: the stored JSON, not the parsed object.
+  const signature = sign?.({ id, name: definition.name, args: JSON.parse(argsJson), staffId, createdAt }) ?? null;
   let touched = new Set<ReplicatedTableName>();
   ctx.db.transaction(() => {
     const { lastInsertRowid } = ctx.db
-      .prepare(`insert into outbox (id, name, args, staff_id, created_at, ops) values (?, ?, ?, ?, ?, ?)`)
-      .run(id, definition.name, JSON.stringify(parsed.data), staffId, createdAt, JSON.stringify(ops));
+      .prepare(
+        `insert into outbox (id, name, args, staff_id, created_at, ops, signing_key_id, signature)
+         values (?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        id,
+        definition.name,
+        argsJson,
+        staffId,
+        createdAt,
+        JSON.stringify(ops),
+        signature?.keyId ?? null,
+        signature?.value ?? null,
+      );
     const link = ctx.db.prepare('insert or ignore into outbox_rows (row_key, mutation_seq) values (?, ?)');
     const keys = ops.map(opRowKey);
     for (const key of keys) link.run(key, Number(lastInsertRowid));
@@ -86,15 +132,25 @@ export function enqueueMutation(
 /** The oldest mutations not yet acknowledged by the server, in the order they were made. */
 export function pendingBatch(ctx: ReplicaContext, limit: number): MutationEnvelope[] {
   const rows = ctx.db
-    .prepare(`select id, name, args, staff_id, created_at from outbox where state = 'pending' order by seq limit ?`)
-    .all(limit) as Pick<OutboxRow, 'id' | 'name' | 'args' | 'staff_id' | 'created_at'>[];
-  return rows.map((row) => ({
-    id: row.id,
-    name: row.name,
-    args: JSON.parse(row.args) as unknown,
-    staffId: row.staff_id,
-    createdAt: row.created_at,
-  }));
+    .prepare(
+      `select id, name, args, staff_id, created_at, signing_key_id, signature
+         from outbox where state = 'pending' order by seq limit ?`,
+    )
+    .all(limit) as Pick<
+    OutboxRow,
+    'id' | 'name' | 'args' | 'staff_id' | 'created_at' | 'signing_key_id' | 'signature'
+  >[];
+  return rows.map((row) => {
+    const signature = signatureOf(row);
+    return {
+      id: row.id,
+      name: row.name,
+      args: JSON.parse(row.args) as unknown,
+      staffId: row.staff_id,
+      createdAt: row.created_at,
+      ...(signature ? { signature } : {}),
+    };
+  });
 }
 
 /** Notes an attempt to push these mutations (for the status and for diagnosis). */
@@ -216,4 +272,24 @@ export function outboxCounts(ctx: ReplicaContext): { pending: number; acknowledg
   }[];
   const count = (state: string) => rows.find((row) => row.state === state)?.n ?? 0;
   return { pending: count('pending'), acknowledged: count('acknowledged'), rejected: count('rejected') };
+}
+
+/** Mutations the server never took: pending ones and rejected ones still in the inbox, in order. */
+export function unsentMutations(ctx: ReplicaContext): OutboxEntry[] {
+  return (
+    ctx.db.prepare(`select * from outbox where state in ('pending', 'rejected') order by seq`).all() as OutboxRow[]
+  ).map(toEntry);
+}
+
+/**
+ * Outbox retention: deletes settled mutations (applied or merged, and arrived) and discarded
+ * ones whose server answer came before `before`. Pending, acknowledged and rejected mutations
+ * are never touched: they are the work not yet done. Their overlay links went when they
+ * settled or were rejected.
+ * @returns how many rows were deleted.
+ */
+export function pruneFinished(ctx: ReplicaContext, before: Date): number {
+  return ctx.db
+    .prepare(`delete from outbox where state in ('settled', 'discarded') and acknowledged_at < ?`)
+    .run(before.toISOString()).changes;
 }

@@ -15,11 +15,15 @@ import {
   markAttempt,
   outboxCounts,
   pendingBatch,
+  pruneFinished,
   recordResults,
   rejectedMutations,
   settleArrived,
+  unsentMutations,
+  type MutationSigner,
   type OutboxEntry,
 } from './outbox.js';
+import { OfflineCredentials } from './offline-credentials.js';
 import { LocalReadModels } from './queries/read-models.js';
 import type { ReplicaContext } from './replica-context.js';
 import { decodeRow, type LocalRow } from './row-codec.js';
@@ -45,6 +49,19 @@ export interface MutationStaff {
 /** How often, at most, received transaction ids are pruned (after an up-to-date batch). */
 export const PRUNE_INTERVAL_MS = 60 * 60 * 1000;
 
+/**
+ * How long settled and discarded outbox rows are kept (for diagnosis) before the periodic prune
+ * deletes them: long enough to look into a problem reported days later, short enough that a
+ * busy workstation's file stops growing.
+ */
+export const DEFAULT_OUTBOX_RETENTION_DAYS = 30;
+
+/** Replica settings. */
+export interface ReplicaOptions {
+  /** Days settled and discarded outbox rows are kept; DEFAULT_OUTBOX_RETENTION_DAYS when absent. */
+  outboxRetentionDays?: number;
+}
+
 /** Called after every commit that may have changed what staff see. */
 export type ReplicaListener = (tables: ReadonlySet<ReplicatedTableName>) => void;
 
@@ -62,8 +79,16 @@ export class LocalReplica {
   private readonly search: SearchIndex;
   /** Everything staff read: owners, charts, calendars, bills, lists. */
   readonly read: LocalReadModels;
+  /** What people who signed in online here left for signing in offline. */
+  readonly credentials: OfflineCredentials;
+  private readonly outboxRetentionMs: number;
 
-  private constructor(private readonly db: LocalDatabase) {
+  private constructor(
+    private readonly db: LocalDatabase,
+    options: ReplicaOptions,
+  ) {
+    this.outboxRetentionMs = (options.outboxRetentionDays ?? DEFAULT_OUTBOX_RETENTION_DAYS) * 24 * 60 * 60 * 1000;
+    this.credentials = new OfflineCredentials(db);
     this.ctx = {
       db,
       tables: prepareTableStatements(db),
@@ -81,7 +106,7 @@ export class LocalReplica {
    * local migrations.
    * @throws AppError MIGRATION_MISMATCH when the file was written by a newer version.
    */
-  static async open(file: string): Promise<LocalReplica> {
+  static async open(file: string, options: ReplicaOptions = {}): Promise<LocalReplica> {
     const migrations = await loadLocalMigrations();
     const db = openLocalDatabase(file);
     try {
@@ -92,7 +117,7 @@ export class LocalReplica {
       db.close();
       throw error;
     }
-    return new LocalReplica(db);
+    return new LocalReplica(db, options);
   }
 
   /** Subscribes to visible changes; returns the unsubscribe function. */
@@ -105,7 +130,9 @@ export class LocalReplica {
    * Runs a named mutation on this workstation for `staff`, the one way a local change is made:
    * checks the staff member's role, completes the arguments' `base`/`baseVersion` from the rows
    * shown now (those given are kept), validates them, lays the operations over the replica and
-   * queues the mutation for the server, the last two in one transaction.
+   * queues the mutation for the server, the last two in one transaction. With `sign` (a signed-in
+   * session's signer) the queued mutation carries its author's signature; without it, none
+   * (development mode).
    * @throws AppError NOT_FOUND (unknown mutation), FORBIDDEN (the role may not run it; details
    *   name the mutation), VALIDATION_FAILED (bad arguments, with the zod issues).
    */
@@ -114,6 +141,7 @@ export class LocalReplica {
     args: Readonly<Record<string, unknown>>,
     staff: MutationStaff,
     now: Date = new Date(),
+    sign?: MutationSigner,
   ): { id: string; ops: RowOp[] } {
     const definition = findMutation(name);
     if (!definition) throw new AppError(ErrorCode.NotFound, `Unknown operation ${name}`);
@@ -122,7 +150,7 @@ export class LocalReplica {
     }
     const context = { staffId: staff.id, now: now.toISOString() };
     const completed = completeBase(definition, args, context, (table, id) => this.get(table, id));
-    return enqueueMutation(this.ctx, this.search, definition, completed, staff.id, now);
+    return enqueueMutation(this.ctx, this.search, definition, completed, staff.id, now, sign);
   }
 
   /** The visible row (overlay over server truth), or undefined. */
@@ -223,8 +251,20 @@ export class LocalReplica {
     return pruneReceivedTxids(this.ctx, now);
   }
 
+  /**
+   * Outbox retention: deletes settled and discarded mutations answered more than the retention
+   * period before `now` (rejected ones wait for staff; pending ones for the server). Runs by
+   * itself with `pruneReceivedTxids`.
+   * @returns how many were deleted.
+   */
+  pruneOutbox(now: Date = new Date()): number {
+    return pruneFinished(this.ctx, new Date(now.getTime() - this.outboxRetentionMs));
+  }
+
   private pruneOnSchedule(): void {
-    if (Date.now() - this.lastPrune >= PRUNE_INTERVAL_MS) this.pruneReceivedTxids();
+    if (Date.now() - this.lastPrune < PRUNE_INTERVAL_MS) return;
+    this.pruneReceivedTxids();
+    this.pruneOutbox();
   }
 
   shapePositions(): ReturnType<typeof shapePositions> {
@@ -233,6 +273,11 @@ export class LocalReplica {
 
   rejected(): OutboxEntry[] {
     return rejectedMutations(this.ctx);
+  }
+
+  /** Pending and rejected mutations, oldest first (what a revoked workstation exports). */
+  unsent(): OutboxEntry[] {
+    return unsentMutations(this.ctx);
   }
 
   discardRejected(id: string): void {

@@ -1,15 +1,25 @@
 // The backend's entry in Electron's utilityProcess: SQLite and sync run here, never in main.
 // `import type` brings in the `process.parentPort` declaration without loading Electron.
 import type {} from 'electron';
+import path from 'node:path';
 import { AppError, ErrorCode, isAppError } from '../../core/errors.js';
+import { EncryptedSecretStore, FileSecretStore, type SecretStore } from '../backend/secret-store.js';
 import { type Workstation, openWorkstation } from '../backend/workstation.js';
 import { type ControlFromBackend, controlToBackendSchema } from './control.js';
+import { RelayCipher } from './relay-cipher.js';
 import { type BackendPort, servePort } from './serve-port.js';
 
 let workstation: Workstation | null = null;
 /** Ports that arrived before the workstation finished opening. */
 const waiting: BackendPort[] = [];
 const stops: (() => void)[] = [];
+const cipher = new RelayCipher(report);
+
+/** The device token's store: files under the data folder, sealed by main's safeStorage when it can. */
+function secretStore(dataDir: string, sealSecrets: boolean): SecretStore {
+  const files = new FileSecretStore(path.join(dataDir, 'secrets'));
+  return sealSecrets ? new EncryptedSecretStore(files, cipher) : files;
+}
 
 function report(message: ControlFromBackend): void {
   process.parentPort.postMessage(message);
@@ -38,7 +48,7 @@ process.parentPort.on('message', (event) => {
   switch (message.type) {
     case 'open':
       if (workstation) return;
-      openWorkstation({ dataDir: message.dataDir, serverUrl: message.serverUrl, staffId: message.staffId }).then(
+      openWorkstation({ dataDir: message.dataDir, secrets: secretStore(message.dataDir, message.sealSecrets) }).then(
         (opened) => {
           workstation = opened;
           for (const port of waiting.splice(0)) serve(port);
@@ -57,6 +67,9 @@ process.parentPort.on('message', (event) => {
     }
     case 'stop':
       void stop();
+      return;
+    case 'secret-result':
+      cipher.settle(message);
       return;
   }
 });

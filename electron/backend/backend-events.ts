@@ -6,6 +6,8 @@ import type { SyncEngine } from '../../sync/client/sync-engine.js';
 export interface BackendEventSources {
   replica: Pick<LocalReplica, 'onChange'>;
   sync: Pick<SyncEngine, 'onStatus' | 'status'> | null;
+  /** Told when a sync engine arrives later (a workstation enrolled while a page was open). */
+  onSyncAttached?: (listener: (sync: Pick<SyncEngine, 'onStatus' | 'status'>) => void) => () => void;
 }
 
 /**
@@ -19,13 +21,19 @@ export function subscribeBackendEvents(sources: BackendEventSources, push: (even
   const offChange = sources.replica.onChange((tables) => {
     push({ event: 'data.changed', payload: { tables: [...tables] } });
   });
-  const offStatus =
-    sources.sync?.onStatus((status) => {
+  let offStatus: () => void = () => undefined;
+  const follow = (sync: Pick<SyncEngine, 'onStatus' | 'status'>) => {
+    offStatus();
+    offStatus = sync.onStatus((status) => {
       push({ event: 'sync.status', payload: status });
-    }) ?? (() => undefined);
-  if (sources.sync) push({ event: 'sync.status', payload: sources.sync.status() });
+    });
+    push({ event: 'sync.status', payload: sync.status() });
+  };
+  if (sources.sync) follow(sources.sync);
+  const offAttached = sources.onSyncAttached?.(follow) ?? (() => undefined);
   return () => {
     offChange();
+    offAttached();
     offStatus();
   };
 }

@@ -1,8 +1,9 @@
-import { MessageChannelMain, type UtilityProcess, type WebContents, utilityProcess } from 'electron';
+import { MessageChannelMain, safeStorage, type UtilityProcess, type WebContents, utilityProcess } from 'electron';
 import { IPC_PORT_CHANNEL } from '../../core/api/ipc-protocol.js';
 import { AppError, ErrorCode } from '../../core/errors.js';
 import { type ControlToBackend, controlFromBackendSchema } from '../backend-process/control.js';
 import type { DesktopConfig } from './config.js';
+import { answerSecretRequest } from './secret-relay.js';
 
 /** How long a stopping backend gets to record its in-flight push and close SQLite. */
 const STOP_GRACE_MS = 5_000;
@@ -10,7 +11,7 @@ const STOP_GRACE_MS = 5_000;
 /** The backend utility process, seen from main: main starts it and relays ports, nothing else. */
 export interface BackendHost {
   /** Resolves once the workstation is open; rejects with the backend's AppError if it cannot open. */
-  readonly opened: Promise<{ deviceId: string }>;
+  readonly opened: Promise<{ deviceId: string | null }>;
   /** Gives `contents` a fresh MessagePort whose other end the backend serves. */
   connect(contents: WebContents): void;
   /** Asks the backend to stop and resolves once it has exited (or the grace period ran out). */
@@ -37,18 +38,21 @@ export function startBackend(entry: string, config: DesktopConfig): BackendHost 
     });
   });
 
-  const opened = new Promise<{ deviceId: string }>((resolve, reject) => {
+  const opened = new Promise<{ deviceId: string | null }>((resolve, reject) => {
     child.on('message', (data: unknown) => {
       const parsed = controlFromBackendSchema.safeParse(data);
       if (!parsed.success) return;
-      if (parsed.data.type === 'opened') resolve({ deviceId: parsed.data.deviceId });
-      else reject(AppError.fromWire(parsed.data.error));
+      const message = parsed.data;
+      if (message.type === 'opened') resolve({ deviceId: message.deviceId });
+      else if (message.type === 'failed') reject(AppError.fromWire(message.error));
+      else send(answerSecretRequest(safeStorage, message));
     });
     void exited.then(() => {
       reject(new AppError(ErrorCode.Internal, 'The VetDesk backend exited before opening the workstation'));
     });
   });
-  send({ type: 'open', dataDir: config.dataDir, serverUrl: config.serverUrl, staffId: config.staffId });
+  // Without a keychain (a Linux session with none), secrets stay in 0600 files unsealed.
+  send({ type: 'open', dataDir: config.dataDir, sealSecrets: safeStorage.isEncryptionAvailable() });
 
   return {
     opened,

@@ -81,7 +81,7 @@ function start(state: { window: BrowserWindow | null }): void {
     });
   });
 
-  if (app.isPackaged) {
+  if (app.isPackaged && config.serverUrl !== undefined) {
     startAutoUpdates({
       updater: electronUpdater.autoUpdater,
       dialog,

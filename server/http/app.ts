@@ -1,14 +1,28 @@
 import Fastify, { type FastifyInstance } from 'fastify';
-import { AppError, ErrorCode, isRetryable, validationError, type ValidationIssue } from '../../core/errors.js';
+import {
+  AppError,
+  ErrorCode,
+  isAppError,
+  isRetryable,
+  validationError,
+  type ValidationIssue,
+} from '../../core/errors.js';
 import type { CentralDb } from '../../db/central/connection.js';
 import { pingDatabase } from '../../db/central/queries/health.js';
 import { toAppError } from '../../db/central/pg-error.js';
 import { AuditSealer, type AuditSealerOptions } from '../../sync/server/audit-sealer-schedule.js';
 import { ChangeLogCompactor, type ChangeLogCompactorOptions } from '../../sync/server/change-log-compactor.js';
-import type { DeviceAuthenticator } from '../auth/device-auth.js';
-import { developmentDeviceAuth } from '../auth/development-device-auth.js';
+import { DEFAULT_CLOCK_BOUNDS } from '../../sync/server/server-time.js';
+import { deviceAuthenticator } from '../auth/device-authenticator.js';
 import { createMetrics } from './metrics.js';
+import { adminDeviceRoutes, type RequireAdmin } from './routes/admin-devices.js';
 import { auditRoutes } from './routes/audit.js';
+import { enrolRoutes } from './routes/enrol.js';
+import { PasswordChecker } from '../auth/password-checker.js';
+import { sessionAuthenticator, type SessionAuthenticator } from '../auth/session-auth.js';
+import { DEFAULT_STAFF_AUTH_SETTINGS, type StaffAuthSettings } from '../auth/staff-auth-settings.js';
+import { adminStaffRoutes } from './routes/admin-staff.js';
+import { authRoutes } from './routes/auth.js';
 import { mutationRoutes } from './routes/mutations.js';
 import { shapeRoutes, type ShapeRouteOptions } from './routes/shape.js';
 import { syncCountsRoutes } from './routes/sync-counts.js';
@@ -18,8 +32,14 @@ export interface AppDependencies {
   db: CentralDb;
   version: string;
   logLevel?: string;
-  /** How sync requests identify their device; the development scheme when absent. */
-  deviceAuth?: DeviceAuthenticator;
+  /**
+   * DEVELOPMENT ONLY: also accept `Bearer dev-device:<uuid>` (no secret; the device is created
+   * on first use) beside enrolled devices' tokens. Off unless set; server/start.ts allows it only
+   * on a loopback address. Tests of the sync machinery use it; security tests use tokens.
+   */
+  developmentAuth?: boolean;
+  /** Staff sign-in settings (session hours, offline days, scrypt cost); production defaults when absent. */
+  staffAuth?: Partial<StaffAuthSettings>;
   /** Tuning of `GET /v1/shape` (long-poll timeout, chunk size); its defaults when absent. */
   shape?: ShapeRouteOptions;
   /**
@@ -49,7 +69,13 @@ function statusFor(error: AppError): number {
       return 413;
     case ErrorCode.Unauthenticated:
     case ErrorCode.DeviceRevoked:
+    case ErrorCode.SignInFailed:
+    case ErrorCode.SessionRequired:
+    case ErrorCode.EnrolmentCodeInvalid:
       return 401;
+    case ErrorCode.SignInLocked:
+    case ErrorCode.RateLimited:
+      return 429;
     case ErrorCode.Forbidden:
       return 403;
     case ErrorCode.NotFound:
@@ -67,10 +93,29 @@ function statusFor(error: AppError): number {
     case ErrorCode.BillNotDraft:
     case ErrorCode.PaymentImmutable:
     case ErrorCode.InvalidAddendum:
+    case ErrorCode.NotEnrolled:
+    case ErrorCode.StaffChangeRefused:
       return 409;
     default:
       return isRetryable(error.code) ? 503 : 500;
   }
+}
+
+/** Seconds to announce in `Retry-After`, when the error says how long to wait. */
+function retryAfterSeconds(error: AppError): number | undefined {
+  const seconds = error.details['retryAfterSeconds'];
+  return typeof seconds === 'number' && Number.isFinite(seconds) && seconds >= 0 ? Math.ceil(seconds) : undefined;
+}
+
+/**
+ * A client mistake fastify itself found before any route ran (unparseable JSON, a body too
+ * large, an unsupported content type): its own 4xx status, in the wire error shape.
+ */
+function fastifyClientError(error: unknown): { status: number; error: AppError } | undefined {
+  const { statusCode: status, validation } = (error ?? {}) as { statusCode?: unknown; validation?: unknown };
+  if (isAppError(error) || validation !== undefined) return undefined;
+  if (typeof status !== 'number' || status < 400 || status >= 500) return undefined;
+  return { status, error: validationError((error as Error).message) };
 }
 
 /** Fastify's schema validation errors (`{ instancePath: '/a/0', message }`) as issues. */
@@ -86,6 +131,20 @@ function schemaIssues(validation: unknown): ValidationIssue[] {
         : [],
     message: typeof item.message === 'string' ? item.message : 'is invalid',
   }));
+}
+
+/**
+ * The admin routes' guard: a session of an admin (the role ROUTE_PERMISSIONS gives the admin
+ * routes) with a clinic, on an enrolled device.
+ */
+function adminOf(sessions: SessionAuthenticator): RequireAdmin {
+  return async (request) => {
+    const session = await sessions.requireRoles(request, 'POST /v1/admin/enrolment-codes');
+    if (session.clinicId === null) {
+      throw new AppError(ErrorCode.Forbidden, 'This admin belongs to no clinic', { reason: 'other_clinic' });
+    }
+    return { staffId: session.staffId, clinicId: session.clinicId, deviceId: session.deviceId };
+  };
 }
 
 /**
@@ -122,6 +181,8 @@ export function buildApp(deps: AppDependencies): FastifyInstance {
   });
 
   app.setErrorHandler(async (error, request, reply) => {
+    const clientError = fastifyClientError(error);
+    if (clientError) return reply.status(clientError.status).send(clientError.error.toWire());
     const { validation } = error as { validation?: unknown };
     const appError =
       validation !== undefined
@@ -129,6 +190,8 @@ export function buildApp(deps: AppDependencies): FastifyInstance {
         : toAppError(error);
     const status = statusFor(appError);
     if (status >= 500) request.log.error({ err: error, code: appError.code }, 'request failed');
+    const retryAfter = status === 429 ? retryAfterSeconds(appError) : undefined;
+    if (retryAfter !== undefined) void reply.header('retry-after', String(retryAfter));
     return reply.status(status).send(appError.toWire());
   });
 
@@ -138,11 +201,20 @@ export function buildApp(deps: AppDependencies): FastifyInstance {
 
   app.get('/', () => Promise.resolve({ name: 'VetDesk central server', version: deps.version }));
 
-  // One authenticator for every sync route, so they agree on (and share what they know of) devices.
-  const auth = deps.deviceAuth ?? developmentDeviceAuth(deps.db);
-  void app.register(mutationRoutes, { db: deps.db, auth });
+  // One authenticator for every route, so they agree on (and share what they know of) devices.
+  const auth = deviceAuthenticator(deps.db, { development: deps.developmentAuth ?? false });
+  const sessions = sessionAuthenticator(deps.db, auth);
+  const staffAuth = { ...DEFAULT_STAFF_AUTH_SETTINGS, ...deps.staffAuth };
+  // The instants a push writes stay within the offline window a signing key allows.
+  const clock = { ...DEFAULT_CLOCK_BOUNDS, offlineWindowMs: staffAuth.offlineDays * 24 * 60 * 60 * 1000 };
+  void app.register(enrolRoutes, { db: deps.db });
+  void app.register(adminDeviceRoutes, { db: deps.db, requireAdmin: adminOf(sessions) });
+  void app.register(mutationRoutes, { db: deps.db, auth, clock });
   void app.register(syncCountsRoutes, { db: deps.db, auth });
-  void app.register(auditRoutes, { db: deps.db, auth });
+  const passwords = new PasswordChecker(staffAuth.scryptCost);
+  void app.register(authRoutes, { db: deps.db, auth, sessions, passwords, settings: staffAuth });
+  void app.register(adminStaffRoutes, { db: deps.db, sessions, passwords });
+  void app.register(auditRoutes, { db: deps.db, sessions });
   void app.register(shapeRoutes, {
     ...deps.shape,
     db: deps.db,

@@ -7,6 +7,15 @@ import {
   type WireError,
 } from '../../core/errors.js';
 
+/** Codes a 401 may name: who failed to prove what (anything else there is UNAUTHENTICATED). */
+const UNAUTHORIZED_CODES: ReadonlySet<ErrorCode> = new Set([
+  ErrorCode.Unauthenticated,
+  ErrorCode.DeviceRevoked,
+  ErrorCode.SignInFailed,
+  ErrorCode.SessionRequired,
+  ErrorCode.EnrolmentCodeInvalid,
+]);
+
 /**
  * The code a failed HTTP answer from the central server stands for. The status decides where it
  * is unambiguous (the server's own troubles, throttling, credentials, protocol); otherwise the
@@ -15,8 +24,9 @@ import {
  */
 export function codeForStatus(status: number, body?: WireError): ErrorCode {
   if (status >= 500 || status === 408) return ErrorCode.ServerUnavailable;
-  if (status === 429) return ErrorCode.RateLimited;
-  if (status === 401) return body?.code === ErrorCode.DeviceRevoked ? body.code : ErrorCode.Unauthenticated;
+  // A locked account is for its person to wait out, not for a program to retry.
+  if (status === 429) return body?.code === ErrorCode.SignInLocked ? body.code : ErrorCode.RateLimited;
+  if (status === 401) return body && UNAUTHORIZED_CODES.has(body.code) ? body.code : ErrorCode.Unauthenticated;
   if (status === 403) return ErrorCode.Forbidden;
   if (status === 426) return ErrorCode.ProtocolMismatch;
   // A 4xx without a wire error (a proxy's page) is a refusal of the request as sent.

@@ -3,7 +3,7 @@ import { pgSnapshotSchema, type PgSnapshot } from '../../core/sync/pg-snapshot.j
 import { REPLICATED_TABLES, type ReplicatedTableName } from '../../core/sync/tables.js';
 import type { LocalReplica } from '../../db/local/replica.js';
 import type { ServerChange } from '../../db/local/server-truth.js';
-import { ErrorCode } from '../../core/errors.js';
+import { ErrorCode, wireErrorSchema } from '../../core/errors.js';
 import { codeForStatus } from './http-error.js';
 
 export interface ShapeConsumerOptions {
@@ -18,8 +18,24 @@ export interface ShapeConsumerOptions {
    * through `onError`, so without this a workstation would not know the server is gone.
    */
   onUnreachable?: (table: ReplicatedTableName) => void;
+  /**
+   * Told when the server answers that this device was revoked (401 DEVICE_REVOKED): the
+   * Electric client would otherwise keep retrying, and nothing it retries can succeed.
+   */
+  onRevoked?: (table: ReplicatedTableName) => void;
   /** Fetch used for shape requests (tests); the global one by default. */
   fetch?: typeof fetch;
+}
+
+/** Whether a 401 says DEVICE_REVOKED; reads a clone, so the Electric client still gets the body. */
+async function isRevokedAnswer(response: Response): Promise<boolean> {
+  const parsed = wireErrorSchema.safeParse(
+    await response
+      .clone()
+      .json()
+      .catch(() => null),
+  );
+  return parsed.success && codeForStatus(response.status, parsed.data) === ErrorCode.DeviceRevoked;
 }
 
 /**
@@ -96,6 +112,7 @@ export class ShapeConsumer {
     try {
       const response = await (this.options.fetch ?? fetch)(...args);
       if (codeForStatus(response.status) === ErrorCode.ServerUnavailable) this.options.onUnreachable?.(this.table);
+      if (response.status === 401 && (await isRevokedAnswer(response))) this.options.onRevoked?.(this.table);
       return response;
     } catch (error) {
       // An abort is this consumer stopping, not the server going away.

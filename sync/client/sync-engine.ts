@@ -1,4 +1,4 @@
-import type { WireError } from '../../core/errors.js';
+import { ErrorCode, type WireError } from '../../core/errors.js';
 import type { SyncStatus } from '../../core/sync/status.js';
 import { REPLICATED_TABLE_NAMES, type ReplicatedTableName } from '../../core/sync/tables.js';
 import type { LocalReplica } from '../../db/local/replica.js';
@@ -13,6 +13,12 @@ export interface SyncEngineOptions {
   push?: Omit<PushLoopOptions, 'serverUrl' | 'authorization'>;
   /** Tables to follow (all replicated tables by default). */
   tables?: readonly ReplicatedTableName[];
+  /**
+   * Told (once) when the server answers a push or a shape request with DEVICE_REVOKED: an admin
+   * revoked this workstation. The engine has already stopped pushing and pulling by then; the
+   * outbox stays as it is.
+   */
+  onRevoked?: () => void;
 }
 
 /** How often, at most, the time of the last successful sync is stored while syncing. */
@@ -37,6 +43,7 @@ export class SyncEngine {
   private stopReplicaListener: (() => void) | undefined;
   private readonly serverUrl: string;
   private readonly authorization: () => string;
+  private revoked = false;
 
   constructor(
     private readonly replica: LocalReplica,
@@ -51,7 +58,10 @@ export class SyncEngine {
       (event) => {
         if (event.kind === 'pushed') this.markOnline(event.at);
         else if (event.kind === 'offline') this.setConnection('offline', null);
-        else this.setConnection('blocked', event.error.toWire());
+        else {
+          this.setConnection('blocked', event.error.toWire());
+          if (event.error.code === ErrorCode.DeviceRevoked) this.revoke(options.onRevoked, event.error.toWire());
+        }
       },
     );
     const tables = options.tables ?? REPLICATED_TABLE_NAMES;
@@ -72,12 +82,31 @@ export class SyncEngine {
           onUnreachable: () => {
             if (this.connection !== 'offline') this.setConnection('offline', null);
           },
+          onRevoked: () => {
+            const error = { code: ErrorCode.DeviceRevoked, message: 'This workstation was revoked by an admin' };
+            this.setConnection('blocked', error);
+            this.revoke(options.onRevoked, error);
+          },
         }),
     );
   }
 
-  /** Starts pushing and pulling (again, after a stop); returns at once. */
+  /**
+   * The device was revoked: stop every stream and the push loop (the outbox keeps what was not
+   * sent), keep saying `blocked`, and tell the owner once.
+   */
+  private revoke(onRevoked: (() => void) | undefined, error: WireError): void {
+    if (this.revoked) return;
+    this.revoked = true;
+    void this.stop().then(() => {
+      this.setConnection('blocked', error);
+      onRevoked?.();
+    });
+  }
+
+  /** Starts pushing and pulling (again, after a stop); returns at once. Never after a revocation. */
   start(): void {
+    if (this.revoked) return;
     this.stopReplicaListener?.();
     this.stopReplicaListener = this.replica.onChange(() => {
       this.push.kick();

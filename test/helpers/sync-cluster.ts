@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { newId } from '../../core/ids.js';
 import type { CentralDb, CentralDbKind } from '../../db/central/connection.js';
-import { openWorkstation, type Workstation } from '../../electron/backend/workstation.js';
+import { openWorkstation, type DevelopmentWorkstation, type Workstation } from '../../electron/backend/workstation.js';
 import { buildApp } from '../../server/http/app.js';
 import type { ShapeRouteOptions } from '../../server/http/routes/shape.js';
 import { freshCentralDb } from './central-db.js';
@@ -35,7 +35,7 @@ export interface SyncCluster {
    * Opens a workstation with its own SQLite file (or reopens `dataDir`), syncs it once, then
    * leaves it offline unless asked.
    */
-  workstation(options?: WorkstationTestOptions): Promise<Workstation>;
+  workstation(options?: WorkstationTestOptions): Promise<DevelopmentWorkstation>;
   close(): Promise<void>;
 }
 
@@ -72,10 +72,12 @@ export async function startCluster(
     version: 'test',
     logLevel: 'silent',
     shape: { longPollTimeoutMs: 2_000, ...options.shape },
+    // The workstations here speak the development scheme (electron/backend/workstation.ts).
+    developmentAuth: true,
   });
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
   const folders: string[] = [];
-  const workstations: Workstation[] = [];
+  const workstations: DevelopmentWorkstation[] = [];
   return {
     db,
     url,
@@ -86,7 +88,7 @@ export async function startCluster(
       const workstation = await openWorkstation({
         dataDir,
         serverUrl: url,
-        staffId: options.staffId ?? staff.frontDesk,
+        development: { staffId: options.staffId ?? staff.frontDesk },
         startSync: false,
         push: { backoff: { baseMs: 50, maxMs: 500 }, idleMs: 200, ...(options.fetch ? { fetch: options.fetch } : {}) },
       });
@@ -144,7 +146,8 @@ export function waitFor(
     }, timeoutMs);
     const poll = setInterval(check, 100);
     for (const workstation of workstations) {
-      unsubscribers.push(workstation.replica.onChange(check), workstation.sync.onStatus(check));
+      unsubscribers.push(workstation.replica.onChange(check));
+      if (workstation.sync) unsubscribers.push(workstation.sync.onStatus(check));
     }
     check();
   });

@@ -5,7 +5,7 @@ import { newId } from '../../core/ids.js';
 import type { MutateRequest, MutationName } from '../../core/mutations/registry.js';
 import { REPLICATED_TABLE_NAMES, REPLICATED_TABLES, type ReplicatedTableName } from '../../core/sync/tables.js';
 import { canonicalValue } from '../../core/sync/values.js';
-import type { Workstation } from '../../electron/backend/workstation.js';
+import type { DevelopmentWorkstation as Workstation } from '../../electron/backend/workstation.js';
 import { inspectReplicaFile } from '../helpers/local-replica.js';
 import { bumpShapeEpoch, compactChangeLog } from '../../sync/server/shape-epoch.js';
 import { startCluster, waitFor, type SyncCluster } from '../helpers/sync-cluster.js';

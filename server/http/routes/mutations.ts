@@ -8,11 +8,14 @@ import {
 } from '../../../core/sync/protocol.js';
 import type { CentralDb } from '../../../db/central/connection.js';
 import { applyBatch } from '../../../sync/server/apply-batch.js';
+import type { ClockBounds } from '../../../sync/server/server-time.js';
 import type { DeviceAuthenticator } from '../../auth/device-auth.js';
 
 export interface MutationRoutesOptions {
   db: CentralDb;
   auth: DeviceAuthenticator;
+  /** Bounds on the instants a push writes (sync/server/server-time.ts); the defaults when absent. */
+  clock?: ClockBounds;
 }
 
 /** A push of 100 mutations with long clinical notes can exceed fastify's 1 MiB default. */
@@ -45,7 +48,7 @@ function checkProtocol(request: FastifyRequest): void {
  * only for the server's own failures, after which the workstation retries the whole batch
  * (safe: mutations are idempotent by id).
  */
-export const mutationRoutes: FastifyPluginAsync<MutationRoutesOptions> = (app, { db, auth }) => {
+export const mutationRoutes: FastifyPluginAsync<MutationRoutesOptions> = (app, { db, auth, clock }) => {
   // Fastify's own refusals in this scope (unparseable JSON, body too large, wrong content type)
   // leave in the wire error shape with their 4xx status; everything else goes to the app's
   // handler.
@@ -59,12 +62,12 @@ export const mutationRoutes: FastifyPluginAsync<MutationRoutesOptions> = (app, {
 
   app.post('/v1/mutations', { bodyLimit: BODY_LIMIT }, async (request): Promise<PushResponse> => {
     checkProtocol(request);
-    const { deviceId } = await auth.authenticate(request);
+    const device = await auth.authenticate(request);
     const parsed = pushRequestSchema.safeParse(request.body);
     if (!parsed.success) {
       throw validationError(parsed.error, 'Malformed push request');
     }
-    return { results: await applyBatch(db, deviceId, parsed.data.mutations) };
+    return { results: await applyBatch(db, device, parsed.data.mutations, clock) };
   });
   return Promise.resolve();
 };

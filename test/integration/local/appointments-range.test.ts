@@ -5,6 +5,7 @@ import { WorkstationBackend } from '../../../electron/backend/backend.js';
 import { appointmentsBetweenSql } from '../../../db/local/queries/appointments.js';
 import { useLocalReplica } from '../../helpers/local-replica.js';
 import { ownerArgs, patientArgs } from '../../helpers/sync-fixtures.js';
+import { DevelopmentIdentity } from '../../../electron/backend/identity/development-identity.js';
 
 const ZONE = 'Europe/Paris';
 const STAMP = '2026-11-01 09:00:00.000+00';
@@ -194,7 +195,11 @@ describe('appointments over a range of days, on a real replica', () => {
   it('is served by the backend as appointments.range, in the clinic zone by default, input validated', async () => {
     seedPeople();
     const mondayEarly = appointment('2026-11-22T23:30:00.000Z');
-    const backend = new WorkstationBackend(replica(), null, { staffId: vetA });
+    const backend = new WorkstationBackend(
+      replica(),
+      null,
+      new DevelopmentIdentity(replica(), newId(), vetA, 'http://127.0.0.1:9'),
+    );
 
     await expect(backend.call('appointments.range', { from: '2026-11-23', to: '2026-11-29' })).resolves.toEqual([
       expect.objectContaining({ id: mondayEarly }),

@@ -3,6 +3,7 @@ import { newId } from '../../../core/ids.js';
 import type { ReplicatedTableName } from '../../../core/sync/tables.js';
 import { WorkstationBackend } from '../../../electron/backend/backend.js';
 import { useLocalReplica } from '../../helpers/local-replica.js';
+import { DevelopmentIdentity } from '../../../electron/backend/identity/development-identity.js';
 
 const meta = (createdAt: string) => ({ created_at: createdAt, updated_at: createdAt, version: 1 });
 
@@ -60,7 +61,11 @@ describe("a bill's lines on a real replica", () => {
       ...meta('2026-11-01 09:01:00.000+00'),
     });
 
-    const backend = new WorkstationBackend(replica(), null, { staffId });
+    const backend = new WorkstationBackend(
+      replica(),
+      null,
+      new DevelopmentIdentity(replica(), newId(), staffId, 'http://127.0.0.1:9'),
+    );
     // Added here, not yet on the server: no created_at yet. Time-ordered ids, as the UI makes them.
     const now = Date.now();
     const [vaccine, wormer] = [newId(now), newId(now + 1)];

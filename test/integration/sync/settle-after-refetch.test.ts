@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { newId } from '../../../core/ids.js';
 import { LocalReplica } from '../../../db/local/replica.js';
-import type { Workstation } from '../../../electron/backend/workstation.js';
+import type { DevelopmentWorkstation as Workstation } from '../../../electron/backend/workstation.js';
 import { ShapeConsumer } from '../../../sync/client/shape-consumer.js';
 import { SyncEngine } from '../../../sync/client/sync-engine.js';
 import { bumpShapeEpoch, compactChangeLog } from '../../../sync/server/shape-epoch.js';

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { newId } from '../../../core/ids.js';
-import type { Workstation } from '../../../electron/backend/workstation.js';
+import type { DevelopmentWorkstation as Workstation } from '../../../electron/backend/workstation.js';
 import { CENTRAL_BACKENDS } from '../../helpers/central-db.js';
 import { startCluster, waitFor, type SyncCluster } from '../../helpers/sync-cluster.js';
 import { ownerArgs, patientArgs } from '../../helpers/sync-fixtures.js';

@@ -27,13 +27,14 @@ beforeAll(async () => {
     parentPort.postMessage.mockImplementation(resolve);
   });
   parentPort.emit('message', {
-    data: { type: 'open', dataDir, serverUrl: 'http://127.0.0.1:9', staffId: '00000000-0000-0000-0000-000000000000' },
+    data: { type: 'open', dataDir, sealSecrets: false },
     ports: [],
   });
   const channel = new MessageChannel();
   // Connect before the workstation is open: the entry must keep the port until it is.
   parentPort.emit('message', { data: { type: 'connect' }, ports: [asBackendPort(channel.port1)] });
-  expect(await opened).toMatchObject({ type: 'opened', deviceId: expect.any(String) });
+  // A first start: not enrolled yet, so no device id.
+  expect(await opened).toEqual({ type: 'opened', deviceId: null });
   pagePort = channel.port2;
   // The page's side as in the app: the preload's relay, then the same client as in a browser.
   const { relay, receive } = createPortRelay(() => {
@@ -61,9 +62,17 @@ afterAll(async () => {
 
 describe('backend utility entry', () => {
   it('answers a request over the port from the real workstation', async () => {
-    await expect(client['staff.list']({})).resolves.toEqual([]);
-    await expect(client['session.current']({})).resolves.toBeNull();
-    await expect(client['sync.status']({})).resolves.toMatchObject({ pending: 0, rejected: 0 });
+    await expect(client['identity.state']({})).resolves.toMatchObject({
+      enrolment: { state: 'not_enrolled' },
+      session: null,
+      idleLockMinutes: 10,
+    });
+    await expect(client['sync.status']({})).resolves.toMatchObject({ connection: 'offline', pending: 0, rejected: 0 });
+  });
+
+  it('answers SESSION_REQUIRED to clinic operations while nobody is signed in', async () => {
+    await expect(client['staff.list']({})).rejects.toMatchObject({ code: 'SESSION_REQUIRED' });
+    await expect(client['session.current']({})).rejects.toMatchObject({ code: 'SESSION_REQUIRED' });
   });
 
   it('answers VALIDATION_FAILED in the AppError wire shape for input that breaks the contract', async () => {

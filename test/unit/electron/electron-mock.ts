@@ -161,6 +161,16 @@ export const utilityProcesses: FakeUtilityProcess[] = state.utilityProcesses;
 /** What the preload handed to `contextBridge.exposeInMainWorld`. */
 export const exposed: { key: string; api: unknown }[] = state.exposed;
 export const { protocol, net, Menu, dialog, utilityProcess, contextBridge } = state;
+/** No keychain, as on a Linux session without one: secrets stay in 0600 files unsealed. */
+export const safeStorage = {
+  isEncryptionAvailable: () => false,
+  encryptString: (plain: string): Buffer => {
+    throw new Error(`no keychain to seal ${plain.length} characters`);
+  },
+  decryptString: (): string => {
+    throw new Error('no keychain');
+  },
+};
 
 /** Forgets everything recorded, so the next test starts from a fresh Electron. */
 export function resetElectronMock(): void {

@@ -137,10 +137,10 @@ describe('electron main', () => {
     await startMain();
     expect(utilityProcess.fork).toHaveBeenCalledWith(expect.stringMatching(/backend\.mjs$/), [], expect.anything());
     const backend = utilityProcesses[0]!;
-    expect(backend.posted[0]?.message).toMatchObject({
+    expect(backend.posted[0]?.message).toEqual({
       type: 'open',
-      serverUrl: 'http://127.0.0.1:9',
       dataDir: path.join(app.userData, 'workstation'),
+      sealSecrets: expect.any(Boolean),
     });
     const contents = onlyWindow().webContents;
     ipcMain.emit(IPC_CONNECT_CHANNEL, { sender: contents, senderFrame: contents.mainFrame });

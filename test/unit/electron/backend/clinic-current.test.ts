@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { newId } from '../../../../core/ids.js';
 import { WorkstationBackend } from '../../../../electron/backend/backend.js';
 import { useLocalReplica } from '../../../helpers/local-replica.js';
+import { DevelopmentIdentity } from '../../../../electron/backend/identity/development-identity.js';
 
 const clinic = (id: string, name: string) => ({
   id,
@@ -30,7 +31,8 @@ const staff = (id: string, clinicId: string) => ({
 
 describe('clinic.current', () => {
   const { replica } = useLocalReplica();
-  const backend = (staffId: string) => new WorkstationBackend(replica(), null, { staffId });
+  const backend = (staffId: string) =>
+    new WorkstationBackend(replica(), null, new DevelopmentIdentity(replica(), newId(), staffId, 'http://127.0.0.1:9'));
 
   it('is null before the first sync brings the clinic', async () => {
     await expect(backend(newId()).call('clinic.current', {})).resolves.toBeNull();
