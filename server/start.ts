@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { CentralDb } from '../db/central/connection.js';
+import { withOwnerDb } from '../db/central/migrations/as-owner.js';
 import { loadMigrations } from '../db/central/migrations/files.js';
 import { migrateUp, type MigrationProgress } from '../db/central/migrations/runner.js';
 import { openCentralDb } from '../db/central/open.js';
@@ -39,7 +40,10 @@ export async function startServer(
   const db = await openCentralDb(config.database);
   try {
     const migrations = await loadMigrations();
-    await migrateUp(db, migrations, hooks.onMigration ? { onProgress: hooks.onMigration } : {});
+    // As the owner (MIGRATION_DATABASE_URL): the server's own role cannot change the schema.
+    await withOwnerDb(config.database, db, (owner) =>
+      migrateUp(owner, migrations, hooks.onMigration ? { onProgress: hooks.onMigration } : {}),
+    );
     const app = buildApp({
       db,
       version: VETDESK_VERSION,

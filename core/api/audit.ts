@@ -53,7 +53,8 @@ const valuesSchema = z.record(z.string(), z.unknown()).nullable();
 export const auditEntrySchema = z.object({
   /** Position in the audit trail: increases with every change written. */
   id: z.number().int().positive(),
-  action: z.enum(['insert', 'update', 'delete']),
+  /** `erase`: the record was erased and its personal values redacted everywhere (no values). */
+  action: z.enum(['insert', 'update', 'delete', 'erase']),
   changedAt: z.iso.datetime({ offset: true }),
   /** Null when no staff member made the change (seeding, the server's own maintenance). */
   changedBy: uuidSchema.nullable(),

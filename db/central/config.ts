@@ -4,14 +4,16 @@ import { z } from 'zod';
 import { AppError, ErrorCode } from '../../core/errors.js';
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+const postgresUrl = z
+  .string()
+  .trim()
+  .refine((value) => /^postgres(ql)?:\/\//.test(value), 'must start with postgres:// or postgresql://');
 
 /** Environment variables that select and tune the central database. */
 export const centralDbEnvSchema = z.object({
-  DATABASE_URL: z
-    .string()
-    .trim()
-    .refine((value) => /^postgres(ql)?:\/\//.test(value), 'must start with postgres:// or postgresql://')
-    .optional(),
+  DATABASE_URL: postgresUrl.optional(),
+  // The owner role that runs migrations; the server itself connects as DATABASE_URL's role.
+  MIGRATION_DATABASE_URL: postgresUrl.optional(),
   VETDESK_DATA_DIR: z.string().trim().min(1).optional(),
   PGPOOL_MAX: positiveInt(10),
   PGPOOL_IDLE: z.coerce.number().int().nonnegative().default(30_000),
@@ -25,6 +27,11 @@ export const centralDbEnvSchema = z.object({
 export interface PostgresConfig {
   kind: 'postgres';
   connectionString: string;
+  /**
+   * The owner role's connection, for migrations (`MIGRATION_DATABASE_URL`). Absent: migrations
+   * run on `connectionString`, which must then be the owner (see docs/security.md).
+   */
+  migrationConnectionString?: string;
   poolMax: number;
   /** Milliseconds an idle connection is kept; 0 keeps it forever. */
   poolIdleMs: number;
@@ -55,7 +62,8 @@ export function defaultDataDir(env: NodeJS.ProcessEnv = process.env): string {
 
 /**
  * Reads the central database settings from the environment: PostgreSQL when `DATABASE_URL`
- * is set, otherwise PGlite in `<VETDESK_DATA_DIR>/central`.
+ * is set (migrations as `MIGRATION_DATABASE_URL`'s role when that is set too), otherwise
+ * PGlite in `<VETDESK_DATA_DIR>/central`.
  * @throws AppError CONFIG_INVALID naming each bad variable.
  */
 export function centralDbConfigFromEnv(env: NodeJS.ProcessEnv = process.env): CentralDbConfig {
@@ -67,10 +75,18 @@ export function centralDbConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Ce
     });
   }
   const vars = parsed.data;
+  if (vars.MIGRATION_DATABASE_URL && !vars.DATABASE_URL) {
+    throw new AppError(
+      ErrorCode.ConfigInvalid,
+      'Invalid database settings: MIGRATION_DATABASE_URL needs DATABASE_URL (the embedded database has a single user)',
+      { problems: ['MIGRATION_DATABASE_URL: needs DATABASE_URL'] },
+    );
+  }
   if (vars.DATABASE_URL) {
     return {
       kind: 'postgres',
       connectionString: vars.DATABASE_URL,
+      ...(vars.MIGRATION_DATABASE_URL ? { migrationConnectionString: vars.MIGRATION_DATABASE_URL } : {}),
       poolMax: vars.PGPOOL_MAX,
       poolIdleMs: vars.PGPOOL_IDLE,
       connectTimeoutMs: vars.PGPOOL_CONN_TIMEOUT,
@@ -80,4 +96,17 @@ export function centralDbConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Ce
   }
   const dataDir = vars.VETDESK_DATA_DIR ? path.resolve(vars.VETDESK_DATA_DIR) : defaultDataDir(env);
   return { kind: 'pglite', dataDir: path.join(dataDir, 'central') };
+}
+
+/**
+ * The configuration migrations run with: the owner's connection (`MIGRATION_DATABASE_URL`) with
+ * one connection, or `config` itself when no separate owner is configured (PGlite, or a
+ * PostgreSQL role that is both owner and server).
+ */
+export function migrationDbConfig(config: CentralDbConfig): CentralDbConfig {
+  if (config.kind !== 'postgres' || config.migrationConnectionString === undefined) return config;
+  // A migration may rightly run longer than the server's per-statement limit.
+  const { migrationConnectionString, statementTimeoutMs, ...rest } = config;
+  void statementTimeoutMs;
+  return { ...rest, connectionString: migrationConnectionString, poolMax: 1 };
 }

@@ -56,6 +56,9 @@ async function main(): Promise<number> {
     }
     process.stdout.write(
       `OK: ${report.checked} sealed audit row(s) verified, ${report.unsealed} not sealed yet\n` +
+        (report.redacted > 0
+          ? `  of which ${report.redacted} redacted by erasures (links hold, values erased)\n`
+          : '') +
         `head: ${report.head ? `${report.head.seq}:${report.head.hash}` : 'none (nothing sealed yet)'}\n`,
     );
     return 0;

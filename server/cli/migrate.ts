@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { AppError, ErrorCode, isAppError } from '../../core/errors.js';
-import { centralDbConfigFromEnv } from '../../db/central/config.js';
+import { centralDbConfigFromEnv, migrationDbConfig } from '../../db/central/config.js';
 import { loadMigrations } from '../../db/central/migrations/files.js';
 import { appliedMigrations, migrateDown, migrateUp } from '../../db/central/migrations/runner.js';
 import { openCentralDb } from '../../db/central/open.js';
@@ -20,7 +20,10 @@ const argsSchema = z
   })
   .refine((args) => !args.down || args.to !== undefined, '--down needs --to N (use --to 0 to undo everything)');
 
-/** `npm run db:migrate`: applies, undoes or lists central migrations on the configured database. */
+/**
+ * `npm run db:migrate`: applies, undoes or lists central migrations on the configured database, as
+ * the owner role of `MIGRATION_DATABASE_URL` when it is set.
+ */
 async function main(): Promise<void> {
   let raw;
   try {
@@ -37,7 +40,8 @@ async function main(): Promise<void> {
   }
   const args = parsed.data;
   const known = await loadMigrations();
-  const db = await openCentralDb(centralDbConfigFromEnv());
+  // Migrations change the schema: they run as the owner (MIGRATION_DATABASE_URL, else DATABASE_URL).
+  const db = await openCentralDb(migrationDbConfig(centralDbConfigFromEnv()));
   try {
     process.stdout.write(`database: ${db.location}\n`);
     const report = ({

@@ -27,6 +27,11 @@ export interface BrokenLink {
 export interface ChainReport {
   /** Seals checked (all of them when the chain holds, up to the break otherwise). */
   checked: number;
+  /**
+   * Of those, rows an erasure redacted after they were sealed (listed in `audit.redactions`): their
+   * link still holds, but their content can no longer be recomputed (docs/database.md, "Erasure").
+   */
+  redacted: number;
   /** Audit rows not sealed yet (the sealer has not reached them). */
   unsealed: number;
   /** The last seal: export it, since a chain rewritten from scratch is only caught against it. */
@@ -41,6 +46,7 @@ interface SealRow extends SealedColumns {
   prev_hash: string;
   hash: string;
   row_present: boolean;
+  redacted: boolean;
 }
 
 /**
@@ -54,20 +60,27 @@ export async function verifyAuditChain(db: SqlExecutor, options: { batch?: numbe
   let seq = 0;
   let prevHash = GENESIS_HASH;
   let checked = 0;
+  let redacted = 0;
   let broken: BrokenLink | undefined;
   walk: for (;;) {
     const { rows } = await db.query<SealRow>(
-      `select s.seq, s.audit_id, s.prev_hash, s.hash, e.id is not null as row_present, ${SEALED_COLUMNS_SQL}
+      `select s.seq, s.audit_id, s.prev_hash, s.hash, e.id is not null as row_present,
+            r.audit_id is not null as redacted, ${SEALED_COLUMNS_SQL}
          from audit.entity_change_seals s
          left join audit.entity_changes e on e.id = s.audit_id
+         left join audit.redactions r on r.audit_id = s.audit_id
         where s.seq > $1
         order by s.seq
         limit $2`,
       [seq, batch],
     );
     for (const row of rows) {
-      broken = checkLink(row, seq, prevHash);
-      if (broken) break walk;
+      const outcome = checkLink(row, seq, prevHash);
+      if (outcome !== 'holds' && outcome !== 'redacted') {
+        broken = outcome;
+        break walk;
+      }
+      if (outcome === 'redacted') redacted += 1;
       seq = row.seq;
       prevHash = row.hash;
       checked += 1;
@@ -83,18 +96,24 @@ export async function verifyAuditChain(db: SqlExecutor, options: { batch?: numbe
   );
   return {
     checked,
+    redacted,
     unsealed: rows[0]?.unsealed ?? 0,
     head: head.rows[0] ? { seq: head.rows[0].seq, hash: head.rows[0].hash } : undefined,
     ...(broken ? { broken } : {}),
   };
 }
 
-function checkLink(row: SealRow, prevSeq: number, prevHash: string): BrokenLink | undefined {
+/**
+ * `holds`, `redacted` (the row's content changed, and an erasure recorded that it redacted this
+ * row), or the broken link.
+ */
+function checkLink(row: SealRow, prevSeq: number, prevHash: string): BrokenLink | 'holds' | 'redacted' {
   const at = { seq: row.seq, auditId: row.audit_id };
   if (row.seq !== prevSeq + 1) return { kind: 'seq-gap', ...at, expected: String(prevSeq + 1), found: String(row.seq) };
   if (row.prev_hash !== prevHash) return { kind: 'prev-hash', ...at, expected: prevHash, found: row.prev_hash };
   if (!row.row_present) return { kind: 'row-missing', ...at, expected: row.hash, found: 'no audit row' };
   const recomputed = sealHash(prevHash, row);
-  if (recomputed !== row.hash) return { kind: 'content', ...at, expected: row.hash, found: recomputed };
-  return undefined;
+  if (recomputed === row.hash) return 'holds';
+  if (row.redacted) return 'redacted';
+  return { kind: 'content', ...at, expected: row.hash, found: recomputed };
 }

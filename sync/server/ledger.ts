@@ -38,7 +38,8 @@ export async function recordedResult(db: SqlExecutor, id: string): Promise<Mutat
 /**
  * The recorded result of `envelope`'s id when the envelope is the one recorded (same device,
  * name, staff member and arguments; arguments compared as jsonb, so key order does not
- * matter), or undefined when the id was never recorded.
+ * matter), or undefined when the id was never recorded. Once an erasure redacted the recorded
+ * arguments (`erased_at`), they can no longer be compared: device, name and staff must match.
  * @throws AppError MUTATION_ID_REUSED (409) when the id was recorded for another change: a
  *   replay must never hand one device the result of another device's mutation.
  * @throws ZodError when the recorded result is not a result at all (a corrupted ledger).
@@ -50,7 +51,8 @@ export async function replayedResult(
 ): Promise<MutationResult | undefined> {
   const { rows } = await db.query<{ result: unknown; same: boolean }>(
     `select result,
-            (device_id = $2::uuid and name = $3 and staff_id = $4::uuid and args = $5::text::jsonb) as same
+            (device_id = $2::uuid and name = $3 and staff_id = $4::uuid
+              and (args = $5::text::jsonb or erased_at is not null)) as same
        from sync.mutations where id = $1`,
     [envelope.id, deviceId, envelope.name, envelope.staffId, ledgerJson(envelope.args ?? null)],
   );

@@ -2,7 +2,9 @@ import type { SqlExecutor } from '../../db/central/connection.js';
 
 /**
  * Everything VetDesk's migrations can create, as sorted lines: schemas, relations, columns,
- * constraints, indexes, triggers, functions and enum labels outside the system schemas.
+ * constraints, indexes, triggers, functions (with their security and settings), enum labels and
+ * privileges (granted and default) outside the system schemas. ACLs are compared sorted and with
+ * an absent ACL spelled out as its default, so revoking and re-granting reads as unchanged.
  * Two databases with the same snapshot have the same schema. The migration tracking table is
  * left out: it belongs to the runner, not to any migration.
  */
@@ -36,8 +38,22 @@ export async function catalogSnapshot(db: SqlExecutor): Promise<string[]> {
       from pg_trigger t join rel on rel.oid = t.tgrelid where not t.tgisinternal
     union all
     select 'function ' || ns.nspname || '.' || p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ') '
-           || md5(p.prosrc)
+           || md5(p.prosrc) || case when p.prosecdef then ' security definer' else '' end
+           || coalesce(' set ' || array_to_string(p.proconfig, ','), '')
+           || ' acl ' || array(select unnest(coalesce(p.proacl, acldefault('f', p.proowner)))::text order by 1)::text
       from pg_proc p join ns on ns.oid = p.pronamespace
+    union all
+    select 'acl schema ' || nspname || ' '
+           || array(select unnest(coalesce(n.nspacl, acldefault('n', n.nspowner)))::text order by 1)::text
+      from pg_namespace n where n.oid in (select oid from ns)
+    union all
+    select 'acl relation ' || rel.name || ' '
+           || array(select unnest(coalesce(c.relacl, acldefault('r', c.relowner)))::text order by 1)::text
+      from rel join pg_class c on c.oid = rel.oid
+    union all
+    select 'default acl ' || d.defaclnamespace::regnamespace::text || ' ' || d.defaclobjtype::text || ' '
+           || array(select unnest(d.defaclacl)::text order by 1)::text
+      from pg_default_acl d
     union all
     select 'enum ' || t.typname || ' ' || string_agg(e.enumlabel::text, ',' order by e.enumsortorder)
       from pg_type t join pg_enum e on e.enumtypid = t.oid join ns on ns.oid = t.typnamespace

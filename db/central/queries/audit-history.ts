@@ -3,7 +3,7 @@ import type { SqlExecutor } from '../connection.js';
 /** One audit row as the history route reads it, with the staff and device names resolved. */
 export interface AuditHistoryRow {
   id: number | string;
-  action: 'insert' | 'update' | 'delete';
+  action: 'insert' | 'update' | 'delete' | 'erase';
   changed_at: Date | string;
   changed_by: string | null;
   changed_by_name: string | null;

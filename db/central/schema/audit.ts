@@ -9,7 +9,7 @@ export const entityChanges = auditSchema.table('entity_changes', {
   id: bigserial('id', { mode: 'number' }).primaryKey(),
   tableName: text('table_name').notNull(),
   entityId: uuid('entity_id').notNull(),
-  action: text('action', { enum: ['insert', 'update', 'delete'] }).notNull(),
+  action: text('action', { enum: ['insert', 'update', 'delete', 'erase'] }).notNull(),
   changedBy: uuid('changed_by'),
   deviceId: uuid('device_id'),
   mutationId: uuid('mutation_id'),
@@ -20,6 +20,13 @@ export const entityChanges = auditSchema.table('entity_changes', {
   transactionId: bigint('transaction_id', { mode: 'number' })
     .notNull()
     .default(sql`txid_current()`),
+});
+
+/** Audit rows an erasure redacted (migration 0015): the one change a sealed row may undergo. */
+export const redactions = auditSchema.table('redactions', {
+  auditId: bigint('audit_id', { mode: 'number' }).primaryKey(),
+  erasureId: bigint('erasure_id', { mode: 'number' }).notNull(),
+  redactedAt: timestamptz('redacted_at').notNull().defaultNow(),
 });
 
 /** The audit hash chain (docs/database.md, "Audit seals"), written only by the server's sealer. */

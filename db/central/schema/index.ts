@@ -1,4 +1,4 @@
-import { entityChangeSeals, entityChanges } from './audit.js';
+import { entityChangeSeals, entityChanges, redactions } from './audit.js';
 import { billItems, billMedicalRecords, bills, billTotals, payments, priceListItems } from './billing.js';
 import { appointments, medicalRecords } from './clinical.js';
 import * as enums from './enums.js';
@@ -32,5 +32,6 @@ export const centralSchema = {
   billTotals,
   entityChanges,
   entityChangeSeals,
+  redactions,
   ...syncTables,
 } as const;

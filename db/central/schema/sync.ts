@@ -38,6 +38,8 @@ export const mutations = syncSchema.table('mutations', {
   result: jsonb('result').$type<Record<string, unknown>>().notNull(),
   txid: xid8('txid'),
   receivedAt: timestamptz('received_at').notNull().defaultNow(),
+  /** Set when an erasure redacted personal values from `args` and `result` (migration 0015). */
+  erasedAt: timestamptz('erased_at'),
 });
 
 /** Conflicts the server resolved, shown in the staff's conflicts inbox (replicated). */

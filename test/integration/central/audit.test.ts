@@ -33,26 +33,35 @@ describe.each(CENTRAL_BACKENDS)('audit trail on %s', (kind) => {
         tx.query(`update owners set phone = '0700 900 000', email = 'lovelace@example.org' where id = $1`, [owner.id]),
       { audit: { staffId, deviceId, mutationId: updateId } },
     );
-    await db().transaction((tx) => tx.query('delete from owners where id = $1', [owner.id]), {
-      audit: { staffId, deviceId, mutationId: deleteId },
-    });
-
-    const { rows } = await db().query<AuditRow>(
-      `select ${auditColumns} from audit.entity_changes where entity_id = $1 order by id`,
-      [owner.id],
-    );
-    expect(rows.map((row) => [row.action, row.changed_by, row.device_id, row.mutation_id])).toEqual([
-      ['insert', staffId, deviceId, createId],
-      ['update', staffId, deviceId, updateId],
-      ['delete', staffId, deviceId, deleteId],
-    ]);
-    const [inserted, updated, deleted] = rows;
+    const history = async () =>
+      (
+        await db().query<AuditRow>(
+          `select ${auditColumns} from audit.entity_changes where entity_id = $1 order by id`,
+          [owner.id],
+        )
+      ).rows;
+    const [inserted, updated] = await history();
     expect(inserted!.old_values).toBeNull();
     expect(inserted!.new_values).toMatchObject({ id: owner.id, first_name: 'Ada', email: 'ada@example.org' });
     expect(updated!.old_values).toEqual({ phone: null, email: 'ada@example.org' });
     expect(updated!.new_values).toEqual({ phone: '0700 900 000', email: 'lovelace@example.org' });
-    expect(deleted!.old_values).toMatchObject({ id: owner.id, email: 'lovelace@example.org' });
-    expect(deleted!.new_values).toBeNull();
+
+    await db().transaction((tx) => tx.query('delete from owners where id = $1', [owner.id]), {
+      audit: { staffId, deviceId, mutationId: deleteId },
+    });
+    const rows = await history();
+    // A hard delete of an owner is an erasure (migration 0015): the history keeps its rows and
+    // keys, the personal values become '[erased]', and the erasure itself is the last entry.
+    expect(rows.map((row) => [row.action, row.changed_by, row.device_id, row.mutation_id])).toEqual([
+      ['insert', staffId, deviceId, createId],
+      ['update', staffId, deviceId, updateId],
+      ['delete', staffId, deviceId, deleteId],
+      ['erase', staffId, deviceId, deleteId],
+    ]);
+    expect(rows[1]!.old_values).toEqual({ phone: null, email: '[erased]' });
+    expect(rows[1]!.new_values).toEqual({ phone: '[erased]', email: '[erased]' });
+    expect(rows[2]!.old_values).toMatchObject({ id: owner.id, first_name: '[erased]', email: '[erased]' });
+    expect(rows[2]!.new_values).toBeNull();
   });
 
   it('records null actors when no settings are made, even after an earlier transaction set them', async () => {
@@ -143,7 +152,11 @@ describe.each(CENTRAL_BACKENDS)('audit trail of cascaded and bulk writes on %s',
         where mutation_id = $1 order by table_name, entity_id`,
       [mutationId],
     );
-    expect(rows).toHaveLength(3);
+    // The owner's delete and, since a hard delete of an owner is an erasure, its 'erase' entry.
+    expect(rows.filter((row) => row['table_name'] === 'owners').map((row) => row['action'])).toEqual([
+      'delete',
+      'erase',
+    ]);
     expect(rows.filter((row) => row['table_name'] === 'patients')).toEqual(
       patients
         .map((p) => ({

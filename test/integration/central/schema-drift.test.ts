@@ -1,6 +1,6 @@
 import { getTableConfig, type PgTable } from 'drizzle-orm/pg-core';
 import { describe, expect, it } from 'vitest';
-import { entityChangeSeals, entityChanges } from '../../../db/central/schema/audit.js';
+import { entityChangeSeals, entityChanges, redactions } from '../../../db/central/schema/audit.js';
 import * as enums from '../../../db/central/schema/enums.js';
 import { domainTables } from '../../../db/central/schema/index.js';
 import { syncTables } from '../../../db/central/schema/sync.js';
@@ -17,6 +17,7 @@ const tables: PgTable[] = [
   ...Object.values(domainTables),
   entityChanges,
   entityChangeSeals,
+  redactions,
   ...Object.values(syncTables),
 ];
 

@@ -6,6 +6,7 @@ const ACTION: Readonly<Record<AuditEntry['action'], { label: string; badge: stri
   insert: { label: 'Created', badge: 'badge-success' },
   update: { label: 'Changed', badge: 'badge-info' },
   delete: { label: 'Erased', badge: 'badge-danger' },
+  erase: { label: 'Personal data erased', badge: 'badge-danger' },
 };
 
 /** A value as staff read it; `(empty)` for nothing, so a cleared field is visible as such. */

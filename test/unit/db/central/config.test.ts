@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ErrorCode } from '../../../../core/errors.js';
-import { centralDbConfigFromEnv, defaultDataDir } from '../../../../db/central/config.js';
+import { centralDbConfigFromEnv, defaultDataDir, migrationDbConfig } from '../../../../db/central/config.js';
 
 describe('central database configuration', () => {
   it('uses embedded PGlite in <VETDESK_DATA_DIR>/central when DATABASE_URL is unset', () => {
@@ -44,6 +44,47 @@ describe('central database configuration', () => {
     expect(centralDbConfigFromEnv({ DATABASE_URL: 'postgresql://x/y' })).toMatchObject({ statementTimeoutMs: 30_000 });
     expect(centralDbConfigFromEnv({ DATABASE_URL: 'postgresql://x/y', PG_STATEMENT_TIMEOUT: '0' })).not.toHaveProperty(
       'statementTimeoutMs',
+    );
+  });
+
+  it('migrates as MIGRATION_DATABASE_URL with one connection, and as DATABASE_URL when it is unset', () => {
+    const config = centralDbConfigFromEnv({
+      DATABASE_URL: 'postgres://vetdesk_server@db.local/vetdesk',
+      MIGRATION_DATABASE_URL: 'postgres://vetdesk_owner@db.local/vetdesk',
+      PGSSLMODE: 'require',
+    });
+    expect(config).toMatchObject({ connectionString: 'postgres://vetdesk_server@db.local/vetdesk' });
+    expect(migrationDbConfig(config)).toEqual({
+      kind: 'postgres',
+      connectionString: 'postgres://vetdesk_owner@db.local/vetdesk',
+      poolMax: 1,
+      poolIdleMs: 30_000,
+      connectTimeoutMs: 5_000,
+      sslMode: 'require',
+    });
+    const single = centralDbConfigFromEnv({ DATABASE_URL: 'postgres://vetdesk@db.local/vetdesk' });
+    expect(migrationDbConfig(single)).toBe(single);
+    const embedded = centralDbConfigFromEnv({ VETDESK_DATA_DIR: '/srv/vetdesk' });
+    expect(migrationDbConfig(embedded)).toBe(embedded);
+  });
+
+  it('refuses MIGRATION_DATABASE_URL without DATABASE_URL, or one that is not a PostgreSQL URL', () => {
+    expect(() => centralDbConfigFromEnv({ MIGRATION_DATABASE_URL: 'postgres://owner@db/vetdesk' })).toThrow(
+      expect.objectContaining({
+        code: ErrorCode.ConfigInvalid,
+        message: expect.stringContaining('MIGRATION_DATABASE_URL'),
+      }),
+    );
+    expect(() =>
+      centralDbConfigFromEnv({
+        DATABASE_URL: 'postgres://app@db/vetdesk',
+        MIGRATION_DATABASE_URL: 'mysql://owner@db/x',
+      }),
+    ).toThrow(
+      expect.objectContaining({
+        code: ErrorCode.ConfigInvalid,
+        message: expect.stringContaining('MIGRATION_DATABASE_URL'),
+      }),
     );
   });
 
