@@ -120,12 +120,12 @@ function schemaIssues(validation: unknown): ValidationIssue[] {
 }
 
 /**
- * The admin routes' guard: a session of an admin (the role ROUTE_PERMISSIONS gives the admin
- * routes) with a clinic, on an enrolled device.
+ * The admin routes' guard: a session of someone ROUTE_PERMISSIONS lets call the route (admins),
+ * with a clinic, on an enrolled device.
  */
 function adminOf(sessions: SessionAuthenticator): RequireAdmin {
-  return async (request) => {
-    const session = await sessions.requireRoles(request, 'POST /v1/admin/enrolment-codes');
+  return async (request, route) => {
+    const session = await sessions.requireRoles(request, route);
     if (session.clinicId === null) {
       throw new AppError(ErrorCode.Forbidden, 'This admin belongs to no clinic', { reason: 'other_clinic' });
     }
