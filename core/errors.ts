@@ -62,6 +62,11 @@ export const ErrorCode = {
   SignInLocked: 'SIGN_IN_LOCKED',
   /** The request acts for a staff member but carries no valid session (none, expired, revoked, another device's). */
   SessionRequired: 'SESSION_REQUIRED',
+  /**
+   * An admin's change to a staff account that would lock the clinic out: deactivating
+   * yourself, or removing the last active admin (`details.reason`).
+   */
+  StaffChangeRefused: 'STAFF_CHANGE_REFUSED',
   /** The enrolment code is unknown, already used or expired. */
   EnrolmentCodeInvalid: 'ENROLMENT_CODE_INVALID',
   /** This workstation has no device token yet: it must be enrolled with a code from an admin. */
@@ -144,6 +149,8 @@ export interface ErrorDetailsByCode {
     readonly reason?:
       'role' | 'staff_removed' | 'unknown_staff' | 'other_clinic' | 'unsigned' | 'signing_key' | 'signature';
   };
+  /** Which rule refused the change. */
+  STAFF_CHANGE_REFUSED: ErrorDetails & { readonly reason: 'self' | 'last_admin' };
   /** Seconds until the next sign-in attempt is allowed. */
   SIGN_IN_LOCKED: ErrorDetails & { readonly retryAfterSeconds: number };
   /** The mutation name the server does not know. */

@@ -92,7 +92,9 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void stop('SIGTERM', 0));
 
   // Everything that can be refused is refused before anything is migrated or seeded.
-  const serverConfig = settings.central ? undefined : serverConfigFromEnv(env);
+  // The demo's workstation still speaks the development device scheme (until it enrols through
+  // the real path), so the demo server accepts it; startServer refuses that off loopback.
+  const serverConfig = settings.central ? undefined : { ...serverConfigFromEnv(env), developmentAuth: true };
   const binary = settings.VETDESK_ELECTRON === 'auto' ? electronBinary() : undefined;
   const ports: RequestedPort[] = [];
   if (serverConfig) {

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { isLoopbackHost } from '../core/auth/server-address.js';
 import { AppError, ErrorCode } from '../core/errors.js';
 import { centralDbConfigFromEnv, type CentralDbConfig } from '../db/central/config.js';
 import { DEFAULT_LIMITS, type LimitsConfig } from './http/limits/limits-config.js';
@@ -29,6 +30,17 @@ const serverEnvSchema = z.object({
     .optional(),
   TLS_CERT: z.string().trim().min(1).optional(),
   TLS_KEY: z.string().trim().min(1).optional(),
+  // DEVELOPMENT ONLY: also accept `Bearer dev-device:<uuid>` (no secret). Refused at start
+  // unless HOST is a loopback address (server/start.ts).
+  VETDESK_DEV_AUTH: z.enum(['0', '1'], { message: 'must be 0 or 1' }).default('0'),
+  // Staff sign-in: hours an online session lasts, days a signing key lets a person work offline.
+  VETDESK_SESSION_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 7)
+    .default(12),
+  VETDESK_OFFLINE_DAYS: z.coerce.number().int().min(1).max(90).default(14),
 });
 
 /** Everything the central server needs to start. */
@@ -43,6 +55,13 @@ export interface ServerConfig {
   limits: LimitsConfig;
   /** The server's own TLS certificate and key (PEM contents); plain HTTP when absent. */
   tls?: { cert: Buffer; key: Buffer };
+  /**
+   * DEVELOPMENT ONLY: accept the development device scheme beside device tokens. The server
+   * refuses to start with it unless `host` is a loopback address.
+   */
+  developmentAuth: boolean;
+  /** `VETDESK_SESSION_HOURS` and `VETDESK_OFFLINE_DAYS` (server/auth/staff-auth-settings.ts). */
+  staffAuth: { sessionHours: number; offlineDays: number };
   database: CentralDbConfig;
 }
 
@@ -80,6 +99,10 @@ export function serverConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Serve
   }
   const vars = parsed.data;
   const tls = tlsFiles(vars.TLS_CERT, vars.TLS_KEY);
+  // A pruned ledger row no longer answers a replay: keep rows well past any offline window.
+  if (vars.VETDESK_MUTATIONS_RETAIN_DAYS <= vars.VETDESK_OFFLINE_DAYS) {
+    throw invalid(['VETDESK_MUTATIONS_RETAIN_DAYS: must be longer than VETDESK_OFFLINE_DAYS']);
+  }
   return {
     port: parsed.data.PORT,
     host: parsed.data.HOST,
@@ -95,6 +118,23 @@ export function serverConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Serve
       ...(vars.METRICS_TOKEN === undefined ? {} : { metricsToken: vars.METRICS_TOKEN }),
     },
     ...(tls ? { tls } : {}),
+    developmentAuth: parsed.data.VETDESK_DEV_AUTH === '1',
+    staffAuth: { sessionHours: parsed.data.VETDESK_SESSION_HOURS, offlineDays: parsed.data.VETDESK_OFFLINE_DAYS },
     database: centralDbConfigFromEnv(env),
   };
+}
+
+/**
+ * Refuses the development device scheme on an address other machines can reach: it lets anyone
+ * act as any device with no secret at all.
+ * @throws AppError CONFIG_INVALID when `developmentAuth` is on and `host` is not loopback.
+ */
+export function assertDevelopmentAuthAllowed(config: Pick<ServerConfig, 'developmentAuth' | 'host'>): void {
+  if (config.developmentAuth && !isLoopbackHost(config.host)) {
+    throw new AppError(
+      ErrorCode.ConfigInvalid,
+      `VETDESK_DEV_AUTH=1 accepts workstations with no secret, so the server only allows it on a loopback address (HOST=127.0.0.1), not HOST=${config.host}. Unset VETDESK_DEV_AUTH and enrol workstations with codes (npm run enrol).`,
+      { variable: 'VETDESK_DEV_AUTH', host: config.host },
+    );
+  }
 }

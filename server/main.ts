@@ -20,6 +20,11 @@ async function main(): Promise<void> {
       ),
   });
   process.stdout.write(`VetDesk central server listening on ${server.url}\n`);
+  if (config.developmentAuth) {
+    process.stdout.write(
+      '  WARNING: VETDESK_DEV_AUTH=1: development device credentials (no secret) are accepted on this loopback address\n',
+    );
+  }
   process.stdout.write(
     `  data: ${server.db.location}\n  health: ${server.url}/healthz  metrics: ${server.url}/metrics\n`,
   );

@@ -3,7 +3,7 @@ import type { CentralDb } from '../db/central/connection.js';
 import { loadMigrations } from '../db/central/migrations/files.js';
 import { migrateUp, type MigrationProgress } from '../db/central/migrations/runner.js';
 import { openCentralDb } from '../db/central/open.js';
-import type { ServerConfig } from './config.js';
+import { assertDevelopmentAuthAllowed, type ServerConfig } from './config.js';
 import { buildApp } from './http/app.js';
 import { assertPortsAvailable } from './net/port-available.js';
 import { VETDESK_VERSION } from './version.js';
@@ -22,14 +22,17 @@ export interface RunningServer {
 /**
  * Opens the central database, applies pending migrations (refusing a database migrated by a
  * different or newer version), and starts listening.
- * A port already in use is reported before the database is opened, so nothing is migrated.
- * @throws AppError MIGRATION_MISMATCH, CONFIG_INVALID (also for a port in use),
+ * A port already in use, or the development device scheme on a non-loopback address, is
+ * reported before the database is opened, so nothing is migrated.
+ * @throws AppError MIGRATION_MISMATCH, CONFIG_INVALID (also for a port in use or
+ *   VETDESK_DEV_AUTH off loopback),
  *   DATABASE_UNAVAILABLE; the database is closed again when start-up fails.
  */
 export async function startServer(
   config: ServerConfig,
   hooks: { onMigration?: MigrationProgress } = {},
 ): Promise<RunningServer> {
+  assertDevelopmentAuthAllowed(config);
   await assertPortsAvailable([
     { host: config.host, port: config.port, variable: 'PORT', purpose: 'the central server' },
   ]);
@@ -47,6 +50,8 @@ export async function startServer(
       shape: { liveShapesPerDevice: config.limits.liveShapesPerDevice },
       retention: { retainMs: config.mutationsRetainDays * DAY_MS },
       ...(config.tls ? { tls: config.tls } : {}),
+      developmentAuth: config.developmentAuth,
+      staffAuth: config.staffAuth,
     });
     const address = await app.listen({ port: config.port, host: config.host });
     return {

@@ -3,7 +3,6 @@ import { API, type ApiInput, type ApiName, type ApiOutput } from '../../core/api
 import type { RejectionView } from '../../core/api/views.js';
 import { AppError, ErrorCode, validationError } from '../../core/errors.js';
 import type { LocalReplica, MutationStaff } from '../../db/local/replica.js';
-import { fetchAuditHistory } from '../../sync/client/audit-history.js';
 import type { SyncEngine } from '../../sync/client/sync-engine.js';
 import { requireAdmin } from './require-admin.js';
 
@@ -99,7 +98,12 @@ export class WorkstationBackend {
         const staff = this.currentStaff();
         requireAdmin(staff.role, 'see the history of a record');
         if (!this.sync) throw new AppError(ErrorCode.Internal, 'Sync is not running on this workstation');
-        return fetchAuditHistory(this.sync.serverEndpoint(), staff.id, params);
+        // The server takes the person from an online session (x-vetdesk-session), which this
+        // backend does not hold yet: the workstation's sign-in (ws-identity) supplies it.
+        throw new AppError(ErrorCode.SessionRequired, 'Record history needs an online sign-in on this workstation', {
+          staffId: staff.id,
+          table: params.table,
+        });
       },
       'rejections.list': () =>
         replica.rejected().map((entry): RejectionView => ({

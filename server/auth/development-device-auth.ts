@@ -14,11 +14,13 @@ export function parseDevelopmentToken(authorization: string | undefined): string
 }
 
 /**
- * DEVELOPMENT ONLY: `Authorization: Bearer dev-device:<device uuid>` names the device, with no
- * secret at all. The device row is created on first use (name 'Development device'); a device
- * whose `revoked_at` is set is refused. `last_seen_at` is set on first use and refreshed by a
- * request once it is more than five minutes old. Real enrolment (one-time codes traded for device
- * tokens) replaces this scheme behind the same `DeviceAuthenticator` seam.
+ * DEVELOPMENT ONLY, and only when the server runs with VETDESK_DEV_AUTH=1 on a loopback address
+ * (server/start.ts refuses anything else): `Authorization: Bearer dev-device:<device uuid>`
+ * names the device, with no secret at all. The device row is created on first use (name
+ * 'Development device', no clinic); a revoked device is refused; a device that was enrolled
+ * (it holds a token) is refused too, so the scheme can never speak for a real workstation, whose
+ * mutations must be signed. `last_seen_at` is refreshed as for token devices.
+ * @throws AppError UNAUTHENTICATED or DEVICE_REVOKED (401).
  */
 export function developmentDeviceAuth(db: CentralDb): DeviceAuthenticator {
   return {
@@ -27,15 +29,20 @@ export function developmentDeviceAuth(db: CentralDb): DeviceAuthenticator {
       if (deviceId === undefined) {
         throw new AppError(
           ErrorCode.Unauthenticated,
-          'Sync requests need the header Authorization: Bearer dev-device:<device uuid>',
+          'Requests need the header Authorization: Bearer <device token> (or, on this development server, Bearer dev-device:<device uuid>)',
         );
       }
       const access = (await deviceAccess(db, deviceId)) ?? (await registerDevelopmentDevice(db, deviceId));
       if (access?.revoked !== false) {
         throw new AppError(ErrorCode.DeviceRevoked, 'This workstation was revoked: enrol it again', { deviceId });
       }
+      if (access.enrolled) {
+        throw new AppError(ErrorCode.Unauthenticated, 'This device is enrolled: it must use its device token', {
+          deviceId,
+        });
+      }
       if (access.stale) await touchDeviceLastSeen(db, deviceId);
-      return { deviceId, scheme: 'development' };
+      return { deviceId, clinicId: access.clinicId, scheme: 'development' };
     },
   };
 }

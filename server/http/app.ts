@@ -5,14 +5,20 @@ import { pingDatabase } from '../../db/central/queries/health.js';
 import { toAppError } from '../../db/central/pg-error.js';
 import { AuditSealer, type AuditSealerOptions } from '../../sync/server/audit-sealer-schedule.js';
 import { ChangeLogCompactor, type ChangeLogCompactorOptions } from '../../sync/server/change-log-compactor.js';
-import type { DeviceAuthenticator } from '../auth/device-auth.js';
-import { developmentDeviceAuth } from '../auth/development-device-auth.js';
+import { deviceAuthenticator } from '../auth/device-authenticator.js';
 import { sendError } from './limits/error-reply.js';
 import { frameworkClientError } from './limits/framework-errors.js';
 import type { LimitsConfig } from './limits/limits-config.js';
 import { fastifyLimitOptions, registerLimits, type LimitsOptions } from './limits/register-limits.js';
 import { createMetrics } from './metrics.js';
+import { adminDeviceRoutes, type RequireAdmin } from './routes/admin-devices.js';
 import { auditRoutes } from './routes/audit.js';
+import { enrolRoutes } from './routes/enrol.js';
+import { PasswordChecker } from '../auth/password-checker.js';
+import { sessionAuthenticator, type SessionAuthenticator } from '../auth/session-auth.js';
+import { DEFAULT_STAFF_AUTH_SETTINGS, type StaffAuthSettings } from '../auth/staff-auth-settings.js';
+import { adminStaffRoutes } from './routes/admin-staff.js';
+import { authRoutes } from './routes/auth.js';
 import { mutationRoutes } from './routes/mutations.js';
 import { shapeRoutes, type ShapeRouteOptions } from './routes/shape.js';
 import { syncCountsRoutes } from './routes/sync-counts.js';
@@ -22,8 +28,14 @@ export interface AppDependencies {
   db: CentralDb;
   version: string;
   logLevel?: string;
-  /** How sync requests identify their device; the development scheme when absent. */
-  deviceAuth?: DeviceAuthenticator;
+  /**
+   * DEVELOPMENT ONLY: also accept `Bearer dev-device:<uuid>` (no secret; the device is created
+   * on first use) beside enrolled devices' tokens. Off unless set; server/start.ts allows it only
+   * on a loopback address. Tests of the sync machinery use it; security tests use tokens.
+   */
+  developmentAuth?: boolean;
+  /** Staff sign-in settings (session hours, offline days, scrypt cost); production defaults when absent. */
+  staffAuth?: Partial<StaffAuthSettings>;
   /** Tuning of `GET /v1/shape` (long-poll timeout, chunk size); its defaults when absent. */
   shape?: ShapeRouteOptions;
   /**
@@ -59,15 +71,19 @@ function statusFor(error: AppError): number {
       return 413;
     case ErrorCode.Unauthenticated:
     case ErrorCode.DeviceRevoked:
+    case ErrorCode.SignInFailed:
+    case ErrorCode.SessionRequired:
+    case ErrorCode.EnrolmentCodeInvalid:
       return 401;
+    case ErrorCode.SignInLocked:
+    case ErrorCode.RateLimited:
+      return 429;
     case ErrorCode.Forbidden:
       return 403;
     case ErrorCode.NotFound:
       return 404;
     case ErrorCode.ProtocolMismatch:
       return 426;
-    case ErrorCode.RateLimited:
-      return 429;
     case ErrorCode.ConflictAlreadyResolved:
     case ErrorCode.MutationIdReused:
     case ErrorCode.UniqueViolation:
@@ -79,6 +95,8 @@ function statusFor(error: AppError): number {
     case ErrorCode.BillNotDraft:
     case ErrorCode.PaymentImmutable:
     case ErrorCode.InvalidAddendum:
+    case ErrorCode.NotEnrolled:
+    case ErrorCode.StaffChangeRefused:
       return 409;
     default:
       return isRetryable(error.code) ? 503 : 500;
@@ -98,6 +116,21 @@ function schemaIssues(validation: unknown): ValidationIssue[] {
         : [],
     message: typeof item.message === 'string' ? item.message : 'is invalid',
   }));
+}
+
+/** Until staff sessions are wired in: the device is checked, then no session is ever valid. */
+/**
+ * The admin routes' guard: a session of an admin (the role ROUTE_PERMISSIONS gives the admin
+ * routes) with a clinic, on an enrolled device.
+ */
+function adminOf(sessions: SessionAuthenticator): RequireAdmin {
+  return async (request) => {
+    const session = await sessions.requireRoles(request, 'POST /v1/admin/enrolment-codes');
+    if (session.clinicId === null) {
+      throw new AppError(ErrorCode.Forbidden, 'This admin belongs to no clinic', { reason: 'other_clinic' });
+    }
+    return { staffId: session.staffId, clinicId: session.clinicId, deviceId: session.deviceId };
+  };
 }
 
 /**
@@ -154,11 +187,18 @@ export function buildApp(deps: AppDependencies): FastifyInstance {
 
   app.get('/', () => Promise.resolve({ name: 'VetDesk central server', version: deps.version }));
 
-  // One authenticator for every sync route, so they agree on (and share what they know of) devices.
-  const auth = deps.deviceAuth ?? developmentDeviceAuth(deps.db);
+  // One authenticator for every route, so they agree on (and share what they know of) devices.
+  const auth = deviceAuthenticator(deps.db, { development: deps.developmentAuth ?? false });
+  const sessions = sessionAuthenticator(deps.db, auth);
+  void app.register(enrolRoutes, { db: deps.db });
+  void app.register(adminDeviceRoutes, { db: deps.db, requireAdmin: adminOf(sessions) });
   void app.register(mutationRoutes, { db: deps.db, auth });
   void app.register(syncCountsRoutes, { db: deps.db, auth });
-  void app.register(auditRoutes, { db: deps.db, auth });
+  const staffAuth = { ...DEFAULT_STAFF_AUTH_SETTINGS, ...deps.staffAuth };
+  const passwords = new PasswordChecker(staffAuth.scryptCost);
+  void app.register(authRoutes, { db: deps.db, auth, sessions, passwords, settings: staffAuth });
+  void app.register(adminStaffRoutes, { db: deps.db, sessions, passwords });
+  void app.register(auditRoutes, { db: deps.db, sessions });
   void app.register(shapeRoutes, {
     ...deps.shape,
     db: deps.db,

@@ -1,17 +1,22 @@
 import {
   auditHistorySchema,
   CENTRAL_UNREACHABLE,
-  STAFF_ID_HEADER,
   type AuditHistory,
   type AuditHistoryParams,
 } from '../../core/api/audit.js';
+import { SESSION_HEADER } from '../../core/auth/wire.js';
 import { AppError, ErrorCode, isRetryable } from '../../core/errors.js';
 import { errorFromResponse } from './http-error.js';
 
-/** Where the central server is and how this device authenticates (SyncEngine.serverEndpoint). */
+/** Where the central server is (SyncEngine.serverEndpoint). */
 export interface CentralEndpoint {
   serverUrl: string;
+}
+
+/** Who asks: this device's `Authorization` value and the signed-in person's session token. */
+export interface StaffCredentials {
   authorization: string;
+  session: string;
 }
 
 const TIMEOUT_MS = 15_000;
@@ -30,16 +35,17 @@ function unreachable(reason: string, cause?: unknown): AppError {
 }
 
 /**
- * Asks the central server for one record's history (`GET /v1/audit/:table/:id`) as `staffId`,
- * with this device's credential. Does not retry: the person who asked sees the outcome and may
+ * Asks the central server for one record's history (`GET /v1/audit/:table/:id`) with this
+ * device's credential and the signed-in person's session (the server takes who asks from it). Does not retry: the person who asked sees the outcome and may
  * ask again.
  * @throws AppError BACKEND_UNAVAILABLE (with a message staff understand) when the server cannot
  *   be reached, times out, fails on its side (5xx) or answers something that is not a history;
- *   otherwise the server's own error (FORBIDDEN for a non-admin, DEVICE_REVOKED, VALIDATION_FAILED).
+ *   otherwise the server's own error (FORBIDDEN for a non-admin, SESSION_REQUIRED, DEVICE_REVOKED,
+ *   NOT_FOUND for another clinic's record, VALIDATION_FAILED).
  */
 export async function fetchAuditHistory(
   endpoint: CentralEndpoint,
-  staffId: string,
+  credentials: StaffCredentials,
   params: AuditHistoryParams,
   doFetch: typeof fetch = fetch,
 ): Promise<AuditHistory> {
@@ -50,7 +56,11 @@ export async function fetchAuditHistory(
   let response: Response;
   try {
     response = await doFetch(url, {
-      headers: { authorization: endpoint.authorization, [STAFF_ID_HEADER]: staffId, accept: 'application/json' },
+      headers: {
+        authorization: credentials.authorization,
+        [SESSION_HEADER]: credentials.session,
+        accept: 'application/json',
+      },
       signal: AbortSignal.timeout(TIMEOUT_MS),
     });
   } catch (error) {

@@ -1,21 +1,23 @@
 import type { MutationEnvelope, MutationResult } from '../../core/sync/protocol.js';
 import type { CentralDb } from '../../db/central/connection.js';
 import { applyMutation } from './apply-mutation.js';
+import type { PushingDevice } from './mutation-proof.js';
 
 /**
  * Applies a device's ordered batch: each mutation in its own transaction, in order. A rejected
  * mutation never blocks the ones after it (later mutations that depended on it are rejected on
- * their own merits, e.g. NOT_FOUND). Results come back in request order.
+ * their own merits, e.g. NOT_FOUND), and neither does one whose proof of authorship fails
+ * (mutation-proof.ts). Results come back in request order.
  * @throws AppError when a mutation fails for a reason that is not its own (see
  *   `applyMutation`): the mutations before it stay applied and recorded, so the workstation
  *   retries the whole batch and gets their recorded results back.
  */
 export async function applyBatch(
   db: CentralDb,
-  deviceId: string,
+  device: PushingDevice,
   envelopes: readonly MutationEnvelope[],
 ): Promise<MutationResult[]> {
   const results: MutationResult[] = [];
-  for (const envelope of envelopes) results.push(await applyMutation(db, deviceId, envelope));
+  for (const envelope of envelopes) results.push(await applyMutation(db, device, envelope));
   return results;
 }

@@ -9,6 +9,7 @@ import { authorizeStaff } from './authorize.js';
 import { transactionFootprint } from './changed-tables.js';
 import { recordApplied, recordRejected, replayedResult } from './ledger.js';
 import { isTransactionConflict, rejectedResult, rejectionFor } from './rejection.js';
+import { provenStaffId, type PushingDevice } from './mutation-proof.js';
 import { mutationAuditContext, runServerCheck } from './server-checks.js';
 
 /** Attempts for a mutation whose transaction collided with another (deadlock, serialization). */
@@ -20,7 +21,9 @@ const MAX_ATTEMPTS = 3;
  *   if that result was a rejection, provided it is the same change (device, name, staff,
  *   arguments); otherwise MUTATION_ID_REUSED (409) is thrown;
  * - otherwise, in ONE transaction with the audit settings (staff, device, mutation): the
- *   definition is looked up (UNKNOWN_MUTATION), the staff member and role checked (FORBIDDEN),
+ *   proof of who made it checked (FORBIDDEN `unsigned`/`signing_key`/`signature`, see
+ *   mutation-proof.ts), the definition looked up (UNKNOWN_MUTATION), the staff member and role
+ *   checked (FORBIDDEN),
  *   the arguments validated (VALIDATION_FAILED with the zod issues), server-only checks run,
  *   the row operations applied with conflict resolution, and the result recorded in the ledger
  *   before the commit;
@@ -33,14 +36,15 @@ const MAX_ATTEMPTS = 3;
  */
 export async function applyMutation(
   db: CentralDb,
-  deviceId: string,
+  device: PushingDevice,
   envelope: MutationEnvelope,
 ): Promise<MutationResult> {
+  const { deviceId } = device;
   const recorded = await replayedResult(db, envelope, deviceId);
   if (recorded) return recorded;
   for (let attempt = 1; ; attempt++) {
     try {
-      return await db.transaction((tx) => applyInTransaction(tx, deviceId, envelope), {
+      return await db.transaction((tx) => applyInTransaction(tx, device, envelope), {
         audit: { staffId: envelope.staffId, deviceId, mutationId: envelope.id },
       });
     } catch (error) {
@@ -57,9 +61,10 @@ export async function applyMutation(
 
 async function applyInTransaction(
   tx: SqlExecutor,
-  deviceId: string,
+  device: PushingDevice,
   envelope: MutationEnvelope,
 ): Promise<MutationResult> {
+  const { deviceId } = device;
   // Two pushes of the same mutation at once (a workstation retrying while its first request is
   // still running) queue here; the second then finds the first's ledger row.
   await tx.query(`select pg_advisory_xact_lock(hashtextextended('vetdesk.mutation:' || $1::uuid::text, 0))`, [
@@ -68,13 +73,16 @@ async function applyInTransaction(
   const recorded = await replayedResult(tx, envelope, deviceId);
   if (recorded) return recorded;
 
+  // Who acted comes from the proof (the signing key's staff member), never from the envelope
+  // alone; the audit settings already name envelope.staffId, which the proof holds equal.
+  const staffId = await provenStaffId(tx, device, envelope);
   const definition = findMutation(envelope.name);
   if (!definition) {
     throw new AppError(ErrorCode.UnknownMutation, `This server does not know the mutation ${envelope.name}`, {
       name: envelope.name,
     });
   }
-  const staff = await authorizeStaff(tx, envelope.staffId, definition.roles, definition.name);
+  const staff = await authorizeStaff(tx, staffId, definition.roles, definition.name);
   const parsed = definition.args.safeParse(envelope.args);
   if (!parsed.success) {
     throw validationError(parsed.error, `Invalid arguments for ${definition.name}`);

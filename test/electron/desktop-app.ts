@@ -103,7 +103,8 @@ export async function launchDesktopApp(options: DesktopAppOptions = {}): Promise
   };
   try {
     const staffId = await seedDemoPractice(dataDir, options.owners ?? 40, options.role ?? 'vet');
-    server = await spawnServer({ VETDESK_DATA_DIR: dataDir });
+    // The workstation speaks the development scheme until it enrols for real.
+    server = await spawnServer({ VETDESK_DATA_DIR: dataDir, VETDESK_DEV_AUTH: '1' });
     app = await _electron.launch({
       args: [MAIN],
       env: {

@@ -168,7 +168,8 @@ export async function launchCluster(options: LaunchClusterOptions): Promise<Vetd
     await writePractice(db, generatePractice({ seed: 42, owners: options.owners ?? 40, anchorDate }));
 
     const port = await freePort();
-    const serverEnv = { DATABASE_URL: databaseUrl, PORT: String(port) };
+    // The workstations here speak the development scheme until they enrol for real.
+    const serverEnv = { DATABASE_URL: databaseUrl, PORT: String(port), VETDESK_DEV_AUTH: '1' };
     let server: ChildProcess | undefined = await spawnCentral(serverEnv);
     const stopServer = async (signal: 'SIGKILL' | 'SIGTERM' = 'SIGKILL') => {
       const running = server;

@@ -14,7 +14,10 @@ import type { CentralDb } from '../../db/central/connection.js';
 import { buildApp } from '../../server/http/app.js';
 import type { ShapeRouteOptions } from '../../server/http/routes/shape.js';
 
-/** Credentials of one development workstation (server/auth/development-device-auth.ts). */
+/**
+ * Credentials of one development workstation (server/auth/development-device-auth.ts): servers
+ * built by this helper run with `developmentAuth`.
+ */
 export const DEVICE_ID = newId();
 export const AUTH_HEADERS = { authorization: `Bearer dev-device:${DEVICE_ID}` } as const;
 
@@ -27,7 +30,13 @@ export interface ShapeServer {
 }
 
 export async function startShapeServer(db: CentralDb, shape: ShapeRouteOptions = {}): Promise<ShapeServer> {
-  const app = buildApp({ db, version: 'test', logLevel: 'silent', shape: { longPollTimeoutMs: 2_000, ...shape } });
+  const app = buildApp({
+    db,
+    version: 'test',
+    logLevel: 'silent',
+    shape: { longPollTimeoutMs: 2_000, ...shape },
+    developmentAuth: true,
+  });
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
   return { app, shapeUrl: `${address}/v1/shape`, close: () => app.close() };
 }

@@ -72,6 +72,8 @@ export async function startCluster(
     version: 'test',
     logLevel: 'silent',
     shape: { longPollTimeoutMs: 2_000, ...options.shape },
+    // The workstations here speak the development scheme (electron/backend/workstation.ts).
+    developmentAuth: true,
   });
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
   const folders: string[] = [];

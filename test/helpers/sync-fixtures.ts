@@ -44,9 +44,9 @@ export function envelope(
   };
 }
 
-/** Pushes envelopes from `deviceId` and returns the results in order. */
+/** Pushes envelopes from `deviceId` (a development-scheme device) and returns the results in order. */
 export function push(db: CentralDb, deviceId: string, ...envelopes: MutationEnvelope[]): Promise<MutationResult[]> {
-  return applyBatch(db, deviceId, envelopes);
+  return applyBatch(db, { deviceId, scheme: 'development' }, envelopes);
 }
 
 /** Pushes one envelope and returns its result. */

@@ -48,12 +48,12 @@ function checkProtocol(request: FastifyRequest): void {
 export const mutationRoutes: FastifyPluginAsync<MutationRoutesOptions> = (app, { db, auth }) => {
   app.post('/v1/mutations', { bodyLimit: BODY_LIMIT }, async (request): Promise<PushResponse> => {
     checkProtocol(request);
-    const { deviceId } = await auth.authenticate(request);
+    const device = await auth.authenticate(request);
     const parsed = pushRequestSchema.safeParse(request.body);
     if (!parsed.success) {
       throw validationError(parsed.error, 'Malformed push request');
     }
-    return { results: await applyBatch(db, deviceId, parsed.data.mutations) };
+    return { results: await applyBatch(db, device, parsed.data.mutations) };
   });
   return Promise.resolve();
 };

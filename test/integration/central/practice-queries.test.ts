@@ -33,14 +33,15 @@ describe.each(CENTRAL_BACKENDS)('central practice queries on %s', (kind) => {
 
   it('registers a development device once, and refreshes its last-seen time only when stale', async () => {
     const id = newId();
+    const fresh = { deviceId: id, clinicId: null, revoked: false, enrolled: false, stale: false };
     expect(await deviceAccess(db(), id)).toBeUndefined();
-    expect(await registerDevelopmentDevice(db(), id)).toEqual({ revoked: false, stale: false });
-    expect(await registerDevelopmentDevice(db(), id)).toEqual({ revoked: false, stale: false });
-    expect(await deviceAccess(db(), id)).toEqual({ revoked: false, stale: false });
+    expect(await registerDevelopmentDevice(db(), id)).toEqual(fresh);
+    expect(await registerDevelopmentDevice(db(), id)).toEqual(fresh);
+    expect(await deviceAccess(db(), id)).toEqual(fresh);
     await db().query(`update devices set last_seen_at = now() - interval '1 hour' where id = $1`, [id]);
-    expect(await deviceAccess(db(), id)).toEqual({ revoked: false, stale: true });
+    expect(await deviceAccess(db(), id)).toEqual({ ...fresh, stale: true });
     await touchDeviceLastSeen(db(), id);
-    expect(await deviceAccess(db(), id)).toEqual({ revoked: false, stale: false });
+    expect(await deviceAccess(db(), id)).toEqual(fresh);
     await db().query('update devices set revoked_at = now() where id = $1', [id]);
     expect(await deviceAccess(db(), id)).toMatchObject({ revoked: true });
   });

@@ -13,7 +13,7 @@ describe.each(CENTRAL_BACKENDS)('GET /v1/audit/:table/:id on %s', (kind) => {
     await app?.close();
     app = undefined;
   });
-  const server = () => (app ??= buildApp({ db: db(), version: 'test', logLevel: 'silent' }));
+  const server = () => (app ??= buildApp({ db: db(), version: 'test', logLevel: 'silent', developmentAuth: true }));
 
   const history = (practice: SyncPractice, url: string, staffId: string | undefined) =>
     server().inject({

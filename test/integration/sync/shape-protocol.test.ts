@@ -16,7 +16,7 @@ describe.each(CENTRAL_BACKENDS)('GET /v1/shape protocol details on %s', (kind) =
   });
 
   const start = (shape: ShapeRouteOptions = {}) => {
-    app = buildApp({ db: db(), version: 'test', logLevel: 'silent', shape });
+    app = buildApp({ db: db(), version: 'test', logLevel: 'silent', shape, developmentAuth: true });
     return app;
   };
   const get = (url: string) => app!.inject({ method: 'GET', url, headers: AUTH_HEADERS });

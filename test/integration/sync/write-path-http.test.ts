@@ -14,7 +14,7 @@ describe.each(CENTRAL_BACKENDS)('POST /v1/mutations on %s', (kind) => {
   });
 
   const post = (options: { body?: unknown; payload?: string; headers?: Record<string, string> }) => {
-    app ??= buildApp({ db: db(), version: 'test', logLevel: 'silent' });
+    app ??= buildApp({ db: db(), version: 'test', logLevel: 'silent', developmentAuth: true });
     return app.inject({
       method: 'POST',
       url: '/v1/mutations',

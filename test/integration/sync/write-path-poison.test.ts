@@ -19,7 +19,7 @@ describe.each(CENTRAL_BACKENDS)('poisoned mutations on %s', (kind) => {
   });
 
   const pushRaw = async (deviceId: string, mutations: unknown[]) => {
-    app ??= buildApp({ db: db(), version: 'test', logLevel: 'silent' });
+    app ??= buildApp({ db: db(), version: 'test', logLevel: 'silent', developmentAuth: true });
     const response = await app.inject({
       method: 'POST',
       url: '/v1/mutations',

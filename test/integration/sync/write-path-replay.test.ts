@@ -15,7 +15,7 @@ describe.each(CENTRAL_BACKENDS)('replaying a known mutation id on %s', (kind) =>
   });
 
   const push = (deviceId: string, mutations: unknown[]) => {
-    app ??= buildApp({ db: db(), version: 'test', logLevel: 'silent' });
+    app ??= buildApp({ db: db(), version: 'test', logLevel: 'silent', developmentAuth: true });
     return app.inject({
       method: 'POST',
       url: '/v1/mutations',

@@ -38,12 +38,11 @@ describe('one reading of the central server’s HTTP failures', () => {
 });
 
 describe('record history (GET /v1/audit) failures as staff see them', () => {
-  const endpoint = { serverUrl: 'http://127.0.0.1:9', authorization: 'Bearer x' };
+  const endpoint = { serverUrl: 'http://127.0.0.1:9' };
+  const credentials = { authorization: 'Bearer vdd_device', session: 'vds_session' };
   const params = { table: 'owners', id: '0195f0a0-0000-7000-8000-0000000000a1' } as const;
-  const ask = (answer: () => Promise<Response>) =>
-    fetchAuditHistory(endpoint, '0195f0a0-0000-7000-8000-0000000000b1', params, answer).catch(
-      (error: unknown) => error as AppError,
-    );
+  const ask = (answer: (url?: unknown, init?: RequestInit) => Promise<Response>) =>
+    fetchAuditHistory(endpoint, credentials, params, answer).catch((error: unknown) => error as AppError);
 
   it('says the central server is unreachable for a 5xx, a network failure or a body that is no error', async () => {
     for (const answer of [
@@ -55,6 +54,17 @@ describe('record history (GET /v1/audit) failures as staff see them', () => {
       expect(error).toBeInstanceOf(AppError);
       expect(error).toMatchObject({ code: ErrorCode.BackendUnavailable, details: { reason: CENTRAL_UNREACHABLE } });
     }
+  });
+
+  it('sends the device credential and the session token, never a staff id', async () => {
+    let sent: Headers | undefined;
+    await ask((_url?: unknown, init?: RequestInit) => {
+      sent = new Headers(init?.headers);
+      return Promise.resolve(json(401, { code: 'SESSION_REQUIRED', message: 'sign in' }));
+    });
+    expect(sent?.get('authorization')).toBe('Bearer vdd_device');
+    expect(sent?.get('x-vetdesk-session')).toBe('vds_session');
+    expect(sent?.has('x-vetdesk-staff-id')).toBe(false);
   });
 
   it('passes the server’s own refusal through', async () => {

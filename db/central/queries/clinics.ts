@@ -1,0 +1,13 @@
+import type { SqlExecutor } from '../connection.js';
+
+/** A clinic as the server CLIs name it. */
+export interface ClinicName {
+  id: string;
+  name: string | null;
+}
+
+/** Every clinic, oldest first. A practice has one or a few, so no paging. */
+export async function listClinics(db: SqlExecutor): Promise<ClinicName[]> {
+  const { rows } = await db.query<ClinicName>('select id, name from clinics order by created_at, id');
+  return rows;
+}
