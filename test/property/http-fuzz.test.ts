@@ -22,7 +22,7 @@ import { envelope, ownerArgs, patientArgs, setupPractice, type SyncPractice } fr
  * `npm test` runs a seeded few hundred cases on PGlite; `npm run test:fuzz:long` runs thousands
  * on PGlite and PostgreSQL. Requests use the development device scheme (buildApp's default).
  */
-const RUNS = Number(process.env['VETDESK_FUZZ_RUNS'] ?? 300);
+const RUNS = Number(process.env['VETDESK_FUZZ_RUNS'] ?? 200);
 const SEED = Number(process.env['VETDESK_FUZZ_SEED'] ?? 20261202);
 const BACKENDS = (process.env['VETDESK_FUZZ_BACKENDS'] ?? 'pglite').split(',') as CentralDbKind[];
 
