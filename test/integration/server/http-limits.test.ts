@@ -17,7 +17,7 @@ describe.each(CENTRAL_BACKENDS)('HTTP limits and headers on %s', (kind) => {
     app = undefined;
   });
   const start = (deps: Partial<AppDependencies> = {}) => {
-    app = buildApp({ db: db(), version: 'test', logLevel: 'silent', ...deps });
+    app = buildApp({ db: db(), version: 'test', logLevel: 'silent', developmentAuth: true, ...deps });
     return app;
   };
 
@@ -163,7 +163,7 @@ describe('5xx answers', () => {
       poolIdleMs: 1_000,
       connectTimeoutMs: 1_000,
     });
-    const app = buildApp({ db, version: 'test', logLevel: 'silent' });
+    const app = buildApp({ db, version: 'test', logLevel: 'silent', developmentAuth: true });
     try {
       const response = await app.inject({ method: 'GET', url: '/v1/sync/counts', headers: AUTH_HEADERS });
       expect(response.statusCode).toBe(503);
