@@ -1,7 +1,11 @@
+import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { isLoopbackHost } from '../core/auth/server-address.js';
 import { AppError, ErrorCode } from '../core/errors.js';
 import { centralDbConfigFromEnv, type CentralDbConfig } from '../db/central/config.js';
+import { DEFAULT_LIMITS, type LimitsConfig } from './http/limits/limits-config.js';
+
+const perMinute = (fallback: number) => z.coerce.number().int().min(1).max(1_000_000).default(fallback);
 
 const serverEnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65_535).default(8787),
@@ -22,6 +26,21 @@ const serverEnvSchema = z.object({
     .max(24 * 7)
     .default(12),
   VETDESK_OFFLINE_DAYS: z.coerce.number().int().min(1).max(90).default(14),
+  // Days the mutation ledger keeps each pushed mutation's result (replays within it get the
+  // recorded answer). Far longer than any offline window (VETDESK_OFFLINE_DAYS, 14 by default).
+  VETDESK_MUTATIONS_RETAIN_DAYS: z.coerce.number().int().min(30).max(3_650).default(90),
+  VETDESK_RATE_LIMIT_DEVICE: perMinute(DEFAULT_LIMITS.devicePerMinute),
+  VETDESK_RATE_LIMIT_IP: perMinute(DEFAULT_LIMITS.ipPerMinute),
+  VETDESK_RATE_LIMIT_AUTH: perMinute(DEFAULT_LIMITS.authPerMinute),
+  VETDESK_LIVE_SHAPES_PER_DEVICE: z.coerce.number().int().min(1).max(1_000).default(DEFAULT_LIMITS.liveShapesPerDevice),
+  TRUST_PROXY: z.enum(['0', '1']).default('0'),
+  // Long enough that guessing is hopeless; any printable characters without spaces.
+  METRICS_TOKEN: z
+    .string()
+    .regex(/^[\x21-\x7e]{16,256}$/, 'must be 16 to 256 printable characters without spaces')
+    .optional(),
+  TLS_CERT: z.string().trim().min(1).optional(),
+  TLS_KEY: z.string().trim().min(1).optional(),
 });
 
 /** Everything the central server needs to start. */
@@ -38,7 +57,35 @@ export interface ServerConfig {
   developmentAuth: boolean;
   /** `VETDESK_SESSION_HOURS` and `VETDESK_OFFLINE_DAYS` (server/auth/staff-auth-settings.ts). */
   staffAuth: { sessionHours: number; offlineDays: number };
+  /** How long the mutation ledger keeps each pushed mutation, in days. */
+  mutationsRetainDays: number;
+  limits: LimitsConfig;
+  /** The server's own TLS certificate and key (PEM contents); plain HTTP when absent. */
+  tls?: { cert: Buffer; key: Buffer };
   database: CentralDbConfig;
+}
+
+function invalid(problems: string[]): AppError {
+  return new AppError(ErrorCode.ConfigInvalid, `Invalid server settings: ${problems.join('; ')}`, { problems });
+}
+
+/**
+ * The PEM files TLS_CERT and TLS_KEY name, read now so a wrong path stops start-up.
+ * @throws AppError CONFIG_INVALID when only one is set or a file cannot be read.
+ */
+function tlsFiles(cert: string | undefined, key: string | undefined): { cert: Buffer; key: Buffer } | undefined {
+  if (cert === undefined && key === undefined) return undefined;
+  if (cert === undefined || key === undefined) {
+    throw invalid(['TLS_CERT and TLS_KEY: set both (certificate and private key files) or neither']);
+  }
+  const read = (variable: string, path: string): Buffer => {
+    try {
+      return readFileSync(path);
+    } catch (error) {
+      throw invalid([`${variable}: cannot read ${path} (${(error as NodeJS.ErrnoException).code ?? 'error'})`]);
+    }
+  };
+  return { cert: read('TLS_CERT', cert), key: read('TLS_KEY', key) };
 }
 
 /**
@@ -48,9 +95,10 @@ export interface ServerConfig {
 export function serverConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const parsed = serverEnvSchema.safeParse(env);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
-    throw new AppError(ErrorCode.ConfigInvalid, `Invalid server settings: ${problems.join('; ')}`, { problems });
+    throw invalid(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
   }
+  const vars = parsed.data;
+  const tls = tlsFiles(vars.TLS_CERT, vars.TLS_KEY);
   return {
     port: parsed.data.PORT,
     host: parsed.data.HOST,
@@ -58,6 +106,16 @@ export function serverConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Serve
     changeLogRetainDays: parsed.data.VETDESK_CHANGE_LOG_RETAIN_DAYS,
     developmentAuth: parsed.data.VETDESK_DEV_AUTH === '1',
     staffAuth: { sessionHours: parsed.data.VETDESK_SESSION_HOURS, offlineDays: parsed.data.VETDESK_OFFLINE_DAYS },
+    mutationsRetainDays: vars.VETDESK_MUTATIONS_RETAIN_DAYS,
+    limits: {
+      devicePerMinute: vars.VETDESK_RATE_LIMIT_DEVICE,
+      ipPerMinute: vars.VETDESK_RATE_LIMIT_IP,
+      authPerMinute: vars.VETDESK_RATE_LIMIT_AUTH,
+      liveShapesPerDevice: vars.VETDESK_LIVE_SHAPES_PER_DEVICE,
+      trustProxy: vars.TRUST_PROXY === '1',
+      ...(vars.METRICS_TOKEN === undefined ? {} : { metricsToken: vars.METRICS_TOKEN }),
+    },
+    ...(tls ? { tls } : {}),
     database: centralDbConfigFromEnv(env),
   };
 }

@@ -48,6 +48,10 @@ export async function startServer(
       sealing: {},
       developmentAuth: config.developmentAuth,
       staffAuth: config.staffAuth,
+      limits: config.limits,
+      shape: { liveShapesPerDevice: config.limits.liveShapesPerDevice },
+      retention: { retainMs: config.mutationsRetainDays * DAY_MS },
+      ...(config.tls ? { tls: config.tls } : {}),
     });
     const address = await app.listen({ port: config.port, host: config.host });
     return {

@@ -35,12 +35,6 @@ export const auditHistoryParamsSchema = z.object({ table: auditedTableSchema, id
 export type AuditHistoryParams = z.infer<typeof auditHistoryParamsSchema>;
 
 /**
- * Header naming the staff member signed in on the requesting workstation. The device credential
- * says which workstation asks; this says who sits at it, and the server checks that person.
- */
-export const STAFF_ID_HEADER = 'x-vetdesk-staff-id';
-
-/**
  * `details.reason` of the BACKEND_UNAVAILABLE error a workstation reports when record history
  * cannot be had because the central server is out of reach (as opposed to the UI losing the
  * workstation itself).

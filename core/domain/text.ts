@@ -26,6 +26,14 @@ export const TEXT_CAPS = {
   clinical: 20_000,
 } as const;
 
+/**
+ * Most characters a SOAP section may hold on the server once two versions edited at once were
+ * both kept (sync/server/field-merge.ts): two full sections and the separator line between them.
+ * The central database's CHECK (migration 0012) holds the same number; a merge that would
+ * outgrow it is rejected, never cut short.
+ */
+export const MERGED_CLINICAL_CAP = 2 * TEXT_CAPS.clinical + 1_000;
+
 // C0 controls, DEL and C1 controls; tab, line feed and carriage return are handled per kind.
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const LINE_FORBIDDEN = /[\u0000-\u001F\u007F-\u009F]/u;

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import type { StaffRole } from '../domain/enums.js';
 import { uuidSchema } from '../domain/values.js';
 import { fieldValueSchema } from '../sync/row-ops.js';
 import { REPLICATED_TABLE_NAMES, type ReplicatedTableName } from '../sync/tables.js';
@@ -14,7 +13,10 @@ const tableName = z.enum(REPLICATED_TABLE_NAMES as [ReplicatedTableName, ...Repl
  *   to `table.field`, with `base` the value the writer saw there;
  * - `dismiss`: for flags with nothing to restore (possible duplicates, overlapping appointments).
  * The server checks the conflict exists, is still open and matches `table`/`rowId`/`field`/
- * `restoreValue`, so this mutation cannot write anything but the recorded losing value.
+ * `restoreValue`, so this mutation cannot write anything but the recorded losing value, and
+ * that the person may edit the conflict's table (`conflictResolveRoles` in
+ * core/auth/permissions.ts; the conflict row, not the arguments, names the table of a keep or
+ * dismiss, so only the server can check it).
  */
 export const conflictResolveArgs = z.discriminatedUnion('action', [
   z.object({ id: uuidSchema, action: z.enum(['keep', 'dismiss']) }),
@@ -31,25 +33,6 @@ export const conflictResolveArgs = z.discriminatedUnion('action', [
 export type ConflictResolveArgs = z.infer<typeof conflictResolveArgs>;
 
 const RESOLUTION = { keep: 'kept', restore: 'restored', dismiss: 'dismissed' } as const;
-
-/**
- * Who may restore a losing value, by table: restoring writes the table like its own edit
- * mutations do, so it needs their roles (the strictest of them where they differ, e.g. only
- * admins and the front desk cancel bills). Tables not listed: admins only.
- */
-export const RESTORE_ROLES: Readonly<Partial<Record<ReplicatedTableName, readonly StaffRole[]>>> = {
-  owners: ALL_ROLES,
-  patients: ALL_ROLES,
-  appointments: ALL_ROLES,
-  medical_records: ['vet', 'nurse'],
-  bills: ['admin', 'front_desk'],
-  bill_items: ALL_ROLES,
-};
-
-/** The roles allowed to restore a losing value of `table`. */
-export function restoreRoles(table: ReplicatedTableName): readonly StaffRole[] {
-  return RESTORE_ROLES[table] ?? ['admin'];
-}
 
 export const conflictResolve = defineMutation({
   name: 'conflict.resolve',

@@ -20,7 +20,11 @@ export const medicalRecordUpdate = defineMutation({
   ops: (args) => [updateOp('medical_records', args.id, args.changes, args.base)],
 });
 
-/** Makes a draft final: signed by the vet, immutable from then on. */
+/**
+ * Makes a draft final: signed off by the vet (`finalized_by`), immutable from then on. Only
+ * vets: the database also refuses a record that is not an addendum becoming final with anyone
+ * but a vet as `finalized_by` (migration 0013).
+ */
 export const medicalRecordFinalize = defineMutation({
   name: 'medicalRecord.finalize',
   args: z.object({ id: uuidSchema, base: baseSchema }),
@@ -35,7 +39,13 @@ export const medicalRecordFinalize = defineMutation({
   ],
 });
 
-/** A correction to a final record: a new final record that refers to it. */
+/**
+ * A correction or note added to a final record: a new record that refers to it, final at once
+ * (it never changes afterwards; a further correction is another addendum). Its `finalized_by`
+ * is its author, a vet or a nurse, and it names no vet (`vet_id` null): a nurse's addendum is
+ * the nurse's note, never a vet's sign-off, and it leaves the record it amends as it was. The
+ * vet who signed the visit stays on that record.
+ */
 export const medicalRecordAddAddendum = defineMutation({
   name: 'medicalRecord.addAddendum',
   args: z.object({
@@ -58,7 +68,7 @@ export const medicalRecordAddAddendum = defineMutation({
         record_type: 'note',
         status: 'final',
         visit_at: context.now,
-        vet_id: context.staffId,
+        vet_id: null,
         finalized_by: context.staffId,
         finalized_at: context.now,
       },

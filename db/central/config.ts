@@ -17,6 +17,8 @@ export const centralDbEnvSchema = z.object({
   PGPOOL_IDLE: z.coerce.number().int().nonnegative().default(30_000),
   PGPOOL_CONN_TIMEOUT: z.coerce.number().int().nonnegative().default(5_000),
   PGSSLMODE: z.enum(['disable', 'require', 'verify-ca', 'verify-full']).optional(),
+  // Milliseconds one statement may run before PostgreSQL cancels it; 0 for no limit.
+  PG_STATEMENT_TIMEOUT: z.coerce.number().int().nonnegative().default(30_000),
 });
 
 /** Connection settings for PostgreSQL through `pg`. */
@@ -29,6 +31,12 @@ export interface PostgresConfig {
   /** Milliseconds to wait for a connection before failing; 0 waits forever. */
   connectTimeoutMs: number;
   sslMode?: 'disable' | 'require' | 'verify-ca' | 'verify-full';
+  /**
+   * Milliseconds one statement may run before PostgreSQL cancels it (57014, answered 503), set on
+   * every pooled connection; absent or 0 for no limit. A runaway query cannot hold a connection
+   * and its locks for ever.
+   */
+  statementTimeoutMs?: number;
 }
 
 /** Settings for the embedded PGlite database. `dataDir` undefined means in memory. */
@@ -67,6 +75,7 @@ export function centralDbConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Ce
       poolIdleMs: vars.PGPOOL_IDLE,
       connectTimeoutMs: vars.PGPOOL_CONN_TIMEOUT,
       ...(vars.PGSSLMODE ? { sslMode: vars.PGSSLMODE } : {}),
+      ...(vars.PG_STATEMENT_TIMEOUT > 0 ? { statementTimeoutMs: vars.PG_STATEMENT_TIMEOUT } : {}),
     };
   }
   const dataDir = vars.VETDESK_DATA_DIR ? path.resolve(vars.VETDESK_DATA_DIR) : defaultDataDir(env);

@@ -82,6 +82,8 @@ export function openPostgres(config: PostgresConfig): CentralDb {
     connectionTimeoutMillis: config.connectTimeoutMs,
     types: typeParsers,
     ...(ssl === undefined ? {} : { ssl }),
+    // Sent at connect, so it holds for every statement on every connection of the pool.
+    ...(config.statementTimeoutMs ? { statement_timeout: config.statementTimeoutMs } : {}),
   });
   // An idle client that loses its server emits 'error' on the pool; without a listener that
   // would crash the process. The next checkout simply gets a fresh connection.

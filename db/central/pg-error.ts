@@ -33,6 +33,9 @@ const standardStates: Readonly<Record<string, ErrorCode>> = {
   '40001': ErrorCode.TransactionConflict, // serialization_failure
   '40P01': ErrorCode.TransactionConflict, // deadlock_detected
   '57P01': ErrorCode.DatabaseUnavailable, // admin_shutdown
+  // query_canceled: the statement timeout (PG_STATEMENT_TIMEOUT) fired, which under load is
+  // transient. A statement that always times out is quarantined by the workstation after N tries.
+  '57014': ErrorCode.DatabaseUnavailable,
   '08000': ErrorCode.DatabaseUnavailable,
   '08003': ErrorCode.DatabaseUnavailable,
   '08006': ErrorCode.DatabaseUnavailable,

@@ -1,11 +1,12 @@
 import { lazy, Suspense, useMemo, useState } from 'react';
-import { useBackendEvents } from './api/use-backend-events.js';
 import { OwnerScreen } from './features/owners/owner-screen.js';
 import { PatientScreen } from './features/patients/patient-screen.js';
+import { NotAllowed } from './features/admin/not-allowed.js';
+import { useCan } from './features/identity/session-context.js';
 import { SearchDialog } from './features/search/search-dialog.js';
 import { TodayScreen } from './features/today/today-screen.js';
 import { WeekScreen } from './features/today/week-screen.js';
-import { navigate } from './routing/routes.js';
+import { navigate, type Route } from './routing/routes.js';
 import { useRoute } from './routing/use-route.js';
 import { AppHeader } from './shell/app-header.js';
 import { HelpDialog } from './shell/help-dialog.js';
@@ -26,11 +27,20 @@ const HistoryScreen = lazy(() =>
   import('./features/admin/history-screen.js').then((m) => ({ default: m.HistoryScreen })),
 );
 
+/** The operation each admin-only screen reads: a role that may not run it may not open the screen. */
+const SCREEN_OPERATION: Partial<Record<Route['name'], 'admin.staff' | 'admin.devices' | 'audit.history'>> = {
+  'admin-staff': 'admin.staff',
+  'admin-devices': 'admin.devices',
+  history: 'audit.history',
+};
+
 /** The app shell: header on every screen, the current route's screen, global dialogs. */
 export function App() {
-  useBackendEvents();
   const clinic = useClinic();
   const route = useRoute();
+  const can = useCan();
+  const operation = SCREEN_OPERATION[route.name];
+  const allowed = operation === undefined || can({ operation });
   const [searchOpen, setSearchOpen] = useState(false);
   const [helpOpen, setHelpOpen] = useState(false);
   const handlers = useMemo(
@@ -63,6 +73,7 @@ export function App() {
         {/* Screens wait for the clinic's zone and currency, and redraw if either changes. */}
         {clinic.ready ? (
           <Suspense key={clinic.settingsKey} fallback={<Skeleton lines={6} block />}>
+            {allowed ? null : <NotAllowed />}
             {route.name === 'today' ? <TodayScreen date={route.date} /> : null}
             {route.name === 'week' ? <WeekScreen date={route.date} /> : null}
             {route.name === 'owner' ? <OwnerScreen key={route.id} id={route.id} /> : null}
@@ -71,9 +82,9 @@ export function App() {
               <BillScreen key={route.id} id={route.id} practiceName={clinic.practiceName} />
             ) : null}
             {route.name === 'inbox' ? <InboxScreen /> : null}
-            {route.name === 'admin-staff' ? <StaffScreen /> : null}
-            {route.name === 'admin-devices' ? <DevicesScreen /> : null}
-            {route.name === 'history' ? (
+            {route.name === 'admin-staff' && allowed ? <StaffScreen /> : null}
+            {route.name === 'admin-devices' && allowed ? <DevicesScreen /> : null}
+            {route.name === 'history' && allowed ? (
               <HistoryScreen key={`${route.table}/${route.id}`} table={route.table} id={route.id} />
             ) : null}
             {route.name === 'not-found' ? (

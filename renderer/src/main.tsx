@@ -1,10 +1,12 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { errorCodeOf, isRetryable } from '../../core/errors.js';
 import { createRoot } from 'react-dom/client';
 import { createVetdeskClient } from './api/client.js';
 import { ClientProvider } from './api/client-context.js';
 import { App } from './app.js';
+import { refreshIdentityOn } from './features/identity/identity-cache.js';
+import { IdentityGate } from './features/identity/identity-gate.js';
 import { applyTheme, storedTheme } from './ui/theme.js';
 import './ui/tokens.css';
 import './ui/base.css';
@@ -25,7 +27,18 @@ applyTheme(storedTheme());
 const client = createVetdeskClient();
 if (!window.location.hash.startsWith('#/')) window.history.replaceState(null, '', '#/today');
 
-const queryClient = new QueryClient({
+const queryClient: QueryClient = new QueryClient({
+  // Any refusal that says the session or the device changed makes the gate look again.
+  queryCache: new QueryCache({
+    onError: (error) => {
+      refreshIdentityOn(error, queryClient);
+    },
+  }),
+  mutationCache: new MutationCache({
+    onError: (error) => {
+      refreshIdentityOn(error, queryClient);
+    },
+  }),
   defaultOptions: {
     queries: {
       // The local replica answers in milliseconds and `data.changed` says when to refetch,
@@ -47,7 +60,9 @@ createRoot(container).render(
   <StrictMode>
     <ClientProvider client={client}>
       <QueryClientProvider client={queryClient}>
-        <App />
+        <IdentityGate>
+          <App />
+        </IdentityGate>
       </QueryClientProvider>
     </ClientProvider>
   </StrictMode>,

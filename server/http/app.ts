@@ -1,18 +1,16 @@
 import Fastify, { type FastifyInstance } from 'fastify';
-import {
-  AppError,
-  ErrorCode,
-  isAppError,
-  isRetryable,
-  validationError,
-  type ValidationIssue,
-} from '../../core/errors.js';
+import { AppError, ErrorCode, isRetryable, validationError, type ValidationIssue } from '../../core/errors.js';
 import type { CentralDb } from '../../db/central/connection.js';
 import { pingDatabase } from '../../db/central/queries/health.js';
 import { toAppError } from '../../db/central/pg-error.js';
 import { AuditSealer, type AuditSealerOptions } from '../../sync/server/audit-sealer-schedule.js';
 import { ChangeLogCompactor, type ChangeLogCompactorOptions } from '../../sync/server/change-log-compactor.js';
+import { DEFAULT_CLOCK_BOUNDS } from '../../sync/server/server-time.js';
 import { deviceAuthenticator } from '../auth/device-authenticator.js';
+import { sendError } from './limits/error-reply.js';
+import { frameworkClientError } from './limits/framework-errors.js';
+import type { LimitsConfig } from './limits/limits-config.js';
+import { fastifyLimitOptions, registerLimits, type LimitsOptions } from './limits/register-limits.js';
 import { createMetrics } from './metrics.js';
 import { adminDeviceRoutes, type RequireAdmin } from './routes/admin-devices.js';
 import { auditRoutes } from './routes/audit.js';
@@ -51,6 +49,12 @@ export interface AppDependencies {
    * when absent. Only one sealer is needed per database, but several are safe (they take turns).
    */
   sealing?: Omit<AuditSealerOptions, 'onSealed' | 'onError'>;
+  /** Rate limits and the metrics token (server/http/limits); off when absent. */
+  limits?: LimitsConfig;
+  /** The server's own TLS certificate and key (PEM); plain HTTP when absent. */
+  tls?: { cert: string | Buffer; key: string | Buffer };
+  /** Prunes the mutation ledger on a schedule while the app listens; none when absent. */
+  retention?: LimitsOptions['retention'];
 }
 
 const HEALTH_TIMEOUT_MS = 2_000;
@@ -100,23 +104,6 @@ function statusFor(error: AppError): number {
   }
 }
 
-/** Seconds to announce in `Retry-After`, when the error says how long to wait. */
-function retryAfterSeconds(error: AppError): number | undefined {
-  const seconds = error.details['retryAfterSeconds'];
-  return typeof seconds === 'number' && Number.isFinite(seconds) && seconds >= 0 ? Math.ceil(seconds) : undefined;
-}
-
-/**
- * A client mistake fastify itself found before any route ran (unparseable JSON, a body too
- * large, an unsupported content type): its own 4xx status, in the wire error shape.
- */
-function fastifyClientError(error: unknown): { status: number; error: AppError } | undefined {
-  const { statusCode: status, validation } = (error ?? {}) as { statusCode?: unknown; validation?: unknown };
-  if (isAppError(error) || validation !== undefined) return undefined;
-  if (typeof status !== 'number' || status < 400 || status >= 500) return undefined;
-  return { status, error: validationError((error as Error).message) };
-}
-
 /** Fastify's schema validation errors (`{ instancePath: '/a/0', message }`) as issues. */
 function schemaIssues(validation: unknown): ValidationIssue[] {
   if (!Array.isArray(validation)) return [];
@@ -132,7 +119,6 @@ function schemaIssues(validation: unknown): ValidationIssue[] {
   }));
 }
 
-/** Until staff sessions are wired in: the device is checked, then no session is ever valid. */
 /**
  * The admin routes' guard: a session of an admin (the role ROUTE_PERMISSIONS gives the admin
  * routes) with a clinic, on an enrolled device.
@@ -154,7 +140,11 @@ function adminOf(sessions: SessionAuthenticator): RequireAdmin {
 export function buildApp(deps: AppDependencies): FastifyInstance {
   const app = Fastify({
     logger: { level: deps.logLevel ?? 'info' },
-  });
+    ...fastifyLimitOptions(deps.limits),
+    // With `https`, fastify's instance type is https.Server's; every use here is the same.
+    ...(deps.tls ? { https: deps.tls } : {}),
+  }) as FastifyInstance;
+  registerLimits(app, { db: deps.db, limits: deps.limits, tls: deps.tls !== undefined, retention: deps.retention });
   const metrics = createMetrics(deps.db);
 
   // Graceful close: requests in flight finish, and every response sent from then on closes its
@@ -181,18 +171,14 @@ export function buildApp(deps: AppDependencies): FastifyInstance {
   });
 
   app.setErrorHandler(async (error, request, reply) => {
-    const clientError = fastifyClientError(error);
-    if (clientError) return reply.status(clientError.status).send(clientError.error.toWire());
     const { validation } = error as { validation?: unknown };
     const appError =
       validation !== undefined
         ? validationError(schemaIssues(validation), (error as Error).message)
-        : toAppError(error);
+        : (frameworkClientError(error) ?? toAppError(error));
     const status = statusFor(appError);
     if (status >= 500) request.log.error({ err: error, code: appError.code }, 'request failed');
-    const retryAfter = status === 429 ? retryAfterSeconds(appError) : undefined;
-    if (retryAfter !== undefined) void reply.header('retry-after', String(retryAfter));
-    return reply.status(status).send(appError.toWire());
+    return sendError(reply, appError, status);
   });
 
   app.setNotFoundHandler(async (request, reply) =>
@@ -204,11 +190,13 @@ export function buildApp(deps: AppDependencies): FastifyInstance {
   // One authenticator for every route, so they agree on (and share what they know of) devices.
   const auth = deviceAuthenticator(deps.db, { development: deps.developmentAuth ?? false });
   const sessions = sessionAuthenticator(deps.db, auth);
+  const staffAuth = { ...DEFAULT_STAFF_AUTH_SETTINGS, ...deps.staffAuth };
+  // The instants a push writes stay within the offline window a signing key allows.
+  const clock = { ...DEFAULT_CLOCK_BOUNDS, offlineWindowMs: staffAuth.offlineDays * 24 * 60 * 60 * 1000 };
   void app.register(enrolRoutes, { db: deps.db });
   void app.register(adminDeviceRoutes, { db: deps.db, requireAdmin: adminOf(sessions) });
-  void app.register(mutationRoutes, { db: deps.db, auth });
+  void app.register(mutationRoutes, { db: deps.db, auth, clock });
   void app.register(syncCountsRoutes, { db: deps.db, auth });
-  const staffAuth = { ...DEFAULT_STAFF_AUTH_SETTINGS, ...deps.staffAuth };
   const passwords = new PasswordChecker(staffAuth.scryptCost);
   void app.register(authRoutes, { db: deps.db, auth, sessions, passwords, settings: staffAuth });
   void app.register(adminStaffRoutes, { db: deps.db, sessions, passwords });

@@ -10,7 +10,7 @@ export interface ApplyContext {
   /** For the separator between two kept clinical texts. */
   readonly staffName: string | null;
   readonly deviceId: string;
-  /** The workstation's clock at the change (the mutation's `now`). */
+  /** When the change was made, as the server accepts it (the mutation's `now`: server-time.ts). */
   readonly createdAt: string;
   /** The mutation-wide audit context (null when none), restored after a conflict's own. */
   readonly auditContext: Readonly<Record<string, unknown>> | null;

@@ -1,5 +1,6 @@
 import { AppError, ErrorCode, isAppError, validationError } from '../../core/errors.js';
-import { findMutation } from '../../core/mutations/registry.js';
+import { mutationRoles } from '../../core/auth/permissions.js';
+import { findMutation, type MutationName } from '../../core/mutations/registry.js';
 import type { MutationEnvelope, MutationResult } from '../../core/sync/protocol.js';
 import type { CentralDb, SqlExecutor } from '../../db/central/connection.js';
 import { toAppError } from '../../db/central/pg-error.js';
@@ -11,6 +12,7 @@ import { recordApplied, recordRejected, replayedResult } from './ledger.js';
 import { isTransactionConflict, rejectedResult, rejectionFor } from './rejection.js';
 import { provenStaffId, type PushingDevice } from './mutation-proof.js';
 import { mutationAuditContext, runServerCheck } from './server-checks.js';
+import { clockAuditContext, DEFAULT_CLOCK_BOUNDS, mutationInstant, type ClockBounds } from './server-time.js';
 
 /** Attempts for a mutation whose transaction collided with another (deadlock, serialization). */
 const MAX_ATTEMPTS = 3;
@@ -26,7 +28,8 @@ const MAX_ATTEMPTS = 3;
  *   checked (FORBIDDEN),
  *   the arguments validated (VALIDATION_FAILED with the zod issues), server-only checks run,
  *   the row operations applied with conflict resolution, and the result recorded in the ledger
- *   before the commit;
+ *   before the commit; the instants the operations write are the workstation's claimed time
+ *   kept within `clock` of the database's clock (server-time.ts);
  * - a rejection rolls the transaction back and is recorded in its own transaction.
  * Result: `applied`, `merged` (applied with at least one resolved conflict) or `rejected`,
  * with the transaction id and the replicated tables it changed.
@@ -38,13 +41,14 @@ export async function applyMutation(
   db: CentralDb,
   device: PushingDevice,
   envelope: MutationEnvelope,
+  clock: ClockBounds = DEFAULT_CLOCK_BOUNDS,
 ): Promise<MutationResult> {
   const { deviceId } = device;
   const recorded = await replayedResult(db, envelope, deviceId);
   if (recorded) return recorded;
   for (let attempt = 1; ; attempt++) {
     try {
-      return await db.transaction((tx) => applyInTransaction(tx, device, envelope), {
+      return await db.transaction((tx) => applyInTransaction(tx, device, envelope, clock), {
         audit: { staffId: envelope.staffId, deviceId, mutationId: envelope.id },
       });
     } catch (error) {
@@ -63,13 +67,17 @@ async function applyInTransaction(
   tx: SqlExecutor,
   device: PushingDevice,
   envelope: MutationEnvelope,
+  clock: ClockBounds,
 ): Promise<MutationResult> {
   const { deviceId } = device;
   // Two pushes of the same mutation at once (a workstation retrying while its first request is
   // still running) queue here; the second then finds the first's ledger row.
-  await tx.query(`select pg_advisory_xact_lock(hashtextextended('vetdesk.mutation:' || $1::uuid::text, 0))`, [
-    envelope.id,
-  ]);
+  // The database's clock, not this process's: the same clock as the ledger's received_at and
+  // the audit trail's changed_at, whichever server instance applies the mutation.
+  const { rows } = await tx.query<{ server_now: Date | string }>(
+    `select pg_advisory_xact_lock(hashtextextended('vetdesk.mutation:' || $1::uuid::text, 0)), now() as server_now`,
+    [envelope.id],
+  );
   const recorded = await replayedResult(tx, envelope, deviceId);
   if (recorded) return recorded;
 
@@ -82,22 +90,27 @@ async function applyInTransaction(
       name: envelope.name,
     });
   }
-  const staff = await authorizeStaff(tx, staffId, definition.roles, definition.name);
+  // The permission matrix is the one source of who may run what (core/auth/permissions.ts);
+  // findMutation only finds registered names, so definition.name is a MutationName.
+  const staff = await authorizeStaff(tx, staffId, mutationRoles(definition.name as MutationName), definition.name);
   const parsed = definition.args.safeParse(envelope.args);
   if (!parsed.success) {
     throw validationError(parsed.error, `Invalid arguments for ${definition.name}`);
   }
   await runServerCheck(tx, definition.name, parsed.data, staff);
-  const ops = definition.ops(parsed.data, { staffId: staff.id, now: envelope.createdAt });
+  const instant = mutationInstant(envelope.createdAt, new Date(rows[0]!.server_now), clock);
+  const ops = definition.ops(parsed.data, { staffId: staff.id, now: instant.at });
 
-  const auditContext = mutationAuditContext(definition.name, parsed.data);
+  const clockContext = clockAuditContext(envelope.createdAt, instant);
+  const checkContext = mutationAuditContext(definition.name, parsed.data);
+  const auditContext = clockContext || checkContext ? { ...checkContext, ...clockContext } : null;
   const ctx: ApplyContext = {
     tx,
     mutationId: envelope.id,
     staffId: staff.id,
     staffName: staff.displayName,
     deviceId,
-    createdAt: envelope.createdAt,
+    createdAt: instant.at,
     auditContext,
     conflicts: [],
   };

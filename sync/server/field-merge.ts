@@ -1,3 +1,5 @@
+import { MERGED_CLINICAL_CAP } from '../../core/domain/text.js';
+import { AppError, ErrorCode } from '../../core/errors.js';
 import type { FieldChange, FieldValue } from '../../core/sync/row-ops.js';
 import type { ColumnType } from '../../core/sync/tables.js';
 import { canonicalValue, sameValue } from '../../core/sync/values.js';
@@ -60,11 +62,22 @@ export function conflictSeparator(note: EditNote): string {
  * Keeps both versions of a clinical text edited in two places at once: the text already on the
  * server, a marked separator naming the incoming edit, then the incoming text. An empty side
  * adds nothing, so an edit that cleared the field never erases the other's text.
+ * @throws AppError VALUE_TOO_LARGE when both versions together exceed MERGED_CLINICAL_CAP:
+ *   clinical text is never cut, so the incoming edit is rejected (staff shorten the text on the
+ *   server first, then apply their edit again from the inbox).
  */
 export function mergeClinicalText(current: string | null, incoming: string | null, note: EditNote): string | null {
   const hasCurrent = current !== null && current.trim() !== '';
   const hasIncoming = incoming !== null && incoming.trim() !== '';
   if (!hasIncoming) return current;
   if (!hasCurrent) return incoming;
-  return `${current}\n\n${conflictSeparator(note)}\n${incoming}`;
+  const merged = `${current}\n\n${conflictSeparator(note)}\n${incoming}`;
+  if (merged.length > MERGED_CLINICAL_CAP) {
+    throw new AppError(
+      ErrorCode.ValueTooLarge,
+      `Both versions of this clinical text together would exceed ${MERGED_CLINICAL_CAP} characters: shorten the text on the record, then apply this edit again`,
+      { limit: MERGED_CLINICAL_CAP, length: merged.length },
+    );
+  }
+  return merged;
 }

@@ -1,5 +1,6 @@
 import { AppError, ErrorCode, validationError } from '../../core/errors.js';
-import { conflictResolve, restoreRoles, type ConflictResolveArgs } from '../../core/mutations/conflicts.js';
+import { conflictResolveRoles } from '../../core/auth/permissions.js';
+import { conflictResolve, type ConflictResolveArgs } from '../../core/mutations/conflicts.js';
 import type { MutationDefinition } from '../../core/mutations/define.js';
 import { sameValue } from '../../core/sync/values.js';
 import type { SqlExecutor } from '../../db/central/connection.js';
@@ -21,8 +22,9 @@ function serverCheck<Args>(
 }
 
 /**
- * `conflict.resolve` closes an open conflict, and a restore may write only the recorded losing
- * value back to the recorded field, by a role that may edit that table.
+ * `conflict.resolve` closes an open conflict, by a role that may edit the table the conflict
+ * was recorded on (the conflict row says which, whatever the arguments claim), and a restore
+ * may write only the recorded losing value back to the recorded field.
  */
 async function checkConflictResolve(tx: SqlExecutor, args: ConflictResolveArgs, staff: ActingStaff): Promise<void> {
   const { rows } = await tx.query<{
@@ -37,6 +39,14 @@ async function checkConflictResolve(tx: SqlExecutor, args: ConflictResolveArgs, 
   ]);
   const conflict = rows[0];
   if (!conflict) throw new AppError(ErrorCode.NotFound, `No conflict ${args.id}`, { table: 'conflicts', id: args.id });
+  const allowed = conflictResolveRoles(conflict.table_name);
+  if (!allowed.includes(staff.role)) {
+    throw new AppError(ErrorCode.Forbidden, `A ${staff.role} may not resolve conflicts on ${conflict.table_name}`, {
+      reason: 'role',
+      role: staff.role,
+      allowed: [...allowed],
+    });
+  }
   if (conflict.status !== 'open') {
     throw new AppError(ErrorCode.ConflictAlreadyResolved, 'This conflict was already resolved', { id: args.id });
   }
@@ -57,14 +67,6 @@ async function checkConflictResolve(tx: SqlExecutor, args: ConflictResolveArgs, 
     throw validationError([
       { path: ['restoreValue'], message: 'The value to restore is not the one this conflict recorded' },
     ]);
-  }
-  const allowed = restoreRoles(args.table);
-  if (!allowed.includes(staff.role)) {
-    throw new AppError(ErrorCode.Forbidden, `A ${staff.role} may not restore values of ${args.table}`, {
-      reason: 'role',
-      role: staff.role,
-      allowed: [...allowed],
-    });
   }
 }
 

@@ -18,18 +18,32 @@ const PG_TYPE: Record<ColumnType, string> = {
   jsonb: 'jsonb',
 };
 
+/** Distinct shapes (table and column list) whose schema is remembered; see `ShapeSchemaCatalog`. */
+export const SHAPE_SCHEMA_CACHE_SIZE = 256;
+
 /**
  * The `electric-schema` header of each shape, with NOT NULL taken from the database's catalogue
  * (the client rejects a null in a column it was told is not null, so the claim must be exact).
  * Read once per table and column list, then cached: the schema only changes by migration, which
  * happens before the server starts.
+ * The key includes the client's column list, so a client could ask for endless variations: the
+ * cache keeps the `maxEntries` most recently used (LRU), a few per table in practice.
  */
 export class ShapeSchemaCatalog {
   readonly #db: SqlExecutor;
   readonly #cache = new Map<string, Promise<ShapeSchema>>();
+  readonly #maxEntries: number;
 
-  constructor(db: SqlExecutor) {
+  constructor(db: SqlExecutor, maxEntries: number = SHAPE_SCHEMA_CACHE_SIZE) {
+    if (!Number.isInteger(maxEntries) || maxEntries < 1)
+      throw new RangeError(`maxEntries must be positive, got ${maxEntries}`);
     this.#db = db;
+    this.#maxEntries = maxEntries;
+  }
+
+  /** Schemas remembered now (at most `maxEntries`). */
+  get size(): number {
+    return this.#cache.size;
   }
 
   /**
@@ -39,11 +53,20 @@ export class ShapeSchemaCatalog {
   schemaFor(table: ShapeTable): Promise<ShapeSchema> {
     const key = `${table.key}:${table.columns.join(',')}`;
     let schema = this.#cache.get(key);
-    if (!schema) {
-      schema = this.#load(table);
+    // Re-inserting moves the key to the end: Map order is then least recently used first.
+    if (schema) this.#cache.delete(key);
+    else {
+      const loading = this.#load(table);
       // A failed read (database down) is not remembered: the next request tries again.
-      schema.catch(() => this.#cache.delete(key));
-      this.#cache.set(key, schema);
+      loading.catch(() => {
+        if (this.#cache.get(key) === loading) this.#cache.delete(key);
+      });
+      schema = loading;
+    }
+    this.#cache.set(key, schema);
+    if (this.#cache.size > this.#maxEntries) {
+      const oldest = this.#cache.keys().next().value;
+      if (oldest !== undefined) this.#cache.delete(oldest);
     }
     return schema;
   }

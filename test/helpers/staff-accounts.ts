@@ -16,7 +16,13 @@ export const TEST_PASSWORD = 'correct horse battery';
 
 /** The central app as sign-in tests use it: development-scheme devices, cheap password hashes. */
 export function staffTestApp(db: CentralDb): FastifyInstance {
-  return buildApp({ db, version: 'test', logLevel: 'silent', staffAuth: { scryptCost: TEST_SCRYPT_COST } });
+  return buildApp({
+    db,
+    version: 'test',
+    logLevel: 'silent',
+    developmentAuth: true,
+    staffAuth: { scryptCost: TEST_SCRYPT_COST },
+  });
 }
 
 /** A clinic row's id. */

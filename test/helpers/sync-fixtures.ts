@@ -25,9 +25,11 @@ export async function setupPractice(db: SqlExecutor): Promise<SyncPractice> {
   };
 }
 
-let clock = Date.parse('2025-03-01T09:00:00.000Z');
+// A week ago, so the claimed times lie inside the server's offline window
+// (sync/server/server-time.ts) and are written as claimed: 10,080 envelopes before it reaches now.
+let clock = Date.now() - 7 * 24 * 60 * 60 * 1000;
 
-/** A mutation envelope with a fresh id and a workstation clock that moves forward. */
+/** A mutation envelope with a fresh id and a workstation clock that moves forward, a minute a step. */
 export function envelope(
   name: string,
   args: unknown,

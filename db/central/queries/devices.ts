@@ -126,16 +126,24 @@ export async function revokeDevice(db: CentralDb, deviceId: string, by: RevokeBy
   };
   return db.transaction(
     async (tx) => {
-      const { rows } = await tx.query<{ revokedAt: Date }>(
-        `update devices set revoked_at = coalesce(revoked_at, now())
+      const { rows } = await tx.query<{ revokedAt: Date | null }>(
+        `select revoked_at as "revokedAt" from devices
           where id = $1 and ($2::uuid is null or clinic_id = $2)
-          returning revoked_at as "revokedAt"`,
+            for update`,
         [deviceId, by.clinicId],
       );
-      const revoked = rows[0];
-      if (!revoked) throw new AppError(ErrorCode.NotFound, 'No such workstation', { deviceId });
+      const device = rows[0];
+      if (!device) throw new AppError(ErrorCode.NotFound, 'No such workstation', { deviceId });
+      let revokedAt = device.revokedAt;
+      if (revokedAt === null) {
+        const updated = await tx.query<{ revokedAt: Date }>(
+          'update devices set revoked_at = now() where id = $1 returning revoked_at as "revokedAt"',
+          [deviceId],
+        );
+        revokedAt = updated.rows[0]!.revokedAt;
+      }
       await endDeviceSessions(tx, deviceId);
-      return revoked.revokedAt;
+      return revokedAt;
     },
     { audit },
   );

@@ -203,3 +203,12 @@ export async function listStaffAccounts(db: SqlExecutor): Promise<StaffAccount[]
   );
   return rows.map(toAccount);
 }
+
+/** The active account with this user name (case-insensitive) in any clinic, or undefined. */
+export async function activeAccountByUsername(db: SqlExecutor, username: string): Promise<StaffAccount | undefined> {
+  const { rows } = await db.query<StaffRow>(
+    `select ${STAFF_COLUMNS} from staff where lower(username) = lower($1) and deleted_at is null`,
+    [username],
+  );
+  return rows[0] && toAccount(rows[0]);
+}

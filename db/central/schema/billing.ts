@@ -85,12 +85,12 @@ export const payments = pgTable('payments', {
   ...rowMetaColumns(),
 });
 
-/** Derived totals per bill (never stored): see migration 0005. */
+/** Derived totals per bill (never stored), unbounded numeric rounded to cents: see migrations 0005 and 0012. */
 export const billTotals = pgView('bill_totals', {
   billId: uuid('bill_id').notNull(),
-  subtotal: money('subtotal').notNull(),
-  taxTotal: money('tax_total').notNull(),
-  total: money('total').notNull(),
-  paid: money('paid').notNull(),
-  balance: numeric('balance', { precision: 12, scale: 2 }).notNull(),
+  subtotal: numeric('subtotal').notNull(),
+  taxTotal: numeric('tax_total').notNull(),
+  total: numeric('total').notNull(),
+  paid: numeric('paid').notNull(),
+  balance: numeric('balance').notNull(),
 }).existing();

@@ -17,6 +17,8 @@ export const QUERIES_BY_TABLE: Readonly<Record<string, readonly QueryName[]>> = 
   clinics: ['clinic.current', 'audit.history'],
   devices: ['admin.devices', 'audit.history'],
   staff: [
+    // A role or name changed, or someone was deactivated: the signed-in person's view of it too.
+    'identity.state',
     'staff.list',
     'session.current',
     'clinic.current',

@@ -1,8 +1,9 @@
-import { useApiQuery } from '../api/use-api-query.js';
+import { useCan } from '../features/identity/session-context.js';
 import type { Route } from '../routing/routes.js';
 import { ThemeToggle } from '../ui/theme-toggle.js';
 import { SyncStatusIndicator } from './sync-status-indicator.js';
 import { PRODUCT_NAME } from './use-clinic.js';
+import { UserMenu } from './user-menu.js';
 
 interface AppHeaderProps {
   route: Route;
@@ -12,9 +13,9 @@ interface AppHeaderProps {
   onHelp: () => void;
 }
 
-/** The header: practice, navigation, sync state, signed-in staff member. */
+/** The header: practice, navigation (Admin for those who may), sync state, the signed-in person's menu. */
 export function AppHeader({ route, practiceName, onSearch, onHelp }: AppHeaderProps) {
-  const session = useApiQuery('session.current', {});
+  const can = useCan();
   const current = (name: Route['name']) => (route.name === name ? 'page' : undefined);
   return (
     <header className="app-header">
@@ -35,7 +36,7 @@ export function AppHeader({ route, practiceName, onSearch, onHelp }: AppHeaderPr
         <a className="nav-link" href="#/inbox" aria-current={current('inbox')}>
           Inbox
         </a>
-        {session.data?.role === 'admin' ? (
+        {can({ operation: 'admin.staff' }) ? (
           <a
             className="nav-link"
             href="#/admin/staff"
@@ -47,7 +48,7 @@ export function AppHeader({ route, practiceName, onSearch, onHelp }: AppHeaderPr
       </nav>
       <SyncStatusIndicator />
       <div className="header-tools">
-        {session.data ? <span className="muted header-user">{session.data.display_name}</span> : null}
+        <UserMenu />
         <ThemeToggle />
         <button type="button" className="btn btn-ghost btn-sm" onClick={onHelp} aria-label="Keyboard shortcuts">
           ?

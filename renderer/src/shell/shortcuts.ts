@@ -10,6 +10,7 @@ export const SHORTCUTS: readonly { keys: string[]; description: string }[] = [
   { keys: ['w'], description: 'Calendar: week view' },
   { keys: ['r'], description: 'Calendar: reschedule the focused appointment (or drag it)' },
   { keys: ['n'], description: 'Patient chart: new medical record' },
+  { keys: ['Ctrl', 'L'], description: 'Lock the screen and switch user (type a username next)' },
   { keys: ['?'], description: 'Show this help' },
   { keys: ['Esc'], description: 'Close a dialog or search' },
 ];

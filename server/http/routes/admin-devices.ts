@@ -1,5 +1,6 @@
 import type { FastifyPluginCallback, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import type { RouteKey } from '../../../core/auth/permissions.js';
 import { createEnrolmentCodeRequestSchema, type EnrolmentCodeResponse } from '../../../core/auth/wire.js';
 import { uuidSchema } from '../../../core/domain/values.js';
 import { validationError } from '../../../core/errors.js';
@@ -17,12 +18,12 @@ export interface AdminActor {
 }
 
 /**
- * Checks that a request comes from an enrolled device with a session of an active admin of
- * that device's clinic (server/auth/session-auth.ts).
+ * Checks that a request comes from an enrolled device with a session of an active staff member
+ * of that device's clinic whom ROUTE_PERMISSIONS lets call `route` (server/auth/session-auth.ts).
  * @throws AppError UNAUTHENTICATED / DEVICE_REVOKED (device), SESSION_REQUIRED (no valid
  *   session), FORBIDDEN (not an admin).
  */
-export type RequireAdmin = (request: FastifyRequest) => Promise<AdminActor>;
+export type RequireAdmin = (request: FastifyRequest, route: RouteKey) => Promise<AdminActor>;
 
 export interface AdminDeviceRoutesOptions {
   db: CentralDb;
@@ -41,7 +42,7 @@ const deviceParamsSchema = z.object({ id: uuidSchema });
  */
 export const adminDeviceRoutes: FastifyPluginCallback<AdminDeviceRoutesOptions> = (app, { db, requireAdmin }, done) => {
   app.post('/v1/admin/enrolment-codes', async (request, reply): Promise<EnrolmentCodeResponse> => {
-    const admin = await requireAdmin(request);
+    const admin = await requireAdmin(request, 'POST /v1/admin/enrolment-codes');
     const parsed = createEnrolmentCodeRequestSchema.safeParse(request.body);
     if (!parsed.success) throw validationError(parsed.error, 'Malformed enrolment code request');
     const code = await createEnrolmentCode(db, {
@@ -55,7 +56,7 @@ export const adminDeviceRoutes: FastifyPluginCallback<AdminDeviceRoutesOptions> 
   });
 
   app.post('/v1/admin/devices/:id/revoke', async (request, reply) => {
-    const admin = await requireAdmin(request);
+    const admin = await requireAdmin(request, 'POST /v1/admin/devices/:id/revoke');
     const params = deviceParamsSchema.safeParse(request.params);
     if (!params.success) throw validationError(params.error, 'Malformed device id');
     await revokeDevice(db, params.data.id.toLowerCase(), {

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
-import { AppError, ErrorCode, isAppError, validationError } from '../../../core/errors.js';
+import { AppError, ErrorCode, validationError } from '../../../core/errors.js';
 import {
   PROTOCOL_HEADER,
   pushRequestSchema,
@@ -8,11 +8,14 @@ import {
 } from '../../../core/sync/protocol.js';
 import type { CentralDb } from '../../../db/central/connection.js';
 import { applyBatch } from '../../../sync/server/apply-batch.js';
+import type { ClockBounds } from '../../../sync/server/server-time.js';
 import type { DeviceAuthenticator } from '../../auth/device-auth.js';
 
 export interface MutationRoutesOptions {
   db: CentralDb;
   auth: DeviceAuthenticator;
+  /** Bounds on the instants a push writes (sync/server/server-time.ts); the defaults when absent. */
+  clock?: ClockBounds;
 }
 
 /** A push of 100 mutations with long clinical notes can exceed fastify's 1 MiB default. */
@@ -45,18 +48,7 @@ function checkProtocol(request: FastifyRequest): void {
  * only for the server's own failures, after which the workstation retries the whole batch
  * (safe: mutations are idempotent by id).
  */
-export const mutationRoutes: FastifyPluginAsync<MutationRoutesOptions> = (app, { db, auth }) => {
-  // Fastify's own refusals in this scope (unparseable JSON, body too large, wrong content type)
-  // leave in the wire error shape with their 4xx status; everything else goes to the app's
-  // handler.
-  app.setErrorHandler(async (error, _request, reply) => {
-    const status = (error as { statusCode?: unknown }).statusCode;
-    if (!isAppError(error) && typeof status === 'number' && status >= 400 && status < 500) {
-      return reply.status(status).send(validationError((error as Error).message).toWire());
-    }
-    throw error;
-  });
-
+export const mutationRoutes: FastifyPluginAsync<MutationRoutesOptions> = (app, { db, auth, clock }) => {
   app.post('/v1/mutations', { bodyLimit: BODY_LIMIT }, async (request): Promise<PushResponse> => {
     checkProtocol(request);
     const device = await auth.authenticate(request);
@@ -64,7 +56,7 @@ export const mutationRoutes: FastifyPluginAsync<MutationRoutesOptions> = (app, {
     if (!parsed.success) {
       throw validationError(parsed.error, 'Malformed push request');
     }
-    return { results: await applyBatch(db, device, parsed.data.mutations) };
+    return { results: await applyBatch(db, device, parsed.data.mutations, clock) };
   });
   return Promise.resolve();
 };

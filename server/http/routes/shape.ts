@@ -5,6 +5,8 @@ import { ChangeSequencer } from '../../../sync/server/change-sequencer.js';
 import { readShapeChunk, type ShapeReadResult } from '../../../sync/server/shape-log.js';
 import { MUST_REFETCH, ShapeHeader } from '../../../sync/server/shape-messages.js';
 import { ShapeSchemaCatalog } from '../../../sync/server/shape-schema.js';
+import { DEFAULT_LIVE_SHAPES_PER_DEVICE } from '../limits/limits-config.js';
+import { LiveShapeCap } from '../limits/live-shape-cap.js';
 import { LiveCursor } from './shape-cursor.js';
 import { parseShapeQuery, type ShapeQuery } from './shape-query.js';
 
@@ -16,6 +18,8 @@ export interface ShapeRouteOptions {
   chunkSize?: number;
   /** How often changes are sequenced while live requests wait (default 40 ms). */
   sequencerIntervalMs?: number;
+  /** Live (long-poll) requests one device may hold open at once; more answer 429 (default: see limits-config). */
+  liveShapesPerDevice?: number;
 }
 
 export interface ShapeRoutePluginOptions extends ShapeRouteOptions {
@@ -49,6 +53,7 @@ export const shapeRoutes: FastifyPluginAsync<ShapeRoutePluginOptions> = (app, op
   });
   const catalog = new ShapeSchemaCatalog(db);
   const cursors = new LiveCursor();
+  const liveCap = new LiveShapeCap(options.liveShapesPerDevice ?? DEFAULT_LIVE_SHAPES_PER_DEVICE);
   let closing = false;
 
   // Before the HTTP server waits for requests in flight: a long poll answers at once.
@@ -62,14 +67,20 @@ export const shapeRoutes: FastifyPluginAsync<ShapeRoutePluginOptions> = (app, op
   });
 
   app.get('/v1/shape', async (request, reply) => {
-    await auth.authenticate(request);
+    const { deviceId } = await auth.authenticate(request);
     const query = parseShapeQuery(request.query);
     const schema = await catalog.schemaFor(query.table);
     const gone = new AbortController();
     reply.raw.once('close', () => {
       gone.abort();
     });
-    const result = await serve(query, gone.signal);
+    const release = query.live ? liveCap.acquire(deviceId) : undefined;
+    let result: ShapeReadResult;
+    try {
+      result = await serve(query, gone.signal);
+    } finally {
+      release?.();
+    }
     reply.header('cache-control', 'no-store');
     // A keep-alive socket that goes idle after close() began would hold the server open for the
     // whole keep-alive timeout; the client simply reconnects (to the next server) anyway.

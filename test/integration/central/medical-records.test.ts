@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { CENTRAL_BACKENDS, useCentralDb } from '../../helpers/central-db.js';
-import { expectSqlState, insertOwner, insertPatient, insertRecord } from '../../helpers/central-fixtures.js';
+import {
+  expectSqlState,
+  insertOwner,
+  insertPatient,
+  insertRecord,
+  insertStaff,
+} from '../../helpers/central-fixtures.js';
 
 describe.each(CENTRAL_BACKENDS)('medical records on %s', (kind) => {
   const db = useCentralDb(kind);
@@ -20,9 +26,10 @@ describe.each(CENTRAL_BACKENDS)('medical records on %s', (kind) => {
   it('stamps finalized_at when a record becomes final, and then refuses every change', async () => {
     const patient = await insertPatient(db());
     const record = await insertRecord(db(), patient.id, { subjective: 'Limping' });
+    const vet = await insertStaff(db(), { role: 'vet' });
     const { rows } = await db().query<{ finalized_at: Date }>(
-      `update medical_records set status = 'final' where id = $1 returning finalized_at`,
-      [record.id],
+      `update medical_records set status = 'final', finalized_by = $2 where id = $1 returning finalized_at`,
+      [record.id, vet.id],
     );
     expect(rows[0]!.finalized_at).toBeInstanceOf(Date);
     await expectSqlState(db().query(`update medical_records set subjective = 'x' where id = $1`, [record.id]), 'VD001');
@@ -37,7 +44,8 @@ describe.each(CENTRAL_BACKENDS)('medical records on %s', (kind) => {
     const patient = await insertPatient(db());
     const other = await insertPatient(db());
     const draft = await insertRecord(db(), patient.id);
-    const final = await insertRecord(db(), patient.id, { status: 'final' });
+    const vet = await insertStaff(db(), { role: 'vet' });
+    const final = await insertRecord(db(), patient.id, { status: 'final', finalized_by: vet.id });
     const addendum = await insertRecord(db(), patient.id, { addendum_of: final.id, record_type: 'note' });
     expect(addendum.id).toBeTruthy();
     await expectSqlState(insertRecord(db(), patient.id, { addendum_of: draft.id }), 'VD007');

@@ -1,28 +1,47 @@
+import type { FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
-import { auditHistorySchema, REDACTED_VALUE, STAFF_ID_HEADER } from '../../../core/api/audit.js';
+import { auditHistorySchema, REDACTED_VALUE } from '../../../core/api/audit.js';
 import { newId } from '../../../core/ids.js';
 import { PROTOCOL_HEADER, pushResponseSchema, SYNC_PROTOCOL_VERSION } from '../../../core/sync/protocol.js';
-import { buildApp } from '../../../server/http/app.js';
 import { CENTRAL_BACKENDS, useCentralDb } from '../../helpers/central-db.js';
+import { addAccount, addClinic, sessionHeaders, signIn, staffTestApp } from '../../helpers/staff-accounts.js';
 import { envelope, ownerArgs, setupPractice, type SyncPractice } from '../../helpers/sync-fixtures.js';
 
 describe.each(CENTRAL_BACKENDS)('GET /v1/audit/:table/:id on %s', (kind) => {
   const db = useCentralDb(kind);
-  let app: ReturnType<typeof buildApp> | undefined;
+  let app: FastifyInstance | undefined;
   afterEach(async () => {
     await app?.close();
     app = undefined;
   });
-  const server = () => (app ??= buildApp({ db: db(), version: 'test', logLevel: 'silent', developmentAuth: true }));
+  const server = () => (app ??= staffTestApp(db()));
+  const deviceAuthorization = (practice: SyncPractice) => `Bearer dev-device:${practice.deviceId}`;
 
-  const history = (practice: SyncPractice, url: string, staffId: string | undefined) =>
+  /**
+   * The practice of the write-path tests, its staff given user names and passwords (staff and
+   * the development device share no clinic, as in a single-clinic database).
+   */
+  async function signedInPractice(): Promise<SyncPractice> {
+    const practice = await setupPractice(db());
+    await db().query(`insert into devices (id, name) values ($1, 'Development device')`, [practice.deviceId]);
+    return practice;
+  }
+
+  /** A session of `role` on the practice's device (a new account of that role, signed in). */
+  async function sessionOf(practice: SyncPractice, role: string): Promise<string> {
+    const username = `${role.replace('_', '')}${Math.floor(Math.random() * 1e6)}`;
+    await addAccount(db(), { username, role, clinicId: null });
+    return (await signIn(server(), deviceAuthorization(practice), username)).token;
+  }
+
+  const history = (practice: SyncPractice, url: string, session: string | undefined) =>
     server().inject({
       method: 'GET',
       url,
-      headers: {
-        authorization: `Bearer dev-device:${practice.deviceId}`,
-        ...(staffId === undefined ? {} : { [STAFF_ID_HEADER]: staffId }),
-      },
+      headers:
+        session === undefined
+          ? { authorization: deviceAuthorization(practice) }
+          : sessionHeaders(deviceAuthorization(practice), session),
     });
 
   /** Creates an owner then changes their city, both through the write path as the front desk. */
@@ -56,9 +75,9 @@ describe.each(CENTRAL_BACKENDS)('GET /v1/audit/:table/:id on %s', (kind) => {
   }
 
   it('gives an admin the insert then the update of an owner, with who, device and old/new values', async () => {
-    const practice = await setupPractice(db());
+    const practice = await signedInPractice();
     const ownerId = await ownerWithTwoChanges(practice);
-    const response = await history(practice, `/v1/audit/owners/${ownerId}`, practice.admin);
+    const response = await history(practice, `/v1/audit/owners/${ownerId}`, await sessionOf(practice, 'admin'));
     expect(response.statusCode).toBe(200);
     const body = auditHistorySchema.parse(response.json());
     expect(body).toMatchObject({ table: 'owners', id: ownerId, truncated: false });
@@ -85,70 +104,90 @@ describe.each(CENTRAL_BACKENDS)('GET /v1/audit/:table/:id on %s', (kind) => {
   });
 
   it('answers an empty history for a record that never changed', async () => {
-    const practice = await setupPractice(db());
-    const response = await history(practice, `/v1/audit/patients/${newId()}`, practice.admin);
+    const practice = await signedInPractice();
+    const response = await history(practice, `/v1/audit/patients/${newId()}`, await sessionOf(practice, 'admin'));
     expect(response.statusCode).toBe(200);
     expect(response.json()).toMatchObject({ table: 'patients', entries: [], truncated: false });
   });
 
   it('refuses staff who are not admins with 403 FORBIDDEN', async () => {
-    const practice = await setupPractice(db());
+    const practice = await signedInPractice();
     const ownerId = await ownerWithTwoChanges(practice);
-    for (const staffId of [practice.vet, practice.nurse, practice.frontDesk]) {
-      const response = await history(practice, `/v1/audit/owners/${ownerId}`, staffId);
+    for (const role of ['vet', 'nurse', 'front_desk']) {
+      const response = await history(practice, `/v1/audit/owners/${ownerId}`, await sessionOf(practice, role));
       expect(response.statusCode).toBe(403);
       expect(response.json()).toMatchObject({ code: 'FORBIDDEN', details: { reason: 'role' } });
     }
   });
 
-  it('refuses a removed admin and an unknown staff member with 403 FORBIDDEN', async () => {
-    const practice = await setupPractice(db());
+  it('refuses a removed admin’s session and a request without one with 401 SESSION_REQUIRED', async () => {
+    const practice = await signedInPractice();
     const ownerId = await ownerWithTwoChanges(practice);
-    await db().query(`update staff set deleted_at = now() where id = $1`, [practice.admin]);
-    const removed = await history(practice, `/v1/audit/owners/${ownerId}`, practice.admin);
-    expect(removed.statusCode).toBe(403);
-    expect(removed.json()).toMatchObject({ code: 'FORBIDDEN', details: { reason: 'staff_removed' } });
-    const unknown = await history(practice, `/v1/audit/owners/${ownerId}`, newId());
-    expect(unknown.statusCode).toBe(403);
-    expect(unknown.json()).toMatchObject({ code: 'FORBIDDEN', details: { reason: 'unknown_staff' } });
+    const session = await sessionOf(practice, 'admin');
+    await db().query(`update staff set deleted_at = now() where role = 'admin' and username is not null`);
+    const removed = await history(practice, `/v1/audit/owners/${ownerId}`, session);
+    expect(removed.statusCode).toBe(401);
+    expect(removed.json()).toMatchObject({ code: 'SESSION_REQUIRED' });
+    // A staff id in a header names nobody any more: the person comes from the session alone.
+    const named = await server().inject({
+      method: 'GET',
+      url: `/v1/audit/owners/${ownerId}`,
+      headers: { authorization: deviceAuthorization(practice), 'x-vetdesk-staff-id': practice.admin },
+    });
+    expect(named.statusCode).toBe(401);
+    expect(named.json()).toMatchObject({ code: 'SESSION_REQUIRED' });
   });
 
-  it('answers 400 for a table without a history, a malformed id or a missing staff header', async () => {
-    const practice = await setupPractice(db());
-    const unknownTable = await history(practice, `/v1/audit/pg_authid/${newId()}`, practice.admin);
+  it('answers 404 for a record of another clinic', async () => {
+    const practice = await signedInPractice();
+    const ownerId = await ownerWithTwoChanges(practice);
+    const clinicId = await addClinic(db(), 'Hilltop Vets');
+    await db().query(`update devices set clinic_id = $1 where id = $2`, [clinicId, practice.deviceId]);
+    await addAccount(db(), { username: 'hilda', role: 'admin', clinicId });
+    const hilltop = await signIn(server(), deviceAuthorization(practice), 'hilda');
+    // The owner was made by staff of no clinic from this device: not Hilltop's.
+    const owner = await history(practice, `/v1/audit/owners/${ownerId}`, hilltop.token);
+    expect(owner.statusCode).toBe(404);
+    expect(owner.json()).toMatchObject({ code: 'NOT_FOUND' });
+    const colleague = await history(practice, `/v1/audit/staff/${practice.vet}`, hilltop.token);
+    expect(colleague.statusCode).toBe(404);
+    const ownClinic = await history(practice, `/v1/audit/clinics/${clinicId}`, hilltop.token);
+    expect(ownClinic.statusCode).toBe(200);
+  });
+
+  it('answers 400 for a table without a history or a malformed id', async () => {
+    const practice = await signedInPractice();
+    const admin = await sessionOf(practice, 'admin');
+    const unknownTable = await history(practice, `/v1/audit/pg_authid/${newId()}`, admin);
     expect(unknownTable.statusCode).toBe(400);
     expect(unknownTable.json()).toMatchObject({ code: 'VALIDATION_FAILED' });
-    const badId = await history(practice, `/v1/audit/owners/not-a-uuid`, practice.admin);
+    const badId = await history(practice, `/v1/audit/owners/not-a-uuid`, admin);
     expect(badId.statusCode).toBe(400);
-    const noStaff = await history(practice, `/v1/audit/owners/${newId()}`, undefined);
-    expect(noStaff.statusCode).toBe(400);
-    expect(noStaff.json()).toMatchObject({ code: 'VALIDATION_FAILED' });
   });
 
   it('answers 401 without device credentials, and 401 DEVICE_REVOKED for a revoked device', async () => {
-    const practice = await setupPractice(db());
+    const practice = await signedInPractice();
     const anonymous = await server().inject({
       method: 'GET',
       url: `/v1/audit/owners/${newId()}`,
-      headers: { [STAFF_ID_HEADER]: practice.admin },
+      headers: {},
     });
     expect(anonymous.statusCode).toBe(401);
     expect(anonymous.json()).toMatchObject({ code: 'UNAUTHENTICATED' });
-    await db().query(`insert into devices (id, name, revoked_at) values ($1, 'Stolen laptop', now())`, [
-      practice.deviceId,
-    ]);
-    const revoked = await history(practice, `/v1/audit/owners/${newId()}`, practice.admin);
+    const session = await sessionOf(practice, 'admin');
+    await db().query(`update devices set revoked_at = now() where id = $1`, [practice.deviceId]);
+    const revoked = await history(practice, `/v1/audit/owners/${newId()}`, session);
     expect(revoked.statusCode).toBe(401);
     expect(revoked.json()).toMatchObject({ code: 'DEVICE_REVOKED' });
   });
 
   it('keeps secret columns redacted: a password change shows as changed, never its value', async () => {
-    const practice = await setupPractice(db());
+    const practice = await signedInPractice();
     await db().query(`update staff set password_hash = 'argon2id$first' where id = $1`, [practice.vet]);
     await db().query(`update staff set password_hash = 'argon2id$second', email = 'vera@example.org' where id = $1`, [
       practice.vet,
     ]);
-    const response = await history(practice, `/v1/audit/staff/${practice.vet}`, practice.admin);
+    const response = await history(practice, `/v1/audit/staff/${practice.vet}`, await sessionOf(practice, 'admin'));
     expect(response.statusCode).toBe(200);
     const { entries } = auditHistorySchema.parse(response.json());
     expect(entries.map((entry) => entry.action)).toEqual(['insert', 'update', 'update']);

@@ -85,7 +85,7 @@ describe.each(CENTRAL_BACKENDS)('POST /v1/auth/sign-in on %s', (kind) => {
     const locked = (await postSignIn(server(), device.authorization, 'vera', TEST_PASSWORD)).reply;
     expect(locked.statusCode).toBe(429);
     expect(locked.json()).toMatchObject({ code: 'SIGN_IN_LOCKED' });
-    const first = (locked.json() as { details: { retryAfterSeconds: number } }).details.retryAfterSeconds;
+    const first = locked.json<{ details: { retryAfterSeconds: number } }>().details.retryAfterSeconds;
     expect(first).toBeGreaterThan(FIRST_LOCK_SECONDS - 3);
     expect(first).toBeLessThanOrEqual(FIRST_LOCK_SECONDS);
     expect(locked.headers['retry-after']).toBe(String(first));
@@ -95,7 +95,7 @@ describe.each(CENTRAL_BACKENDS)('POST /v1/auth/sign-in on %s', (kind) => {
     expect(sixth.json()).toMatchObject({ code: 'SIGN_IN_FAILED' });
     const second = (await postSignIn(server(), device.authorization, 'vera', TEST_PASSWORD)).reply;
     expect(second.statusCode).toBe(429);
-    const doubled = (second.json() as { details: { retryAfterSeconds: number } }).details.retryAfterSeconds;
+    const doubled = second.json<{ details: { retryAfterSeconds: number } }>().details.retryAfterSeconds;
     expect(doubled).toBeGreaterThan(2 * FIRST_LOCK_SECONDS - 3);
     expect(doubled).toBeLessThanOrEqual(2 * FIRST_LOCK_SECONDS);
   });

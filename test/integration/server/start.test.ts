@@ -47,6 +47,18 @@ describe('starting the central server as npm run server does', () => {
     expect(output).toContain('PGPOOL_MAX');
   });
 
+  it('refuses the development device scheme on a non-loopback address, before opening the database', async () => {
+    const { code, output } = await runServerToFailure({
+      VETDESK_DATA_DIR: dataDir,
+      VETDESK_DEV_AUTH: '1',
+      HOST: '0.0.0.0',
+    });
+    expect(code).toBe(1);
+    expect(output).toContain('CONFIG_INVALID');
+    expect(output).toContain('VETDESK_DEV_AUTH');
+    expect(output).not.toMatch(/migration up/);
+  });
+
   it('runs on PostgreSQL when DATABASE_URL is set', async () => {
     const serverUrl = inject('postgresServerUrl');
     const name = uniqueDatabaseName('vetdesk_start');

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { newId } from '../../../core/ids.js';
 import type { CentralDb } from '../../../db/central/connection.js';
 import { CENTRAL_BACKENDS, useCentralDb } from '../../helpers/central-db.js';
+import { insertStaff } from '../../helpers/central-fixtures.js';
 import {
   appointmentArgs,
   countRows,
@@ -174,7 +175,8 @@ describe.each(CENTRAL_BACKENDS)('write path: clinic rules on %s', (kind) => {
     const nine = book({ scheduled_at: '2025-03-10T09:00:00Z' });
     const nineFifteen = book({ scheduled_at: '2025-03-10T09:15:00Z' });
     const ten = book({ scheduled_at: '2025-03-10T10:00:00Z' });
-    const otherVet = book({ scheduled_at: '2025-03-10T09:00:00Z', vet_id: practice.admin });
+    const secondVet = await insertStaff(db(), { role: 'vet', display_name: 'Dr. Otto Other' });
+    const otherVet = book({ scheduled_at: '2025-03-10T09:00:00Z', vet_id: secondVet.id });
 
     expect((await pushOne(db(), practice.deviceId, nine.mutation)).status).toBe('applied');
     const overlapping = await pushOne(db(), practice.deviceId, nineFifteen.mutation);

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { routeHref } from '../../routing/routes.js';
 import './admin.css';
 
@@ -8,8 +9,15 @@ const TABS: readonly { route: AdminTab; label: string }[] = [
   { route: 'admin-devices', label: 'Devices' },
 ];
 
+interface AdminHeaderProps {
+  current: AdminTab;
+  subtitle: string;
+  /** The section's main actions, beside the title. */
+  children?: ReactNode;
+}
+
 /** The Admin area's title and its sections as links (plain links: Tab and Enter work as usual). */
-export function AdminHeader({ current, subtitle }: { current: AdminTab; subtitle: string }) {
+export function AdminHeader({ current, subtitle, children }: AdminHeaderProps) {
   return (
     <div className="stack-sm">
       <div className="page-header">
@@ -17,6 +25,7 @@ export function AdminHeader({ current, subtitle }: { current: AdminTab; subtitle
           <h1>Admin</h1>
           <p className="page-subtitle">{subtitle}</p>
         </div>
+        {children ? <div className="row">{children}</div> : null}
       </div>
       <nav className="admin-tabs" aria-label="Admin sections">
         {TABS.map((tab) => (

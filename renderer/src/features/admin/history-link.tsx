@@ -1,14 +1,14 @@
 import type { AuditedTable } from '../../../../core/api/audit.js';
 import { routeHref } from '../../routing/routes.js';
-import { useIsAdmin } from './use-is-admin.js';
+import { useCan } from '../identity/session-context.js';
 
 /**
  * A small "History" link to a record's changes in the central audit trail, shown to admins only
  * (everyone else would be refused). Place it in a record screen's header.
  */
 export function HistoryLink({ table, id }: { table: AuditedTable; id: string }) {
-  const isAdmin = useIsAdmin();
-  if (!isAdmin) return null;
+  const can = useCan();
+  if (!can({ operation: 'audit.history' })) return null;
   return (
     <a
       className="btn btn-sm btn-ghost no-print"

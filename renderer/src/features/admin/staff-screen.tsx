@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useApiQuery } from '../../api/use-api-query.js';
 import { formatDate } from '../../ui/format.js';
 import { EmptyState, Skeleton } from '../../ui/states.js';
@@ -5,15 +6,39 @@ import { AdminHeader } from './admin-header.js';
 import { AdminTable } from './admin-table.js';
 import { AdminError } from './admin-states.js';
 import { HistoryLink } from './history-link.js';
+import { useSession } from '../identity/session-context.js';
 import { RoleBadge } from './role-badge.js';
+import { StaffFormDialog } from './staff-form-dialog.js';
+import { StaffRowActions } from './staff-row-actions.js';
 
-/** Admin: everyone on the practice's staff, removed members dimmed at the end. */
+/**
+ * Admin: everyone on the practice's staff, removed members dimmed at the end; new accounts,
+ * edits, password resets and deactivation go to the central server (online only).
+ */
 export function StaffScreen() {
   const staff = useApiQuery('admin.staff', {});
+  const self = useSession().staff.id;
+  const [creating, setCreating] = useState(false);
   const active = staff.data?.filter((member) => member.deleted_at === null).length ?? 0;
   return (
     <div className="stack">
-      <AdminHeader current="admin-staff" subtitle="The practice's staff and their roles." />
+      <AdminHeader current="admin-staff" subtitle="The practice's staff, their roles and their sign-in.">
+        <button
+          type="button"
+          className="btn btn-primary"
+          onClick={() => {
+            setCreating(true);
+          }}
+        >
+          New staff member
+        </button>
+      </AdminHeader>
+      <StaffFormDialog
+        open={creating}
+        onClose={() => {
+          setCreating(false);
+        }}
+      />
       {staff.isPending ? <Skeleton lines={6} /> : null}
       {staff.isError ? <AdminError error={staff.error} onRetry={() => void staff.refetch()} /> : null}
       {staff.data?.length === 0 ? (
@@ -31,13 +56,16 @@ export function StaffScreen() {
             return (
               <tr key={member.id} className={removed ? 'admin-row-removed' : undefined} data-removed={removed}>
                 <th scope="row" className="admin-name">
-                  {member.display_name ?? member.username ?? 'Unnamed'}
+                  {member.display_name ?? member.username ?? 'Unnamed'}{' '}
+                  {member.id === self ? <span className="badge badge-info">You</span> : null}
                 </th>
                 <td>
                   <RoleBadge role={member.role} />
                 </td>
                 <td className="mono">{member.username ?? '—'}</td>
-                <td>{member.email ? <a href={`mailto:${member.email}`}>{member.email}</a> : '—'}</td>
+                <td className="admin-email">
+                  {member.email ? <a href={`mailto:${member.email}`}>{member.email}</a> : '—'}
+                </td>
                 <td>
                   {removed ? (
                     <span className="badge">Removed {formatDate(member.deleted_at)}</span>
@@ -46,7 +74,10 @@ export function StaffScreen() {
                   )}
                 </td>
                 <td className="admin-actions">
-                  <HistoryLink table="staff" id={member.id} />
+                  <div className="row admin-row-actions">
+                    <StaffRowActions member={member} isSelf={member.id === self} />
+                    <HistoryLink table="staff" id={member.id} />
+                  </div>
                 </td>
               </tr>
             );

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { BillDetail } from '../../../../core/api/views.js';
 import { isOpenBill, type BillTotals } from '../../../../core/domain/bill-totals.js';
+import { useCan } from '../identity/session-context.js';
 import { CancelBillDialog } from './cancel-bill-dialog.js';
 import { PaymentDialog } from './payment-dialog.js';
 import { SendBillDialog } from './send-bill-dialog.js';
@@ -9,17 +10,18 @@ type Open = 'send' | 'pay' | 'cancel' | null;
 
 const CANCELLABLE: ReadonlySet<string> = new Set(['draft', 'sent', 'overdue']);
 
-/** What can be done with the bill in its status; each step asks before it acts. */
+/** What the signed-in role can do with the bill in its status; each step asks before it acts. */
 export function BillActions({ detail, totals }: { detail: BillDetail; totals: BillTotals }) {
   const { bill, items } = detail;
   const [open, setOpen] = useState<Open>(null);
+  const can = useCan();
   const close = () => {
     setOpen(null);
   };
   const status = bill.status;
   return (
     <div className="row no-print">
-      {status === 'draft' ? (
+      {status === 'draft' && can({ mutation: 'bill.send' }) ? (
         <button
           type="button"
           className="btn btn-primary"
@@ -32,7 +34,7 @@ export function BillActions({ detail, totals }: { detail: BillDetail; totals: Bi
           Send…
         </button>
       ) : null}
-      {isOpenBill(status) ? (
+      {isOpenBill(status) && can({ mutation: 'payment.record' }) ? (
         <button
           type="button"
           className="btn btn-primary"
@@ -52,7 +54,7 @@ export function BillActions({ detail, totals }: { detail: BillDetail; totals: Bi
       >
         Print / Save as PDF
       </button>
-      {CANCELLABLE.has(status) ? (
+      {CANCELLABLE.has(status) && can({ mutation: 'bill.cancel' }) ? (
         <button
           type="button"
           className="btn"

@@ -1,6 +1,7 @@
 import { newId } from '../../../../core/ids.js';
 import { useMutate } from '../../api/use-mutate.js';
 import { navigate } from '../../routing/routes.js';
+import { useCan } from '../identity/session-context.js';
 
 interface NewBillButtonProps {
   ownerId: string | null;
@@ -8,9 +9,11 @@ interface NewBillButtonProps {
   className?: string;
 }
 
-/** Opens an empty draft bill for an owner (and patient), then shows it. */
+/** Opens an empty draft bill for an owner (and patient), then shows it; nothing for roles that may not. */
 export function NewBillButton({ ownerId, patientId, className = 'btn' }: NewBillButtonProps) {
   const mutate = useMutate();
+  const can = useCan();
+  if (!can({ mutation: 'bill.create' })) return null;
   return (
     <button
       type="button"

@@ -10,6 +10,7 @@ import { EmptyState, ErrorState, Skeleton } from '../../ui/states.js';
 import { HistoryLink } from '../admin/history-link.js';
 import { NewBillButton } from '../billing/new-bill-button.js';
 import { BillsTable } from '../bills/bills-table.js';
+import { useCan } from '../identity/session-context.js';
 import { PatientCreateDialog } from '../patients/patient-create-dialog.js';
 import { OwnerEditDialog } from './owner-edit-dialog.js';
 import { OwnerPatients } from './owner-patients.js';
@@ -18,6 +19,7 @@ import { OwnerPatients } from './owner-patients.js';
 export function OwnerScreen({ id }: { id: string }) {
   const detail = useApiQuery('owner.detail', { id });
   const mutate = useMutate();
+  const can = useCan();
   const [editing, setEditing] = useState(false);
   const [deleting, setDeleting] = useState(false);
   const [addingPatient, setAddingPatient] = useState(false);
@@ -54,15 +56,17 @@ export function OwnerScreen({ id }: { id: string }) {
           >
             Edit
           </button>
-          <button
-            type="button"
-            className="btn"
-            onClick={() => {
-              setDeleting(true);
-            }}
-          >
-            Delete…
-          </button>
+          {can({ mutation: 'owner.delete' }) ? (
+            <button
+              type="button"
+              className="btn"
+              onClick={() => {
+                setDeleting(true);
+              }}
+            >
+              Delete…
+            </button>
+          ) : null}
         </div>
       </div>
       <div className="owner-layout">

@@ -2,25 +2,25 @@ import { useState } from 'react';
 import type { MedicalRecordRow } from '../../../../core/api/views.js';
 import { useMutate } from '../../api/use-mutate.js';
 import { ConfirmDialog } from '../../ui/confirm-dialog.js';
-import { GuardedButton } from './guarded-button.js';
-import { FINALIZE_REASON } from './use-clinical-permissions.js';
 
-/** Finalizes a draft after asking: a final record is signed and can never change again. */
-export function FinalizeButton({ record, allowed }: { record: MedicalRecordRow; allowed: boolean }) {
+/**
+ * Finalizes a draft after asking: a final record is signed and can never change again. Shown
+ * only to roles that may finalize (RecordActions decides).
+ */
+export function FinalizeButton({ record }: { record: MedicalRecordRow }) {
   const mutate = useMutate();
   const [asking, setAsking] = useState(false);
   return (
     <>
-      <GuardedButton
-        allowed={allowed}
-        reason={FINALIZE_REASON}
+      <button
+        type="button"
         className="btn btn-sm btn-primary"
         onClick={() => {
           setAsking(true);
         }}
       >
         Finalize…
-      </GuardedButton>
+      </button>
       <ConfirmDialog
         open={asking}
         title="Finalize this record?"

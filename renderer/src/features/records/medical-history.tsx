@@ -36,7 +36,7 @@ export function MedicalHistory({ patientId, patientName, records }: MedicalHisto
     else showToast(WRITE_REASON);
   }, [canWrite, open]);
   useNewRecordShortcut(startNew);
-  const defaultVetId = permissions.staff?.role === 'vet' ? permissions.staff.id : null;
+  const defaultVetId = permissions.staff.role === 'vet' ? permissions.staff.id : null;
   return (
     <>
       <div className="row-between records-heading">

@@ -1,25 +1,31 @@
-import type { StaffRow } from '../../../../core/api/views.js';
-import { useApiQuery } from '../../api/use-api-query.js';
+import type { SignedInStaff } from '../../../../core/auth/wire.js';
+import { useCan, useSession } from '../identity/session-context.js';
 
 export const WRITE_REASON = 'Only vets and nurses write clinical records';
-export const FINALIZE_REASON = 'Only a vet can finalize a record';
 
 export interface ClinicalPermissions {
-  /** The signed-in staff member, null while loading or when nobody is signed in. */
-  staff: StaffRow | null;
-  /** Create and edit drafts, add addenda (vets and nurses, as `medicalRecord.*` allows). */
+  /** The signed-in staff member. */
+  staff: SignedInStaff;
+  /** Create and edit drafts (`medicalRecord.create` / `.update` in the permission matrix). */
   canWrite: boolean;
+  /** Add an addendum to a final record. */
+  canAddendum: boolean;
   /** Finalize a draft (vets only). */
   canFinalize: boolean;
 }
 
 /**
- * What the signed-in staff member may do with clinical records. The backend checks the same
- * roles again; this only keeps the UI from offering what it would refuse.
+ * What the signed-in staff member may do with clinical records, from the permission matrix in
+ * core. The backend and the server check the same table again; this only keeps the UI from
+ * offering what they would refuse.
  */
 export function useClinicalPermissions(): ClinicalPermissions {
-  const session = useApiQuery('session.current', {});
-  const staff = session.data ?? null;
-  const role = staff?.role ?? null;
-  return { staff, canWrite: role === 'vet' || role === 'nurse', canFinalize: role === 'vet' };
+  const staff = useSession().staff;
+  const can = useCan();
+  return {
+    staff,
+    canWrite: can({ mutation: 'medicalRecord.create' }) && can({ mutation: 'medicalRecord.update' }),
+    canAddendum: can({ mutation: 'medicalRecord.addAddendum' }),
+    canFinalize: can({ mutation: 'medicalRecord.finalize' }),
+  };
 }

@@ -27,6 +27,7 @@ describe('central database configuration', () => {
         PGPOOL_IDLE: '1000',
         PGPOOL_CONN_TIMEOUT: '250',
         PGSSLMODE: 'verify-full',
+        PG_STATEMENT_TIMEOUT: '5000',
       }),
     ).toEqual({
       kind: 'postgres',
@@ -35,7 +36,15 @@ describe('central database configuration', () => {
       poolIdleMs: 1000,
       connectTimeoutMs: 250,
       sslMode: 'verify-full',
+      statementTimeoutMs: 5000,
     });
+  });
+
+  it('limits each statement to 30 s by default, and not at all with PG_STATEMENT_TIMEOUT=0', () => {
+    expect(centralDbConfigFromEnv({ DATABASE_URL: 'postgresql://x/y' })).toMatchObject({ statementTimeoutMs: 30_000 });
+    expect(centralDbConfigFromEnv({ DATABASE_URL: 'postgresql://x/y', PG_STATEMENT_TIMEOUT: '0' })).not.toHaveProperty(
+      'statementTimeoutMs',
+    );
   });
 
   it('has sensible pool defaults', () => {

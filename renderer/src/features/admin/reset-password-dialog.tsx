@@ -1,0 +1,90 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import type { z } from 'zod';
+import type { StaffRow } from '../../../../core/api/views.js';
+import { PASSWORD_MIN_LENGTH } from '../../../../core/auth/password-policy.js';
+import { resetPasswordRequestSchema } from '../../../../core/auth/wire.js';
+import { formProblem } from '../../api/form-problem.js';
+import { Dialog } from '../../ui/dialog.js';
+import { describedBy, FormField } from '../../ui/form-field.js';
+import { showToast } from '../../ui/toast-store.js';
+import { FormAlert, onlineOnlyProblems } from '../identity/online-only.js';
+import { useAdminOperation } from './use-admin-operation.js';
+
+type ResetFields = z.input<typeof resetPasswordRequestSchema>;
+type ResetValues = z.output<typeof resetPasswordRequestSchema>;
+
+/** An admin sets a new password for someone; their sessions end on every workstation. */
+export function ResetPasswordDialog({
+  member,
+  open,
+  onClose,
+}: {
+  member: StaffRow;
+  open: boolean;
+  onClose: () => void;
+}) {
+  const name = member.display_name ?? member.username ?? 'this staff member';
+  return (
+    <Dialog open={open} onClose={onClose} label={`Reset ${name}'s password`}>
+      <ResetPasswordForm member={member} name={name} onClose={onClose} />
+    </Dialog>
+  );
+}
+
+function ResetPasswordForm({ member, name, onClose }: { member: StaffRow; name: string; onClose: () => void }) {
+  const reset = useAdminOperation('admin.resetPassword');
+  const [alert, setAlert] = useState<string | null>(null);
+  const form = useForm<ResetFields, unknown, ResetValues>({
+    resolver: zodResolver(resetPasswordRequestSchema),
+    defaultValues: { newPassword: '' },
+  });
+  const error = form.formState.errors.newPassword?.message;
+  const submit = form.handleSubmit((values) => {
+    setAlert(null);
+    reset.mutate(
+      { id: member.id, newPassword: values.newPassword },
+      {
+        onSuccess: () => {
+          showToast(`${name}'s password was reset; they sign in with the new one.`, 'success');
+          onClose();
+        },
+        onError: (failure) => {
+          const problem = formProblem(failure, ['newPassword'] as const, onlineOnlyProblems('Resetting a password'));
+          if (problem.fields.newPassword) form.setError('newPassword', { message: problem.fields.newPassword });
+          setAlert(problem.alert);
+        },
+      },
+    );
+  });
+  return (
+    <form noValidate className="dialog-body" onSubmit={(event) => void submit(event)}>
+      <h2>Reset {name}'s password</h2>
+      <p>
+        They are signed out on every workstation and sign in again with the new password; changes they already made
+        still sync. Give them the new password in person.
+      </p>
+      <FormField id="reset-password" label="New password" error={error}>
+        <input
+          className="input"
+          type="password"
+          autoComplete="new-password"
+          autoFocus
+          {...describedBy('reset-password', error)}
+          {...form.register('newPassword')}
+        />
+        {error ? null : <span className="field-help">At least {PASSWORD_MIN_LENGTH} characters.</span>}
+      </FormField>
+      <FormAlert message={alert} error={reset.error} />
+      <div className="dialog-actions">
+        <button type="button" className="btn" onClick={onClose}>
+          Cancel
+        </button>
+        <button type="submit" className="btn btn-danger" disabled={reset.isPending}>
+          {reset.isPending ? 'Resetting…' : 'Reset password'}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,117 @@
+import { useState } from 'react';
+import type { StaffRow } from '../../../../core/api/views.js';
+import { errorMessage } from '../../api/errors.js';
+import { ConfirmDialog } from '../../ui/confirm-dialog.js';
+import { showToast } from '../../ui/toast-store.js';
+import { onlineOnlyProblems } from '../identity/online-only.js';
+import { formProblem } from '../../api/form-problem.js';
+import { ResetPasswordDialog } from './reset-password-dialog.js';
+import { StaffFormDialog } from './staff-form-dialog.js';
+import { useAdminOperation } from './use-admin-operation.js';
+
+type Open = 'edit' | 'reset' | 'deactivate' | null;
+
+/** A sentence for a failed admin action outside a form (a toast). */
+function failure(error: unknown, action: string): string {
+  return formProblem(error, [], onlineOnlyProblems(action)).alert ?? errorMessage(error);
+}
+
+/**
+ * One staff member's admin actions: edit, reset password, deactivate (asks first) or
+ * reactivate. Nobody deactivates themselves here (the server refuses it too). Rendered inside
+ * the row's actions cell, beside its History link.
+ */
+export function StaffRowActions({ member, isSelf }: { member: StaffRow; isSelf: boolean }) {
+  const [open, setOpen] = useState<Open>(null);
+  const update = useAdminOperation('admin.updateStaff');
+  const close = () => {
+    setOpen(null);
+  };
+  const removed = member.deleted_at !== null;
+  const name = member.display_name ?? member.username ?? 'this staff member';
+  const setActive = (active: boolean) => {
+    update.mutate(
+      { id: member.id, changes: { active } },
+      {
+        onSuccess: () => {
+          showToast(active ? `${name} can sign in again` : `${name} was deactivated and signed out`, 'success');
+          close();
+        },
+        onError: (error) => {
+          showToast(failure(error, active ? 'Reactivating staff' : 'Deactivating staff'), 'error');
+          close();
+        },
+      },
+    );
+  };
+  return (
+    <>
+      {removed ? (
+        <button
+          type="button"
+          className="btn btn-sm"
+          disabled={update.isPending}
+          aria-label={`Reactivate ${name}`}
+          onClick={() => {
+            setActive(true);
+          }}
+        >
+          Reactivate
+        </button>
+      ) : (
+        <>
+          <button
+            type="button"
+            className="btn btn-sm"
+            onClick={() => {
+              setOpen('edit');
+            }}
+            aria-label={`Edit ${name}…`}
+          >
+            Edit…
+          </button>
+          <button
+            type="button"
+            className="btn btn-sm"
+            onClick={() => {
+              setOpen('reset');
+            }}
+            aria-label={`Reset ${name}'s password…`}
+          >
+            Reset password…
+          </button>
+          {isSelf ? null : (
+            <button
+              type="button"
+              className="btn btn-sm"
+              onClick={() => {
+                setOpen('deactivate');
+              }}
+              aria-label={`Deactivate ${name}…`}
+            >
+              Deactivate…
+            </button>
+          )}
+        </>
+      )}
+      <StaffFormDialog member={member} open={open === 'edit'} onClose={close} />
+      <ResetPasswordDialog member={member} open={open === 'reset'} onClose={close} />
+      <ConfirmDialog
+        open={open === 'deactivate'}
+        title={`Deactivate ${name}?`}
+        confirmLabel="Deactivate"
+        danger
+        busy={update.isPending}
+        onCancel={close}
+        onConfirm={() => {
+          setActive(false);
+        }}
+      >
+        <p>
+          They are signed out on every workstation and can no longer sign in, online or offline. Their records and the
+          history of what they did are kept. You can reactivate them later.
+        </p>
+      </ConfirmDialog>
+    </>
+  );
+}

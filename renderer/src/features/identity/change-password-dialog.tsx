@@ -1,0 +1,103 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useMutation } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { z } from 'zod';
+import { API } from '../../../../core/api/contract.js';
+import { PASSWORD_MIN_LENGTH } from '../../../../core/auth/password-policy.js';
+import { ErrorCode } from '../../../../core/errors.js';
+import { useClient } from '../../api/client-context.js';
+import { formProblem } from '../../api/form-problem.js';
+import { Dialog } from '../../ui/dialog.js';
+import { describedBy, FormField } from '../../ui/form-field.js';
+import { showToast } from '../../ui/toast-store.js';
+import { FormAlert, onlineOnlyProblems } from './online-only.js';
+
+/** The contract's input plus the repeated new password, which only the form needs. */
+const changePasswordForm = API['session.changePassword'].input
+  .extend({ confirmPassword: z.string() })
+  .refine((value) => value.confirmPassword === value.newPassword, {
+    path: ['confirmPassword'],
+    message: 'The two new passwords differ',
+  });
+type ChangePasswordFields = z.input<typeof changePasswordForm>;
+type ChangePasswordValues = z.output<typeof changePasswordForm>;
+const FIELDS = ['currentPassword', 'newPassword', 'confirmPassword'] as const;
+
+/** The signed-in person changes their own password (online only; the policy is core's). */
+export function ChangePasswordDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
+  return (
+    <Dialog open={open} onClose={onClose} label="Change password">
+      <ChangePasswordForm onClose={onClose} />
+    </Dialog>
+  );
+}
+
+function ChangePasswordForm({ onClose }: { onClose: () => void }) {
+  const client = useClient();
+  const change = useMutation({
+    mutationFn: (values: ChangePasswordValues) =>
+      client['session.changePassword']({ currentPassword: values.currentPassword, newPassword: values.newPassword }),
+  });
+  const [alert, setAlert] = useState<string | null>(null);
+  const form = useForm<ChangePasswordFields, unknown, ChangePasswordValues>({
+    resolver: zodResolver(changePasswordForm),
+    defaultValues: { currentPassword: '', newPassword: '', confirmPassword: '' },
+  });
+  const { errors } = form.formState;
+  const submit = form.handleSubmit((values) => {
+    setAlert(null);
+    change.mutate(values, {
+      onSuccess: () => {
+        showToast('Password changed. Use the new one from now on, here and on other workstations.', 'success');
+        onClose();
+      },
+      onError: (error) => {
+        const problem = formProblem(error, FIELDS, {
+          ...onlineOnlyProblems('Changing your password'),
+          [ErrorCode.SignInFailed]: { field: 'currentPassword', message: 'This is not your current password' },
+        });
+        for (const field of FIELDS) {
+          const message = problem.fields[field];
+          if (message) form.setError(field, { message }, { shouldFocus: true });
+        }
+        setAlert(problem.alert);
+      },
+    });
+  });
+  const field = (name: (typeof FIELDS)[number], label: string, autoComplete: string, help?: string) => (
+    <FormField id={`password-${name}`} label={label} error={errors[name]?.message}>
+      <input
+        className="input"
+        type="password"
+        autoComplete={autoComplete}
+        autoFocus={name === 'currentPassword'}
+        {...describedBy(`password-${name}`, errors[name]?.message)}
+        {...form.register(name)}
+      />
+      {help && !errors[name] ? <span className="field-help">{help}</span> : null}
+    </FormField>
+  );
+  return (
+    <form noValidate className="dialog-body" onSubmit={(event) => void submit(event)}>
+      <h2>Change password</h2>
+      {field('currentPassword', 'Current password', 'current-password')}
+      {field(
+        'newPassword',
+        'New password',
+        'new-password',
+        `At least ${PASSWORD_MIN_LENGTH} characters; a few words make a good one.`,
+      )}
+      {field('confirmPassword', 'New password again', 'new-password')}
+      <FormAlert message={alert} error={change.error} />
+      <div className="dialog-actions">
+        <button type="button" className="btn" onClick={onClose}>
+          Cancel
+        </button>
+        <button type="submit" className="btn btn-primary" disabled={change.isPending}>
+          {change.isPending ? 'Changing…' : 'Change password'}
+        </button>
+      </div>
+    </form>
+  );
+}
