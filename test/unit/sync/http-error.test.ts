@@ -29,6 +29,22 @@ describe('one reading of the central server’s HTTP failures', () => {
     expect(revoked.code).toBe(ErrorCode.DeviceRevoked);
   });
 
+  it('keeps the sign-in codes of a 401 and a 429 (a locked account is not retried by programs)', async () => {
+    const failed = await errorFromResponse(
+      json(401, { code: 'SIGN_IN_FAILED', message: 'Wrong username or password' }),
+    );
+    expect(failed.code).toBe(ErrorCode.SignInFailed);
+    const session = await errorFromResponse(json(401, { code: 'SESSION_REQUIRED', message: 'Sign in' }));
+    expect(session.code).toBe(ErrorCode.SessionRequired);
+    const locked = await errorFromResponse(
+      json(429, { code: 'SIGN_IN_LOCKED', message: 'later', details: { retryAfterSeconds: 30 } }),
+    );
+    expect(locked).toMatchObject({ code: ErrorCode.SignInLocked, details: { retryAfterSeconds: 30 } });
+    expect(locked.retryable).toBe(false);
+    const other = await errorFromResponse(json(401, { code: 'FORBIDDEN', message: 'no' }));
+    expect(other.code).toBe(ErrorCode.Unauthenticated);
+  });
+
   it('keeps validation issues in the one shape', async () => {
     const error = await errorFromResponse(
       json(400, { code: 'VALIDATION_FAILED', message: 'bad', details: { issues: [{ path: 'id', message: 'x' }] } }),
