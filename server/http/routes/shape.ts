@@ -81,6 +81,9 @@ export const shapeRoutes: FastifyPluginAsync<ShapeRoutePluginOptions> = (app, op
     } finally {
       release?.();
     }
+    // A long poll may have waited many seconds: a device revoked meanwhile gets its refusal,
+    // not the changes that ended the wait.
+    if (query.live) await auth.authenticate(request);
     reply.header('cache-control', 'no-store');
     // A keep-alive socket that goes idle after close() began would hold the server open for the
     // whole keep-alive timeout; the client simply reconnects (to the next server) anyway.
