@@ -1,5 +1,7 @@
 import { execFile } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -25,22 +27,33 @@ async function readmeScript(): Promise<string> {
 describe.each(CENTRAL_BACKENDS)('the README script on %s', (kind) => {
   const db = useCentralDb(kind);
   let app: FastifyInstance | undefined;
+  /** The script's TMPDIR: it leaves its key and tokens in a folder under it. */
+  let scratch: string | undefined;
   afterEach(async () => {
     await app?.close();
     app = undefined;
+    if (scratch) await rm(scratch, { recursive: true, force: true });
+    scratch = undefined;
   });
 
-  it('enrols, signs in, pushes a signed owner attributed to the person, reads it back, signs out', async () => {
+  /** Runs the README's script with only the environment it documents (and PATH, TMPDIR). */
+  async function runScript(env: { SERVER: string; CODE: string; USERNAME: string; PASSWORD: string }) {
+    scratch ??= await mkdtemp(join(tmpdir(), 'vetdesk-readme-'));
+    return run('bash', ['-c', await readmeScript()], {
+      env: { PATH: process.env['PATH'], TMPDIR: scratch, ...env },
+      timeout: 30_000,
+    });
+  }
+
+  it('enrols, signs in, pushes a signed owner attributed to the person, reads it, signs out; a used code stops it', async () => {
     const clinicId = await addClinic(db());
     const staffId = await addAccount(db(), { username: 'vera', role: 'vet', clinicId });
     const { code } = await createEnrolmentCode(db(), { clinicId, deviceName: 'Script', createdBy: null });
     app = buildApp({ db: db(), version: 'test', logLevel: 'silent', staffAuth: { scryptCost: TEST_SCRYPT_COST } });
     const server = await app.listen({ host: '127.0.0.1', port: 0 });
 
-    const { stdout } = await run('bash', ['-c', await readmeScript()], {
-      env: { PATH: process.env['PATH'], SERVER: server, CODE: code, USERNAME: 'vera', PASSWORD: TEST_PASSWORD },
-      timeout: 30_000,
-    });
+    const credentials = { SERVER: server, CODE: code, USERNAME: 'vera', PASSWORD: TEST_PASSWORD };
+    const { stdout } = await runScript(credentials);
 
     const [pushed, insertedRows, ...rest] = stdout.trim().split('\n');
     expect(rest).toEqual([]);
@@ -59,5 +72,9 @@ describe.each(CENTRAL_BACKENDS)('the README script on %s', (kind) => {
       [staffId],
     );
     expect(sessions.rows).toEqual([{ signed_out: true }]);
+
+    // The code worked once: a second run stops at step 1 and shows the server's answer.
+    const again = runScript(credentials);
+    await expect(again).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining('ENROLMENT_CODE_INVALID') });
   });
 });
