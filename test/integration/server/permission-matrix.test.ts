@@ -1,7 +1,7 @@
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { can, ROUTE_PERMISSIONS, routeAllows, type RouteKey } from '../../../core/auth/permissions.js';
-import { SESSION_HEADER } from '../../../core/auth/wire.js';
+import { enrolResponseSchema, SESSION_HEADER } from '../../../core/auth/wire.js';
 import { STAFF_ROLES, type StaffRole } from '../../../core/domain/enums.js';
 import { newId } from '../../../core/ids.js';
 import { MUTATION_NAMES, type MutationName } from '../../../core/mutations/registry.js';
@@ -12,18 +12,19 @@ import {
   type MutationResult,
 } from '../../../core/sync/protocol.js';
 import type { CentralDb } from '../../../db/central/connection.js';
+import { createEnrolmentCode } from '../../../server/auth/enrolment.js';
+import { buildApp } from '../../../server/http/app.js';
 import { newSigningKeyPair } from '../../../sync/identity/mutation-signer.js';
 import { CENTRAL_BACKENDS, freshCentralDb, type DisposableCentralDb } from '../../helpers/central-db.js';
 import { createSampleRows, randomSampleRefs, SAMPLE_ARGS, type SampleRefs } from '../../helpers/mutation-samples.js';
 import {
   addAccount,
   addClinic,
-  addDevice,
   sessionHeaders,
   signed,
   signIn,
-  staffTestApp,
   TEST_PASSWORD,
+  TEST_SCRYPT_COST,
   type SignedIn,
 } from '../../helpers/staff-accounts.js';
 import { countRows, envelope } from '../../helpers/sync-fixtures.js';
@@ -31,15 +32,21 @@ import { countRows, envelope } from '../../helpers/sync-fixtures.js';
 /**
  * The whole permission matrix (core/auth/permissions.ts) walked on the real server: every
  * mutation and every route for every role, the expected outcome read from the matrix itself,
- * plus the identity variants (no session, expired, another device's, revoked device, forged).
- * One database per engine for the whole file; every case makes its own rows, so no case
- * depends on another's.
+ * plus the identity variants (no session, expired, another device's, revoked device, forged
+ * session and device tokens). The server runs as in production, without the development scheme:
+ * every device is enrolled with a one-time code. One database per engine for the whole file;
+ * every case makes its own rows, so no case depends on another's.
  */
+
+interface Device {
+  deviceId: string;
+  authorization: string;
+}
 
 interface Practice {
   clinicId: string;
-  device: { deviceId: string; authorization: string };
-  otherDevice: { deviceId: string; authorization: string };
+  device: Device;
+  otherDevice: Device;
   staff: Record<StaffRole, { id: string; username: string; session: SignedIn }>;
 }
 
@@ -61,6 +68,22 @@ async function throwaway(practice: Practice, role: StaffRole, db: CentralDb, app
 }
 
 const json = { 'content-type': 'application/json' };
+
+/** A one-time enrolment code of `clinicId`, as `npm run enrol` makes it. */
+async function enrolmentCode(db: CentralDb, clinicId: string): Promise<string> {
+  return (await createEnrolmentCode(db, { clinicId, deviceName: 'Matrix workstation', createdBy: null })).code;
+}
+
+/** A device of `clinicId` enrolled the production way: a code traded at `POST /v1/enrol`. */
+async function enrolDevice(app: FastifyInstance, db: CentralDb, clinicId: string): Promise<Device> {
+  const code = await enrolmentCode(db, clinicId);
+  const reply = await app.inject({ method: 'POST', url: '/v1/enrol', headers: json, payload: { code } });
+  const { deviceId, token } = enrolResponseSchema.parse(reply.json());
+  return { deviceId, authorization: `Bearer ${token}` };
+}
+
+/** A device token of the right shape that the server never issued. */
+const FORGED_DEVICE = `Bearer vdd_${'A'.repeat(43)}`;
 
 /** The session routes: each request is made as `role`'s signed-in person. */
 const SESSION_ROUTES: Partial<Record<RouteKey, RouteRequest>> = {
@@ -117,6 +140,22 @@ const SESSION_ROUTES: Partial<Record<RouteKey, RouteRequest>> = {
       headers: sessionHeaders(practice.device.authorization, session.token),
     };
   },
+  'POST /v1/admin/enrolment-codes': (practice, role) =>
+    Promise.resolve({
+      method: 'POST',
+      url: '/v1/admin/enrolment-codes',
+      headers: { ...json, ...sessionHeaders(practice.device.authorization, practice.staff[role].session.token) },
+      payload: { deviceName: 'Spare workstation', hours: 1 },
+    }),
+  // Revoking a device of its own, so the practice's devices keep working.
+  'POST /v1/admin/devices/:id/revoke': async (practice, role, db, app) => {
+    const target = await enrolDevice(app, db, practice.clinicId);
+    return {
+      method: 'POST',
+      url: `/v1/admin/devices/${target.deviceId}/revoke`,
+      headers: sessionHeaders(practice.device.authorization, practice.staff[role].session.token),
+    };
+  },
   'POST /v1/auth/password': async (practice, role, db, app) => {
     const { session } = await throwaway(practice, role, db, app);
     return {
@@ -132,10 +171,20 @@ const SESSION_ROUTES: Partial<Record<RouteKey, RouteRequest>> = {
   },
 };
 
+/** A fresh well-formed request of a device or public route, from the practice's device. */
+type DeviceRouteRequest = (practice: Practice, db: CentralDb) => InjectOptions | Promise<InjectOptions>;
+
 /** The device and public routes: a well-formed request from the practice's device. */
-const DEVICE_ROUTES: Partial<Record<RouteKey, (practice: Practice) => InjectOptions>> = {
+const DEVICE_ROUTES: Partial<Record<RouteKey, DeviceRouteRequest>> = {
   'GET /': () => ({ method: 'GET', url: '/' }),
   'GET /healthz': () => ({ method: 'GET', url: '/healthz' }),
+  // Each request its own code: a code works once.
+  'POST /v1/enrol': async (practice, db) => ({
+    method: 'POST',
+    url: '/v1/enrol',
+    headers: { ...json, authorization: practice.device.authorization },
+    payload: { code: await enrolmentCode(db, practice.clinicId), deviceName: 'Matrix enrolment' },
+  }),
   'POST /v1/auth/sign-in': (practice) => ({
     method: 'POST',
     url: '/v1/auth/sign-in',
@@ -197,10 +246,15 @@ describe.each(CENTRAL_BACKENDS)('the permission matrix on %s', (kind) => {
 
   beforeAll(async () => {
     handle = await freshCentralDb(kind);
-    app = staffTestApp(handle.db);
+    app = buildApp({
+      db: handle.db,
+      version: 'test',
+      logLevel: 'silent',
+      staffAuth: { scryptCost: TEST_SCRYPT_COST },
+    });
     const clinicId = await addClinic(db());
-    const device = await addDevice(db(), clinicId);
-    const otherDevice = await addDevice(db(), clinicId);
+    const device = await enrolDevice(app, db(), clinicId);
+    const otherDevice = await enrolDevice(app, db(), clinicId);
     const staff = {} as Practice['staff'];
     for (const role of STAFF_ROLES) {
       const username = `${role.replace('_', '-')}-one`;
@@ -314,9 +368,13 @@ describe.each(CENTRAL_BACKENDS)('the permission matrix on %s', (kind) => {
       spoil: (request) => Promise.resolve(withHeaders(request, { authorization: undefined })),
       code: 'UNAUTHENTICATED',
     },
+    'a forged device token': {
+      spoil: (request) => Promise.resolve(withHeaders(request, { authorization: FORGED_DEVICE })),
+      code: 'UNAUTHENTICATED',
+    },
     'a revoked device': {
       spoil: async (request, database) => {
-        const device = await addDevice(database, practice.clinicId);
+        const device = await enrolDevice(app, database, practice.clinicId);
         await database.query(`update devices set revoked_at = now() where id = $1`, [device.deviceId]);
         return withHeaders(request, { authorization: device.authorization });
       },
@@ -334,18 +392,23 @@ describe.each(CENTRAL_BACKENDS)('the permission matrix on %s', (kind) => {
   });
 
   const deviceRouteCases = ROUTE_KEYS.filter((route) => DEVICE_ROUTES[route]);
-  it.each(deviceRouteCases)('%s: answered for the device; refused (401) without it unless public', async (route) => {
-    const request = DEVICE_ROUTES[route]!(practice);
-    const reply = await app.inject(request);
-    expect(reply.statusCode, reply.body).toBeLessThan(300);
-    const anonymous = await app.inject(withHeaders(request, { authorization: undefined }));
-    if (ROUTE_PERMISSIONS[route] === 'public') expect(anonymous.statusCode).toBeLessThan(300);
-    else
-      expect({ status: anonymous.statusCode, code: anonymous.json<{ code: string }>().code }).toEqual({
-        status: 401,
-        code: 'UNAUTHENTICATED',
-      });
-  });
+  it.each(deviceRouteCases)(
+    '%s: answered for the device; refused (401) without it or with a forged one unless public',
+    async (route) => {
+      const request = () => DEVICE_ROUTES[route]!(practice, db());
+      const reply = await app.inject(await request());
+      expect(reply.statusCode, reply.body).toBeLessThan(300);
+      for (const authorization of [undefined, FORGED_DEVICE]) {
+        const stranger = await app.inject(withHeaders(await request(), { authorization }));
+        if (ROUTE_PERMISSIONS[route] === 'public') expect(stranger.statusCode, stranger.body).toBeLessThan(300);
+        else
+          expect({ status: stranger.statusCode, code: stranger.json<{ code: string }>().code }).toEqual({
+            status: 401,
+            code: 'UNAUTHENTICATED',
+          });
+      }
+    },
+  );
 });
 
 /** `request` with headers replaced (`undefined` removes one). */
