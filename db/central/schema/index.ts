@@ -2,6 +2,7 @@ import { entityChangeSeals, entityChanges, redactions } from './audit.js';
 import { billItems, billMedicalRecords, bills, billTotals, payments, priceListItems } from './billing.js';
 import { appointments, medicalRecords } from './clinical.js';
 import * as enums from './enums.js';
+import { identityTables } from './identity.js';
 import { owners, patients } from './owners-patients.js';
 import { clinics, devices, staff } from './practice.js';
 import { syncTables } from './sync.js';
@@ -33,5 +34,6 @@ export const centralSchema = {
   entityChanges,
   entityChangeSeals,
   redactions,
+  ...identityTables,
   ...syncTables,
 } as const;

@@ -2,6 +2,7 @@ import { getTableConfig, type PgTable } from 'drizzle-orm/pg-core';
 import { describe, expect, it } from 'vitest';
 import { entityChangeSeals, entityChanges, redactions } from '../../../db/central/schema/audit.js';
 import * as enums from '../../../db/central/schema/enums.js';
+import { identityTables } from '../../../db/central/schema/identity.js';
 import { domainTables } from '../../../db/central/schema/index.js';
 import { syncTables } from '../../../db/central/schema/sync.js';
 import { CENTRAL_BACKENDS, useCentralDb } from '../../helpers/central-db.js';
@@ -18,6 +19,7 @@ const tables: PgTable[] = [
   entityChanges,
   entityChangeSeals,
   redactions,
+  ...Object.values(identityTables),
   ...Object.values(syncTables),
 ];
 
