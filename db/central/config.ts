@@ -105,8 +105,8 @@ export function centralDbConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Ce
  */
 export function migrationDbConfig(config: CentralDbConfig): CentralDbConfig {
   if (config.kind !== 'postgres' || config.migrationConnectionString === undefined) return config;
+  const { migrationConnectionString, ...rest } = config;
   // A migration may rightly run longer than the server's per-statement limit.
-  const { migrationConnectionString, statementTimeoutMs, ...rest } = config;
-  void statementTimeoutMs;
+  delete rest.statementTimeoutMs;
   return { ...rest, connectionString: migrationConnectionString, poolMax: 1 };
 }
