@@ -30,7 +30,7 @@ adminTest(
     await expect(page.getByRole('heading', { name: 'Admin', level: 1 })).toBeVisible();
     const staffTable = page.getByRole('table', { name: /Staff/ });
     await expect(staffTable.getByRole('row').nth(1)).toBeVisible();
-    const adminName = (await page.locator('.header-user').textContent())?.trim() ?? '';
+    const adminName = (await page.getByTestId('signed-in-name').textContent())?.trim() ?? '';
     expect(adminName).not.toBe('');
     const adminRow = staffTable.getByRole('row').filter({ hasText: adminName });
     await expect(adminRow.getByText('Admin', { exact: true })).toBeVisible();

@@ -30,7 +30,7 @@ test('with the central server down, the front desk keeps working; everything lan
   const reason = `Offline booking ${suffix}`;
   const day = emptyDay();
 
-  await openUi(page, frontDesk.vetdesk.url);
+  await openUi(page, frontDesk);
   await expectConnection(page, 'online');
   await openRoute(page, `#/owner/${owner.id}`);
   await expect(page.getByRole('heading', { name: `${owner.first_name} ${owner.last_name}` })).toBeVisible();
@@ -154,7 +154,7 @@ test('a workstation reopened while the central server is down opens on its own d
   // The server is gone before the app is even opened: it starts anyway, from its replica.
   await cluster.stopServer('SIGKILL');
   await cluster.restartWorkstation(frontDesk);
-  await openUi(page, frontDesk.vetdesk.url);
+  await openUi(page, frontDesk);
   await expectConnection(page, 'offline');
   await openRoute(page, `#/owner/${owner.id}`);
   await expect(page.getByRole('heading', { name: `${owner.first_name} ${owner.last_name}` })).toBeVisible();
