@@ -22,6 +22,9 @@ const print = (line: string) => process.stdout.write(`${line}\n`);
 /** How long start-up waits for the first sync before it prints the UI address anyway (offline). */
 const FIRST_SYNC_WAIT_MS = 8_000;
 
+/** How long identity requests to the demo's own server may take (see `main`). */
+const LOCAL_SERVER_TIMEOUT_MS = 20_000;
+
 /** Stops whatever started so far and exits; replaced by `main` once it can stop things. */
 let shutdown: (reason: string, code: number) => Promise<void> = (_reason, code) => {
   process.exit(code);
@@ -114,7 +117,13 @@ async function main(): Promise<void> {
   // Everything that can be refused is refused before anything is migrated or seeded. The demo
   // server runs as a real one would: device tokens and signed changes only.
   const serverConfig = settings.central ? undefined : serverConfigFromEnv(env);
-  const identitySettings = identitySettingsFromEnv(env);
+  // The demo's server is this process, on this machine: while it serves the first sync and
+  // hashes with the production scrypt cost on a busy computer, a sign-in may take longer than
+  // the default wait for a remote server before falling back to offline.
+  const identitySettings = {
+    ...identitySettingsFromEnv(env),
+    ...(serverConfig ? { timeoutMs: LOCAL_SERVER_TIMEOUT_MS } : {}),
+  };
   const binary = settings.VETDESK_ELECTRON === 'auto' ? electronBinary() : undefined;
   const ports: RequestedPort[] = [];
   if (serverConfig) {

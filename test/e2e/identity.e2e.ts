@@ -96,12 +96,11 @@ test('enrol with a code, sign in by role, switch user, idle lock, offline sign-i
     await expect(page.getByTestId('not-allowed')).toBeVisible();
     await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Admin' })).toHaveCount(0);
 
-    // Switch user in two keystrokes: Ctrl+L locks, Ctrl+L again opens the sign-in screen.
-    await page.keyboard.press('Control+l');
-    await expect(page.getByRole('heading', { name: 'Locked' })).toBeVisible();
-    await shootEverySize(page, 'lock');
+    // Switch user: Ctrl+L locks the session and opens the sign-in screen for the next person.
     await page.keyboard.press('Control+l');
     await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+    await expect(page.getByText(`${desk.display_name}'s session is locked`)).toBeVisible();
+    await shootEverySize(page, 'switch-user');
     await signIn(page, vet.username, CLUSTER_PASSWORD);
     await expect(page.getByTestId('signed-in-name')).toHaveText(vet.display_name);
     await openRoute(page, `#/patient/${draft.patient_id}`);
@@ -110,6 +109,7 @@ test('enrol with a code, sign in by role, switch user, idle lock, offline sign-i
     // Nobody touches the workstation: it locks by itself, naming whose session it was.
     await expect(page.getByRole('heading', { name: 'Locked' })).toBeVisible({ timeout: 40_000 });
     await expect(page.getByText(`(${vet.username})`)).toBeVisible();
+    await shootEverySize(page, 'lock');
 
     // The server goes away; the vet signs in again on this workstation, checked offline.
     await cluster.stopServer('SIGKILL');
