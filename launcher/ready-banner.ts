@@ -2,7 +2,8 @@
 export interface ReadyBanner {
   /** The page to open, with its per-launch secret. */
   url: string;
-  staffName: string;
+  /** Who works here: signed in as whom, or what the first screen asks for. */
+  who: string;
   /** Why the UI is served through the web bridge rather than a desktop window. */
   why: string;
 }
@@ -15,7 +16,8 @@ export interface ReadyBanner {
 export function printReadyBanner(print: (line: string) => void, banner: ReadyBanner): void {
   print('');
   print(banner.why);
-  print(`Signed in as ${banner.staffName}. Open this address in Chromium or Chrome:`);
+  print(banner.who);
+  print('Open this address in Chromium or Chrome:');
   print('');
   print(`    VetDesk UI: ${banner.url}`);
   print('');

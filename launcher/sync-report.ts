@@ -1,4 +1,4 @@
-import type { DevelopmentWorkstation as Workstation } from '../electron/backend/workstation.js';
+import type { SyncEngine } from '../sync/client/sync-engine.js';
 
 /**
  * Prints initial-sync progress in 10 % steps, then one line when the replica is up to date
@@ -6,11 +6,11 @@ import type { DevelopmentWorkstation as Workstation } from '../electron/backend/
  * already up to date when the workstation opened prints it at once, even with the central
  * server unreachable: its data is there to work with.
  */
-export function reportSync(workstation: Workstation, print: (line: string) => void): void {
+export function reportSync(sync: SyncEngine, print: (line: string) => void): void {
   let lastTenth = -1;
   let done = false;
   const check = () => {
-    const { initialSync } = workstation.sync.status();
+    const { initialSync } = sync.status();
     if (done) return;
     if (initialSync.done && initialSync.rowsExpected !== null) {
       done = true;
@@ -27,7 +27,7 @@ export function reportSync(workstation: Workstation, print: (line: string) => vo
       }
     }
   };
-  workstation.sync.onStatus(check);
+  sync.onStatus(check);
   check();
 }
 
@@ -35,7 +35,7 @@ export function reportSync(workstation: Workstation, print: (line: string) => vo
  * Resolves once the first sync is done (at once when it already was), or after `maxMs`,
  * whichever comes first: a workstation whose server does not answer still starts.
  */
-export function firstSyncSettled(workstation: Workstation, maxMs: number): Promise<void> {
+export function firstSyncSettled(sync: SyncEngine, maxMs: number): Promise<void> {
   return new Promise((resolve) => {
     let unsubscribe: () => void = () => undefined;
     const done = () => {
@@ -45,9 +45,9 @@ export function firstSyncSettled(workstation: Workstation, maxMs: number): Promi
     };
     const timer = setTimeout(done, maxMs);
     const check = () => {
-      if (workstation.sync.status().initialSync.done) done();
+      if (sync.status().initialSync.done) done();
     };
-    unsubscribe = workstation.sync.onStatus(check);
+    unsubscribe = sync.onStatus(check);
     check();
   });
 }

@@ -30,7 +30,7 @@ adminTest(
     await expect(page.getByRole('heading', { name: 'Admin', level: 1 })).toBeVisible();
     const staffTable = page.getByRole('table', { name: /Staff/ });
     await expect(staffTable.getByRole('row').nth(1)).toBeVisible();
-    const adminName = (await page.locator('.header-user').textContent())?.trim() ?? '';
+    const adminName = (await page.getByTestId('signed-in-name').textContent())?.trim() ?? '';
     expect(adminName).not.toBe('');
     const adminRow = staffTable.getByRole('row').filter({ hasText: adminName });
     await expect(adminRow.getByText('Admin', { exact: true })).toBeVisible();
@@ -69,7 +69,8 @@ adminTest(
     await expect(entries.first()).toContainText('Changed');
     const newest = entries.first();
     await expect(newest).toContainText(adminName);
-    await expect(newest).toContainText('Development device');
+    // The demo's workstation enrolled for real: the change names it by its enrolled name.
+    await expect(newest).toContainText('on Demo workstation');
     const city = newest.locator('tr[data-field="city"]');
     await expect(city.locator('.history-before')).toHaveText(before === '' ? '(empty)' : before);
     await expect(city.locator('.history-after')).toHaveText(after);
@@ -100,5 +101,5 @@ test('staff who are not admins see no Admin area and no History link', async ({ 
   // Typing the address does not help: the workstation refuses, and the screen says who may.
   // A string: the test project has no DOM types, and this runs in the page.
   await page.evaluate("window.location.hash = '#/admin/staff'");
-  await expect(page.getByText('Only practice admins can open this')).toBeVisible();
+  await expect(page.getByTestId('not-allowed')).toContainText('This page is for practice admins');
 });

@@ -14,7 +14,7 @@ test('when the workstation backend hangs or dies, the page says so within second
   if (!frontDesk) throw new Error('no workstation');
   const backend = frontDesk.vetdesk.child;
   const status = page.getByTestId('sync-status');
-  await openUi(page, frontDesk.vetdesk.url);
+  await openUi(page, frontDesk);
   await expectConnection(page, 'online');
 
   // Hung: the process is there and its socket open, but nothing answers (only the heartbeat can tell).

@@ -20,7 +20,7 @@ test('a quantity selected while its line syncs is replaced by what staff type, n
   const patient = patients[0];
   if (!patient) throw new Error('the demo practice has no patient');
 
-  await openUi(page, frontDesk.vetdesk.url);
+  await openUi(page, frontDesk);
   await expectConnection(page, 'online');
   await openRoute(page, `#/patient/${patient.id}`);
   await cluster.stopServer('SIGKILL');

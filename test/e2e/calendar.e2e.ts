@@ -317,7 +317,7 @@ test.describe('signed in as a vet', () => {
     await expect(page.getByTestId('appointment').first()).toBeVisible();
     await page.keyboard.press('w');
     await expect(page.getByRole('heading', { name: /^Week of / })).toBeVisible();
-    const vetName = (await page.locator('.header-user').textContent()) ?? '';
+    const vetName = (await page.getByTestId('signed-in-name').textContent()) ?? '';
     expect(vetName).not.toBe('');
     const vetSelect = page.getByLabel('Vet', { exact: true });
     await expect(vetSelect.locator('option:checked')).toHaveText(vetName);

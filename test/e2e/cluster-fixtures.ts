@@ -1,6 +1,11 @@
 import type { Page } from '@playwright/test';
-import { launchCluster, type LaunchClusterOptions, type VetdeskCluster } from '../helpers/launch-cluster.js';
-import { expect, test } from './fixtures.js';
+import {
+  launchCluster,
+  type ClusterWorkstation,
+  type LaunchClusterOptions,
+  type VetdeskCluster,
+} from '../helpers/launch-cluster.js';
+import { expect, signIn, test } from './fixtures.js';
 
 /**
  * A test with its own practice in separate processes (`launchCluster`): a central server over
@@ -25,9 +30,14 @@ export function clusterTest(options: LaunchClusterOptions) {
 /** How long a workstation may take to notice the server is back (backoff caps are 5 s). */
 export const RECONNECT_MS = 30_000;
 
-/** Opens the workstation's UI and waits for the first screen. */
-export async function openUi(page: Page, url: string): Promise<void> {
-  await page.goto(url);
+/**
+ * Opens the workstation's UI, signs its person in on the sign-in screen (online, or offline
+ * when the server is down and they signed in there before) and waits for the first screen.
+ */
+export async function openUi(page: Page, workstation: ClusterWorkstation): Promise<void> {
+  await page.goto(workstation.vetdesk.url);
+  await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+  await signIn(page, workstation.staff.username, workstation.staff.password);
   await expect(page.getByRole('heading', { name: 'Today' })).toBeVisible();
 }
 

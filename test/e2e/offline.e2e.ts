@@ -30,7 +30,7 @@ test('with the central server down, the front desk keeps working; everything lan
   const reason = `Offline booking ${suffix}`;
   const day = emptyDay();
 
-  await openUi(page, frontDesk.vetdesk.url);
+  await openUi(page, frontDesk);
   await expectConnection(page, 'online');
   await openRoute(page, `#/owner/${owner.id}`);
   await expect(page.getByRole('heading', { name: `${owner.first_name} ${owner.last_name}` })).toBeVisible();
@@ -151,10 +151,14 @@ test('a workstation reopened while the central server is down opens on its own d
   if (!owner) throw new Error('the demo practice has no owner');
   const notes = `Prefers morning appointments (${Date.now() % 100_000})`;
 
-  // The server is gone before the app is even opened: it starts anyway, from its replica.
+  // The front desk signed in here once while connected, so this workstation can check them offline.
+  await openUi(page, frontDesk);
+  // The server is gone before the app is opened again: it starts anyway, from its replica, and
+  // the same person signs in against the credential cached at that online sign-in.
   await cluster.stopServer('SIGKILL');
   await cluster.restartWorkstation(frontDesk);
-  await openUi(page, frontDesk.vetdesk.url);
+  await openUi(page, frontDesk);
+  await expect(page.getByTestId('offline-session')).toBeVisible();
   await expectConnection(page, 'offline');
   await openRoute(page, `#/owner/${owner.id}`);
   await expect(page.getByRole('heading', { name: `${owner.first_name} ${owner.last_name}` })).toBeVisible();

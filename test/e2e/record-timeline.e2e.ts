@@ -29,7 +29,8 @@ const test = base.extend<{ chart: { vetdesk: LaunchedVetdesk; patientId: string 
       poolIdleMs: 1000,
       connectTimeoutMs: 5000,
     });
-    const vetdesk = await launchVetdesk({ dataDir, owners: 20, env: { DATABASE_URL: databaseUrl } });
+    // A vet: each draft then has its two buttons (Edit, Finalize), which the keyboard walk counts on.
+    const vetdesk = await launchVetdesk({ dataDir, owners: 20, role: 'vet', env: { DATABASE_URL: databaseUrl } });
     try {
       const { rows } = await db.query<{ id: string }>(
         `select id from patients where deleted_at is null order by created_at limit 1`,

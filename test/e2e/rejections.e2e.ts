@@ -56,8 +56,8 @@ test('a payment the server refuses shows in the inbox with its reason; edit, ret
   // B sees it sent.
   const desk = page;
   const clinic = await page.context().newPage();
-  await openUi(desk, frontDesk.vetdesk.url);
-  await openUi(clinic, vet.vetdesk.url);
+  await openUi(desk, frontDesk);
+  await openUi(clinic, vet);
   await expectConnection(desk, 'online');
   await expectConnection(clinic, 'online');
   for (const screen of [desk, clinic]) {
@@ -99,7 +99,7 @@ test('a payment the server refuses shows in the inbox with its reason; edit, ret
 
   // B is opened again: its queued payment is sent and refused, and the status says so.
   await cluster.restartWorkstation(vet);
-  await openUi(clinic, vet.vetdesk.url);
+  await openUi(clinic, vet);
   await expect(refusedLink(clinic)).toHaveText('1 rejected', { timeout: RECONNECT_MS });
   await expect.poll(() => pendingShown(clinic), { timeout: RECONNECT_MS }).toBe(0);
   await refusedLink(clinic).click();

@@ -53,6 +53,8 @@ test('Ctrl+K finds an owner, and the patient chart draws the weight curve', asyn
 
 test('the owner form shows field errors from the shared schema', async ({ page, vetdesk }) => {
   await page.goto(vetdesk.url);
+  // The shortcuts listen once the identity gate has let the signed-in person through.
+  await expect(page.getByRole('heading', { name: 'Today' })).toBeVisible();
   await page.keyboard.press('Control+k');
   await page.getByRole('combobox', { name: 'Search owners and patients' }).fill('a');
   await page.getByRole('option').filter({ hasText: 'Owner' }).first().click();

@@ -54,8 +54,8 @@ test('a change on one workstation shows live on the other; a conflicting offline
 
   const desk = page;
   const clinic = await page.context().newPage();
-  await openUi(desk, frontDesk.vetdesk.url);
-  await openUi(clinic, vet.vetdesk.url);
+  await openUi(desk, frontDesk);
+  await openUi(clinic, vet);
   await expectConnection(desk, 'online');
   await expectConnection(clinic, 'online');
 

@@ -9,6 +9,8 @@ import type { CentralDb } from '../../db/central/connection.js';
 import { loadMigrations } from '../../db/central/migrations/files.js';
 import { migrateUp } from '../../db/central/migrations/runner.js';
 import { openPostgres } from '../../db/central/pg-database.js';
+import { createEnrolmentCode } from '../../server/auth/enrolment.js';
+import { hashPassword } from '../../sync/identity/password-hash.js';
 import { generatePractice } from '../../db/central/seed/generate.js';
 import { clinicDay, formatDay } from '../../db/central/seed/time.js';
 import { writePractice } from '../../db/central/seed/write.js';
@@ -19,11 +21,31 @@ import { exited } from './server-process.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
-/** A staff member of the seeded practice. */
+/** A staff member of the seeded practice, with the password the cluster gave them. */
 export interface ClusterStaff {
   id: string;
   displayName: string;
   role: StaffRole;
+  username: string;
+  password: string;
+}
+
+/**
+ * Every staff member of a cluster's practice signs in with this password. Hashed with a cheap
+ * scrypt cost: the server verifies with the parameters inside the hash, so tests stay fast.
+ */
+export const CLUSTER_PASSWORD = 'cluster-test-password';
+const CLUSTER_SCRYPT_COST = { logN: 12, r: 8, p: 1 } as const;
+
+/** Gives every staff member of the seeded practice CLUSTER_PASSWORD, as an admin's reset would. */
+async function giveClusterPasswords(db: CentralDb): Promise<void> {
+  const passwordHash = await hashPassword(CLUSTER_PASSWORD, CLUSTER_SCRYPT_COST);
+  await db.transaction(
+    (tx) => tx.query('update staff set password_hash = $1 where deleted_at is null', [passwordHash]),
+    {
+      audit: { auditContext: { action: 'test.cluster_passwords' } },
+    },
+  );
 }
 
 /** One workstation of the cluster: its own process, data folder and web bridge. */
@@ -36,7 +58,10 @@ export interface ClusterWorkstation {
 }
 
 export interface LaunchClusterOptions {
-  /** One workstation per entry, signed in as the practice's first staff member with that role. */
+  /**
+   * One workstation per entry, enrolled with its own code; the practice's first staff member
+   * with that role signs in on it (`openUi`).
+   */
   workstations: readonly StaffRole[];
   /** Owners in the seeded demo practice (default 40: fast). */
   owners?: number;
@@ -125,13 +150,22 @@ async function stopWithin(child: ChildProcess, ms: number): Promise<void> {
 
 /** The practice's first staff member with `role`, as the demo launcher picks one. */
 async function firstStaff(db: CentralDb, role: StaffRole): Promise<ClusterStaff> {
-  const { rows } = await db.query<{ id: string; display_name: string }>(
-    `select id, display_name from staff where role = $1 and deleted_at is null order by created_at, username limit 1`,
+  const { rows } = await db.query<{ id: string; display_name: string; username: string }>(
+    `select id, display_name, username from staff where role = $1 and deleted_at is null
+     order by created_at, username limit 1`,
     [role],
   );
   const staff = rows[0];
   if (!staff) throw new Error(`the seeded practice has no ${role} staff member`);
-  return { id: staff.id, displayName: staff.display_name, role };
+  return { id: staff.id, displayName: staff.display_name, role, username: staff.username, password: CLUSTER_PASSWORD };
+}
+
+/** A one-time enrolment code for a workstation of the practice's clinic, as `npm run enrol` makes it. */
+export async function clusterEnrolmentCode(db: CentralDb, deviceName: string): Promise<string> {
+  const { rows } = await db.query<{ id: string }>('select id from clinics order by created_at limit 1');
+  const clinic = rows[0];
+  if (!clinic) throw new Error('the seeded practice has no clinic');
+  return (await createEnrolmentCode(db, { clinicId: clinic.id, deviceName, createdBy: null })).code;
 }
 
 /**
@@ -166,10 +200,11 @@ export async function launchCluster(options: LaunchClusterOptions): Promise<Vetd
     // The demo practice `npm start` seeds (same seed), anchored on today, but small.
     const anchorDate = formatDay(clinicDay(Date.now()));
     await writePractice(db, generatePractice({ seed: 42, owners: options.owners ?? 40, anchorDate }));
+    await giveClusterPasswords(db);
 
     const port = await freePort();
-    // The workstations here speak the development scheme until they enrol for real.
-    const serverEnv = { DATABASE_URL: databaseUrl, PORT: String(port), VETDESK_DEV_AUTH: '1' };
+    // A real server: device tokens from enrolment, signed changes.
+    const serverEnv = { DATABASE_URL: databaseUrl, PORT: String(port) };
     let server: ChildProcess | undefined = await spawnCentral(serverEnv);
     const stopServer = async (signal: 'SIGKILL' | 'SIGTERM' = 'SIGKILL') => {
       const running = server;
@@ -186,10 +221,14 @@ export async function launchCluster(options: LaunchClusterOptions): Promise<Vetd
     cleanups.push(() => stopServer('SIGKILL'));
     const centralUrl = `http://127.0.0.1:${port}`;
 
-    const launchWorkstation = async (dataDir: string, staff: ClusterStaff) => {
+    // A restart finds the workstation enrolled: the code is for the first launch only.
+    const launchWorkstation = async (dataDir: string, enrolmentCode?: string) => {
       const vetdesk = await launchVetdesk({
         dataDir,
-        env: { VETDESK_CENTRAL_URL: centralUrl, VETDESK_STAFF_ID: staff.id },
+        env: {
+          VETDESK_CENTRAL_URL: centralUrl,
+          ...(enrolmentCode !== undefined ? { VETDESK_ENROLMENT_CODE: enrolmentCode } : {}),
+        },
       });
       cleanups.push(() => stopWithin(vetdesk.child, 15_000));
       return vetdesk;
@@ -201,7 +240,8 @@ export async function launchCluster(options: LaunchClusterOptions): Promise<Vetd
         const staff = await firstStaff(db, role);
         const dataDir = await mkdtemp(path.join(tmpdir(), `vetdesk-e2e-${role}-`));
         cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
-        return { staff, vetdesk: await launchWorkstation(dataDir, staff), dataDir };
+        const code = await clusterEnrolmentCode(db, `${role} workstation`);
+        return { staff, vetdesk: await launchWorkstation(dataDir, code), dataDir };
       }),
     );
     const workstations: ClusterWorkstation[] = [];
@@ -222,7 +262,7 @@ export async function launchCluster(options: LaunchClusterOptions): Promise<Vetd
       },
       async restartWorkstation(workstation) {
         await stopWithin(workstation.vetdesk.child, 15_000);
-        workstation.vetdesk = await launchWorkstation(workstation.dataDir, workstation.staff);
+        workstation.vetdesk = await launchWorkstation(workstation.dataDir);
       },
       close,
     };

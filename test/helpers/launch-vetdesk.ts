@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import type { StaffRole } from '../../core/domain/enums.js';
+import { STAFF_ROLES, type StaffRole } from '../../core/domain/enums.js';
+import { DEMO_ACCOUNTS_HEADING } from '../../launcher/demo-accounts.js';
 import { exited } from './server-process.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -20,8 +21,8 @@ export interface LaunchOptions {
    */
   role?: StaffRole;
   /**
-   * More environment for the launcher (e.g. DATABASE_URL). `VETDESK_CENTRAL_URL` and
-   * `VETDESK_STAFF_ID` run a workstation only, against that server (see `launchCluster`).
+   * More environment for the launcher (e.g. DATABASE_URL). `VETDESK_CENTRAL_URL` (with
+   * `VETDESK_ENROLMENT_CODE`) runs a workstation only, against that server (see `launchCluster`).
    */
   env?: Record<string, string>;
   /** Milliseconds before giving up on start-up (default 120 000: includes a first UI build). */
@@ -44,8 +45,37 @@ export interface LaunchedVetdesk {
   child: ChildProcess;
   /** Everything the launcher printed so far. */
   output(): string;
+  /** The demo staff and passwords printed on the first run (empty on later runs and in workstation mode). */
+  accounts(): DemoAccountLine[];
   /** SIGTERM; resolves with the exit code (0 when everything stopped cleanly). */
   stop(): Promise<number | null>;
+}
+
+/** A demo staff member as the launcher's first run prints them. */
+export interface DemoAccountLine {
+  role: StaffRole;
+  username: string;
+  password: string;
+  displayName: string;
+}
+
+/**
+ * The demo accounts block the launcher prints once (launcher/demo-accounts.ts): the lines after
+ * its heading up to the first blank line, columns separated by two or more spaces.
+ */
+export function parseDemoAccounts(output: string): DemoAccountLine[] {
+  const lines = output.split('\n');
+  const start = lines.indexOf(DEMO_ACCOUNTS_HEADING);
+  if (start === -1) return [];
+  const accounts: DemoAccountLine[] = [];
+  for (const line of lines.slice(start + 1)) {
+    if (line.trim() === '') break;
+    const [role, username, password, displayName] = line.trim().split(/\s{2,}/);
+    const known = STAFF_ROLES.find((candidate) => candidate === role);
+    if (!known || !username || !password || !displayName) throw new Error(`unexpected demo account line: ${line}`);
+    accounts.push({ role: known, username, password, displayName });
+  }
+  return accounts;
 }
 
 /**
@@ -99,6 +129,7 @@ export function launchVetdesk(options: LaunchOptions): Promise<LaunchedVetdesk> 
         centralUrl: central[1]!,
         child,
         output: () => output,
+        accounts: () => parseDemoAccounts(output),
         stop: () => {
           child.kill('SIGTERM');
           return exited(child);

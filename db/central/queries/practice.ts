@@ -46,3 +46,25 @@ export async function firstStaffWithRole(db: SqlExecutor, role: StaffRole): Prom
     .limit(1);
   return row && named(row);
 }
+
+/** An active staff member who cannot sign in yet (no password hash): the seeded demo staff. */
+export interface StaffWithoutPassword {
+  id: string;
+  role: StaffRole;
+  displayName: string | null;
+  username: string | null;
+}
+
+/** Active staff members without a password, by role then user name (the demo's printed list). */
+export async function staffWithoutPassword(db: SqlExecutor): Promise<StaffWithoutPassword[]> {
+  return db.orm
+    .select({ id: staff.id, role: staff.role, displayName: staff.displayName, username: staff.username })
+    .from(staff)
+    .where(and(isNull(staff.passwordHash), isNull(staff.deletedAt)))
+    .orderBy(asc(staff.role), asc(staff.username));
+}
+
+/** Gives a staff member without a user name one (the demo's accounts need one to sign in). */
+export async function setUsername(tx: SqlExecutor, id: string, username: string): Promise<void> {
+  await tx.orm.update(staff).set({ username }).where(eq(staff.id, id));
+}

@@ -18,10 +18,10 @@ export interface IdentitySettings {
 }
 
 const envSchema = z.object({
+  // Fractions are allowed (the renderer's timer takes them): end-to-end tests lock in seconds.
   VETDESK_IDLE_LOCK_MINUTES: z.coerce
     .number()
-    .int()
-    .min(1, 'VETDESK_IDLE_LOCK_MINUTES must be at least 1')
+    .min(0.05, 'VETDESK_IDLE_LOCK_MINUTES must be at least 0.05 (3 seconds)')
     .max(24 * 60, 'VETDESK_IDLE_LOCK_MINUTES must be at most a day')
     .default(DEFAULT_IDLE_LOCK_MINUTES),
   VETDESK_ALLOW_INSECURE_HTTP: z.enum(['0', '1']).default('0'),

@@ -53,7 +53,9 @@ export function UserMenu() {
         <span className="avatar" aria-hidden="true">
           {initials(name)}
         </span>
-        <span className="user-menu-name">{name}</span>
+        <span className="user-menu-name" data-testid="signed-in-name">
+          {name}
+        </span>
       </button>
       <div id="user-menu" ref={menu} popover="auto" className="user-menu" aria-label="Signed in as">
         <div className="user-menu-who">

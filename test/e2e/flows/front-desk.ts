@@ -213,7 +213,7 @@ export const frontDeskFlow: SharedFlow = {
     };
     await expect(page.getByRole('heading', { level: 1, name: 'Today' })).toBeVisible();
     // The vet signed in on this workstation (named in the header) sees the patient.
-    const signedIn = page.locator('.header-user');
+    const signedIn = page.getByTestId('signed-in-name');
     await expect(signedIn).toHaveText(/\S/);
     const vetName = ((await signedIn.textContent()) ?? '').trim();
     const ownerName = await findAnOwner(page);

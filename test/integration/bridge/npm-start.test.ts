@@ -29,6 +29,20 @@ describe('npm start (launcher/start-all.ts)', () => {
     expect(vetdesk.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#secret=[A-Za-z0-9_-]{43}$/);
   });
 
+  it('prints every demo user with a fresh password once, enrols its workstation and signs the front desk in', () => {
+    const accounts = vetdesk.accounts();
+    expect(new Set(accounts.map((account) => account.role))).toEqual(new Set(['admin', 'vet', 'nurse', 'front_desk']));
+    for (const account of accounts) expect(account.password).toMatch(/^[a-z2-9]{4}(-[a-z2-9]{4}){3}$/);
+    expect(new Set(accounts.map((account) => account.password)).size).toBe(accounts.length);
+    const output = vetdesk.output();
+    expect(output.split('Demo staff (shown once').length).toBe(2);
+    expect(output).toMatch(/VetDesk workstation [0-9a-f-]{36} \(Demo workstation\)/);
+    const signedIn = /^Signed in as (.+)\.$/m.exec(output)?.[1];
+    expect(accounts.filter((account) => account.role === 'front_desk').map((account) => account.displayName)).toContain(
+      signedIn,
+    );
+  });
+
   it('prints the UI address last, after the sync lines and set apart by blank lines', async () => {
     // The launch helper returns at the address line; the lines after it may still be in flight.
     await expect.poll(() => vetdesk.output()).toContain('Ctrl+C stops everything.');
@@ -47,13 +61,19 @@ describe('npm start (launcher/start-all.ts)', () => {
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
   });
 
-  it('stops with exit code 0 on SIGTERM, and a second start keeps the data and the signed-in staff member', async () => {
-    const signedIn = /signed in as (.+)/.exec(vetdesk.output())?.[1];
+  it('stops with exit code 0 on SIGTERM; a second start keeps the data and the enrolment, and asks people to sign in', async () => {
+    const device = /VetDesk workstation ([0-9a-f-]{36}) /.exec(vetdesk.output())?.[1];
+    expect(device).toBeDefined();
     expect(await vetdesk.stop()).toBe(0);
     const again = await launchVetdesk({ dataDir, owners: 20, env: { VETDESK_RENDERER_DIR: uiDir } });
     try {
       expect(again.output()).not.toContain('Seeding');
-      expect(/signed in as (.+)/.exec(again.output())?.[1]).toBe(signedIn);
+      expect(again.accounts()).toEqual([]);
+      expect(again.output()).toContain(`VetDesk workstation ${device} (Demo workstation)`);
+      expect(again.output()).not.toMatch(/^Signed in as/m);
+      expect(again.output()).toContain(
+        'Sign in with a demo user name and password (printed when this demo first started).',
+      );
     } finally {
       expect(await again.stop()).toBe(0);
     }

@@ -2,7 +2,6 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { newId } from '../../../core/ids.js';
 import { freePort } from '../../helpers/free-port.js';
 import { launchVetdesk, type LaunchedVetdesk } from '../../helpers/launch-vetdesk.js';
 
@@ -32,13 +31,13 @@ describe('npm start in workstation-only mode (VETDESK_CENTRAL_URL)', () => {
     await rm(dataDir, { recursive: true, force: true });
   });
 
-  it('starts and serves the UI although the central server does not answer, without starting one', async () => {
+  it('starts and serves the UI although the central server does not answer to its enrolment, without starting one', async () => {
     const centralUrl = `http://127.0.0.1:${await freePort()}`;
     const vetdesk = await launchVetdesk({
       dataDir,
       waitForSync: false,
       timeoutMs: 60_000,
-      env: { VETDESK_RENDERER_DIR: uiDir, VETDESK_CENTRAL_URL: centralUrl, VETDESK_STAFF_ID: newId() },
+      env: { VETDESK_RENDERER_DIR: uiDir, VETDESK_CENTRAL_URL: centralUrl, VETDESK_ENROLMENT_CODE: 'ABCDE-FGHJK' },
     });
     try {
       expect(vetdesk.centralUrl).toBe(centralUrl);
@@ -46,6 +45,10 @@ describe('npm start in workstation-only mode (VETDESK_CENTRAL_URL)', () => {
       expect(output).toContain(`VetDesk workstation mode: central server at ${centralUrl} (not started here)`);
       expect(output).not.toContain('listening on');
       expect(output).not.toContain('Seeding');
+      // Offline first: the first-run screen will ask again.
+      expect(output).toMatch(/VetDesk workstation: could not enrol or sign in \(.+\)/);
+      expect(output).toContain('not enrolled yet');
+      expect(output).toContain('the first screen asks for the server address and an enrolment code');
       const response = await fetch(vetdesk.url);
       expect(response.status).toBe(200);
       expect(await response.text()).toContain('VetDesk fixture');
@@ -54,23 +57,22 @@ describe('npm start in workstation-only mode (VETDESK_CENTRAL_URL)', () => {
     }
   });
 
-  it.each([
-    ['missing', undefined, 'VETDESK_STAFF_ID: must be the id (UUID) of the staff member working here'],
-    ['not a UUID', 'front-desk', 'VETDESK_STAFF_ID: must be the id (UUID) of the staff member working here'],
-  ])('refuses to start in one line when VETDESK_STAFF_ID is %s', async (_case, staffId, message) => {
-    const env: Record<string, string> = {
+  it('refuses to start in one line when VETDESK_ENROLMENT_CODE is not a code', async () => {
+    const env = {
       VETDESK_RENDERER_DIR: uiDir,
       VETDESK_CENTRAL_URL: 'http://127.0.0.1:9',
-      ...(staffId === undefined ? {} : { VETDESK_STAFF_ID: staffId }),
+      VETDESK_ENROLMENT_CODE: '!!',
     };
     const error = await refusal(launchVetdesk({ dataDir, waitForSync: false, timeoutMs: 60_000, env }));
     expect(error.message).toMatch(/^VetDesk exited with 1 before it was ready:/);
     const lines = error.message.split('\n').filter((line) => line.startsWith('VetDesk could not start'));
-    expect(lines).toEqual([expect.stringContaining(`CONFIG_INVALID: Invalid settings: ${message}`)]);
+    expect(lines).toEqual([
+      expect.stringContaining('CONFIG_INVALID: Invalid settings: VETDESK_ENROLMENT_CODE: Not an enrolment code'),
+    ]);
   });
 
   it('refuses a VETDESK_CENTRAL_URL that is not an http URL', async () => {
-    const env = { VETDESK_RENDERER_DIR: uiDir, VETDESK_CENTRAL_URL: 'ftp://server', VETDESK_STAFF_ID: newId() };
+    const env = { VETDESK_RENDERER_DIR: uiDir, VETDESK_CENTRAL_URL: 'ftp://server' };
     const error = await refusal(launchVetdesk({ dataDir, waitForSync: false, timeoutMs: 60_000, env }));
     expect(error.message).toContain(
       'CONFIG_INVALID: Invalid settings: VETDESK_CENTRAL_URL: must be an http:// or https:// URL',
