@@ -23,4 +23,6 @@ create table enrolment_codes (
   check ((used_at is null) = (device_id is null))
 );
 create index enrolment_codes_clinic_idx on enrolment_codes (clinic_id, created_at desc);
+-- Deleting a staff member (restrict) looks up the codes they made.
+create index enrolment_codes_created_by_idx on enrolment_codes (created_by);
 

@@ -33,6 +33,9 @@ create table staff_signing_keys (
   check (expires_at > created_at)
 );
 create index staff_signing_keys_staff_live_idx on staff_signing_keys (staff_id) where revoked_at is null;
+-- Foreign keys checked on device and session deletes, and a device's keys listed on revocation.
+create index staff_signing_keys_device_idx on staff_signing_keys (device_id);
+create index staff_signing_keys_session_idx on staff_signing_keys (session_id);
 
 -- Consecutive failed sign-ins per account and the lock they earned (core/auth/sign-in-lockout.ts).
 create table staff_sign_in_state (
