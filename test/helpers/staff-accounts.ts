@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { afterEach } from 'vitest';
 import type { KeyObject } from 'node:crypto';
 import { SESSION_HEADER, signInResponseSchema, type SignInResponse } from '../../core/auth/wire.js';
 import { newId } from '../../core/ids.js';
@@ -23,6 +24,19 @@ export function staffTestApp(db: CentralDb): FastifyInstance {
     developmentAuth: true,
     staffAuth: { scryptCost: TEST_SCRYPT_COST },
   });
+}
+
+/**
+ * The app of `staffTestApp` for one test file: built on first use in a test, closed after it.
+ * Call at describe level; use the returned function inside tests.
+ */
+export function useStaffTestApp(db: () => CentralDb): () => FastifyInstance {
+  let app: FastifyInstance | undefined;
+  afterEach(async () => {
+    await app?.close();
+    app = undefined;
+  });
+  return () => (app ??= staffTestApp(db()));
 }
 
 /** A clinic row's id. */

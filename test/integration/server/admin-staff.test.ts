@@ -1,5 +1,4 @@
-import type { FastifyInstance } from 'fastify';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { staffAccountSchema } from '../../../core/auth/wire.js';
 import { newId } from '../../../core/ids.js';
 import { verifyPassword } from '../../../sync/identity/password-hash.js';
@@ -11,19 +10,14 @@ import {
   postSignIn,
   sessionHeaders,
   signIn,
-  staffTestApp,
+  useStaffTestApp,
 } from '../../helpers/staff-accounts.js';
 
 const NEW_PASSWORD = 'welcome to the practice';
 
 describe.each(CENTRAL_BACKENDS)('admin staff routes on %s', (kind) => {
   const db = useCentralDb(kind);
-  let app: FastifyInstance | undefined;
-  afterEach(async () => {
-    await app?.close();
-    app = undefined;
-  });
-  const server = () => (app ??= staffTestApp(db()));
+  const server = useStaffTestApp(db);
 
   /** A clinic with an admin and a nurse, the admin signed in on the front desk. */
   async function practice() {

@@ -1,20 +1,14 @@
-import type { FastifyInstance } from 'fastify';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { auditHistorySchema, REDACTED_VALUE } from '../../../core/api/audit.js';
 import { newId } from '../../../core/ids.js';
 import { PROTOCOL_HEADER, pushResponseSchema, SYNC_PROTOCOL_VERSION } from '../../../core/sync/protocol.js';
 import { CENTRAL_BACKENDS, useCentralDb } from '../../helpers/central-db.js';
-import { addAccount, addClinic, sessionHeaders, signIn, staffTestApp } from '../../helpers/staff-accounts.js';
+import { addAccount, addClinic, sessionHeaders, signIn, useStaffTestApp } from '../../helpers/staff-accounts.js';
 import { envelope, ownerArgs, setupPractice, type SyncPractice } from '../../helpers/sync-fixtures.js';
 
 describe.each(CENTRAL_BACKENDS)('GET /v1/audit/:table/:id on %s', (kind) => {
   const db = useCentralDb(kind);
-  let app: FastifyInstance | undefined;
-  afterEach(async () => {
-    await app?.close();
-    app = undefined;
-  });
-  const server = () => (app ??= staffTestApp(db()));
+  const server = useStaffTestApp(db);
   const deviceAuthorization = (practice: SyncPractice) => `Bearer dev-device:${practice.deviceId}`;
 
   /**

@@ -1,5 +1,4 @@
-import type { FastifyInstance } from 'fastify';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { signInResponseSchema } from '../../../core/auth/wire.js';
 import { newId } from '../../../core/ids.js';
 import { newSigningKeyPair } from '../../../sync/identity/mutation-signer.js';
@@ -11,7 +10,7 @@ import {
   postSignIn,
   sessionHeaders,
   signIn,
-  staffTestApp,
+  useStaffTestApp,
   TEST_PASSWORD,
 } from '../../helpers/staff-accounts.js';
 
@@ -19,12 +18,7 @@ const NEW_PASSWORD = 'a much better passphrase';
 
 describe.each(CENTRAL_BACKENDS)('staff sessions on %s', (kind) => {
   const db = useCentralDb(kind);
-  let app: FastifyInstance | undefined;
-  afterEach(async () => {
-    await app?.close();
-    app = undefined;
-  });
-  const server = () => (app ??= staffTestApp(db()));
+  const server = useStaffTestApp(db);
 
   async function practice() {
     const clinicId = await addClinic(db());

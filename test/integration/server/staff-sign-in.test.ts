@@ -1,5 +1,4 @@
-import type { FastifyInstance } from 'fastify';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { FIRST_LOCK_SECONDS, FREE_ATTEMPTS } from '../../../core/auth/sign-in-lockout.js';
 import { CENTRAL_BACKENDS, useCentralDb } from '../../helpers/central-db.js';
 import {
@@ -9,18 +8,13 @@ import {
   postSignIn,
   sessionHeaders,
   signIn,
-  staffTestApp,
+  useStaffTestApp,
   TEST_PASSWORD,
 } from '../../helpers/staff-accounts.js';
 
 describe.each(CENTRAL_BACKENDS)('POST /v1/auth/sign-in on %s', (kind) => {
   const db = useCentralDb(kind);
-  let app: FastifyInstance | undefined;
-  afterEach(async () => {
-    await app?.close();
-    app = undefined;
-  });
-  const server = () => (app ??= staffTestApp(db()));
+  const server = useStaffTestApp(db);
 
   async function practice() {
     const clinicId = await addClinic(db());
