@@ -11,7 +11,20 @@ import { openCentralDb } from '../../db/central/open.js';
 import { generatePractice } from '../../db/central/seed/generate.js';
 import { clinicDay, formatDay } from '../../db/central/seed/time.js';
 import { writePractice } from '../../db/central/seed/write.js';
+import { hashPassword } from '../../sync/identity/password-hash.js';
+import { signIn } from '../e2e/fixtures.js';
+import { clusterEnrolmentCode } from '../helpers/launch-cluster.js';
 import { type ServerProcess, spawnServer } from '../helpers/server-process.js';
+
+/** The password the staff member under test is given. */
+export const DESKTOP_PASSWORD = 'desktop-test-password';
+
+/** Who signs in to the desktop app under test, and the code its workstation enrols with. */
+interface DemoAccount {
+  staffId: string;
+  username: string;
+  code: string;
+}
 
 const MAIN = fileURLToPath(new URL('../../.build/app/main.mjs', import.meta.url));
 /** The UI bundle the desktop app loads (`npm run build:ui`), beside its own bundle. */
@@ -48,18 +61,27 @@ export interface DesktopAppOptions {
  * is one process's database at a time.
  * @throws Error when the practice has nobody with that role.
  */
-async function seedDemoPractice(dataDir: string, owners: number, role: StaffRole): Promise<string> {
+async function seedDemoPractice(dataDir: string, owners: number, role: StaffRole): Promise<DemoAccount> {
   const db = await openCentralDb(centralDbConfigFromEnv({ VETDESK_DATA_DIR: dataDir }));
   try {
     await migrateUp(db, await loadMigrations());
     await writePractice(db, generatePractice({ seed: 42, owners, anchorDate: formatDay(clinicDay(Date.now())) }));
-    const { rows } = await db.query<{ id: string }>(
-      `select id from staff where role = $1 and deleted_at is null order by created_at, username limit 1`,
+    const { rows } = await db.query<{ id: string; username: string | null }>(
+      `select id, username from staff where role = $1 and deleted_at is null order by created_at, username limit 1`,
       [role],
     );
-    const staffId = rows[0]?.id;
-    if (!staffId) throw new Error(`the demo practice has no ${role} to sign in as`);
-    return staffId;
+    const staff = rows[0];
+    if (!staff?.username) throw new Error(`the demo practice has no ${role} with a user name to sign in as`);
+    // As an admin's reset would; a cheap cost, since the server verifies with the hash's own.
+    const passwordHash = await hashPassword(DESKTOP_PASSWORD, { logN: 12, r: 8, p: 1 });
+    await db.transaction(
+      (tx) => tx.query('update staff set password_hash = $1 where id = $2', [passwordHash, staff.id]),
+      {
+        audit: { auditContext: { action: 'test.desktop_password' } },
+      },
+    );
+    const code = await clusterEnrolmentCode(db, 'Desktop app under test');
+    return { staffId: staff.id, username: staff.username, code };
   } finally {
     await db.close();
   }
@@ -83,8 +105,9 @@ async function waitForInitialSync(page: Page): Promise<void> {
  * server` as a child process, PGlite in `<dataDir>/central`) and the bundled desktop app (`npm
  * run build:electron` first, and a UI build in `.build/renderer`) with
  * `VETDESK_DATA_DIR=<dataDir>` (replica in `<dataDir>/workstation`), `VETDESK_SERVER_URL`
- * pointing at that server and `VETDESK_STAFF_ID` the chosen staff member. Resolves once the
- * window is open and its workstation has synced the practice.
+ * pointing at that server. The window's first-run screen enrols it with a one-time code and the
+ * chosen staff member signs in (password `DESKTOP_PASSWORD`). Resolves once the window is open,
+ * signed in, and its workstation has synced the practice.
  * @throws Error when `.build/renderer` has no UI build, or when any step fails (after stopping
  *   what it started and removing the data folder).
  */
@@ -102,20 +125,24 @@ export async function launchDesktopApp(options: DesktopAppOptions = {}): Promise
     rmSync(dataDir, { recursive: true, force: true });
   };
   try {
-    const staffId = await seedDemoPractice(dataDir, options.owners ?? 40, options.role ?? 'vet');
-    // The workstation speaks the development scheme until it enrols for real.
-    server = await spawnServer({ VETDESK_DATA_DIR: dataDir, VETDESK_DEV_AUTH: '1' });
+    const account = await seedDemoPractice(dataDir, options.owners ?? 40, options.role ?? 'vet');
+    const staffId = account.staffId;
+    server = await spawnServer({ VETDESK_DATA_DIR: dataDir });
     app = await _electron.launch({
       args: [MAIN],
       env: {
         ...process.env,
         VETDESK_DATA_DIR: dataDir,
         VETDESK_SERVER_URL: server.url,
-        VETDESK_STAFF_ID: staffId,
         ...options.env,
       },
     });
     const page = await app.firstWindow();
+    // The real path: the first-run screen enrols the window's workstation, then the person signs in.
+    await page.getByLabel('Server address').fill(server.url);
+    await page.getByLabel('Enrolment code').fill(account.code);
+    await page.getByRole('button', { name: 'Connect workstation' }).click();
+    await signIn(page, account.username, DESKTOP_PASSWORD);
     await waitForInitialSync(page);
     return { app, page, server, dataDir, staffId, close };
   } catch (error) {
