@@ -1,6 +1,7 @@
 import { AppError, ErrorCode } from '../../core/errors.js';
 import { mutationResultSchema, type MutationEnvelope, type MutationResult } from '../../core/sync/protocol.js';
 import type { SqlExecutor } from '../../db/central/connection.js';
+import { canonicalJson } from '../../core/auth/mutation-payload.js';
 import { asStored, ledgerJson } from './ledger-json.js';
 
 /**
@@ -59,11 +60,56 @@ export async function replayedResult(
   const row = rows[0];
   if (!row) return undefined;
   if (!row.same) {
-    throw new AppError(ErrorCode.MutationIdReused, 'This change id was already used for a different change', {
-      id: envelope.id,
-    });
+    throw reusedIdError(envelope.id);
   }
   return mutationResultSchema.parse(completeLegacy(row.result));
+}
+
+function reusedIdError(id: string): AppError {
+  return new AppError(ErrorCode.MutationIdReused, 'This change id was already used for a different change', { id });
+}
+
+/** What makes two envelopes with one id the same change (see `replayedResult`). */
+function changeIdentity(envelope: MutationEnvelope): string {
+  return canonicalJson([envelope.name, envelope.staffId.toLowerCase(), envelope.args ?? null]);
+}
+
+/**
+ * Refuses a whole batch before anything in it is applied when one of its ids names a
+ * different change: twice inside the batch with different content, or recorded in the ledger
+ * for another device, name, staff member or arguments. Without this check a reused id half-way
+ * through a batch would answer 409 after the mutations before it had committed.
+ * One query whatever the batch size. A concurrent push that records one of these ids after
+ * the check is still caught by `replayedResult`, mid-batch (a client racing itself).
+ * @throws AppError MUTATION_ID_REUSED (409) naming the first reused id.
+ */
+export async function refuseReusedIds(
+  db: SqlExecutor,
+  envelopes: readonly MutationEnvelope[],
+  deviceId: string,
+): Promise<void> {
+  const seen = new Map<string, string>();
+  for (const envelope of envelopes) {
+    const id = envelope.id.toLowerCase();
+    const identity = changeIdentity(envelope);
+    const earlier = seen.get(id);
+    if (earlier !== undefined && earlier !== identity) throw reusedIdError(envelope.id);
+    seen.set(id, identity);
+  }
+  const { rows } = await db.query<{ id: string }>(
+    `select m.id
+       from sync.mutations m
+       join jsonb_to_recordset($1::text::jsonb) as b(id uuid, name text, staff_id uuid, args jsonb)
+         on b.id = m.id
+      where not (m.device_id = $2::uuid and m.name = b.name and m.staff_id = b.staff_id
+                 and (m.args = coalesce(b.args, 'null'::jsonb) or m.erased_at is not null))
+      limit 1`,
+    [
+      ledgerJson(envelopes.map((e) => ({ id: e.id, name: e.name, staff_id: e.staffId, args: e.args ?? null }))),
+      deviceId,
+    ],
+  );
+  if (rows[0]) throw reusedIdError(rows[0].id);
 }
 
 const insertLedgerRow = `insert into sync.mutations

@@ -71,4 +71,32 @@ describe.each(CENTRAL_BACKENDS)('replaying a known mutation id on %s', (kind) =>
     const reused = await push(practice.deviceId, [{ ...erase, args: { id: newId() } }]);
     expect(reused.statusCode).toBe(409);
   });
+
+  it('refuses a batch with a reused id before applying any of it, wherever the id sits', async () => {
+    const practice = await setupPractice(db());
+    const create = envelope('owner.create', ownerArgs({ city: 'Bath' }), practice.frontDesk);
+    await push(practice.deviceId, [create]);
+    const fresh = envelope('owner.create', ownerArgs({ city: 'Frome' }), practice.frontDesk);
+    const reusedFromLedger = { ...create, args: { ...(create.args as object), city: 'Wells' } };
+    const twiceInBatch = envelope('owner.create', ownerArgs({ city: 'Yeovil' }), practice.frontDesk);
+    const batches: [string, unknown[], string][] = [
+      ['reused from the ledger, after a new change', [fresh, reusedFromLedger], create.id],
+      [
+        'one id twice in the batch with other arguments',
+        [twiceInBatch, { ...twiceInBatch, args: ownerArgs() }],
+        twiceInBatch.id,
+      ],
+    ];
+    for (const [label, batch, id] of batches) {
+      const response = await push(practice.deviceId, batch);
+      expect(response.statusCode, label).toBe(409);
+      expect(response.json(), label).toMatchObject({ code: 'MUTATION_ID_REUSED', details: { id } });
+    }
+    expect(await countRows(db(), 'owners')).toBe(1);
+    expect((await db().query(`select count(*)::int as n from sync.mutations`)).rows[0]).toEqual({ n: 1 });
+    // The same change twice in one batch is a replay, not a reuse.
+    const twice = pushResponseSchema.parse((await push(practice.deviceId, [fresh, fresh])).json());
+    expect(twice.results[1]).toEqual(twice.results[0]);
+    expect(await countRows(db(), 'owners')).toBe(2);
+  });
 });
