@@ -17,6 +17,11 @@ export interface DisposableCentralDb {
   dispose(): Promise<void>;
 }
 
+/** A PostgreSQL database of the test's own, with the URL a child process connects with. */
+export interface DisposablePostgresDb extends DisposableCentralDb {
+  url: string;
+}
+
 /**
  * A new migrated database of the given kind: a PGlite loaded from the run's template tarball,
  * or a PostgreSQL database created from the run's template database and dropped on dispose.
@@ -38,23 +43,46 @@ async function ownPostgresDatabase(
   prefix: string,
   template: string | undefined,
   poolMax: number,
-): Promise<DisposableCentralDb> {
+): Promise<DisposablePostgresDb> {
   const serverUrl = inject('postgresServerUrl');
   const name = uniqueDatabaseName(prefix);
+  const url = await createDatabase(serverUrl, name, template);
   const db = openPostgres({
     kind: 'postgres',
-    connectionString: await createDatabase(serverUrl, name, template),
+    connectionString: url,
     poolMax,
     poolIdleMs: 5_000,
     connectTimeoutMs: 10_000,
   });
   return {
     db,
+    url,
     async dispose() {
       await db.close();
       await dropDatabase(serverUrl, name);
     },
   };
+}
+
+/**
+ * Gives each test of the calling `describe` a migrated PostgreSQL database of its own (named
+ * `prefix_...`, dropped after the test), for tests that also hand its URL to a child process
+ * such as a CLI. Read `db()` and `url()` inside a test, not at collection time.
+ */
+export function usePostgresWithUrl(prefix: string): { db: () => CentralDb; url: () => string } {
+  let handle: DisposablePostgresDb | undefined;
+  beforeEach(async () => {
+    handle = await ownPostgresDatabase(prefix, inject('postgresTemplateName'), 2);
+  });
+  afterEach(async () => {
+    await handle?.dispose();
+    handle = undefined;
+  });
+  const current = (): DisposablePostgresDb => {
+    if (!handle) throw new Error('usePostgresWithUrl: no database outside a running test');
+    return handle;
+  };
+  return { db: () => current().db, url: () => current().url };
 }
 
 /**

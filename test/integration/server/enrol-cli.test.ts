@@ -1,23 +1,17 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import { enrolmentCodeSchema } from '../../../core/auth/wire.js';
-import { createDatabase, dropDatabase } from '../../../db/central/admin.js';
 import type { CentralDb } from '../../../db/central/connection.js';
-import { openPostgres } from '../../../db/central/pg-database.js';
 import { openPglite } from '../../../db/central/pglite-database.js';
 import { deviceByTokenHash } from '../../../db/central/queries/devices.js';
 import { enrolDevice } from '../../../server/auth/enrolment.js';
 import { runEnrol } from '../../../server/cli/enrol.js';
 import { tokenHash } from '../../../sync/identity/secret-token.js';
 import { insertRow } from '../../helpers/central-fixtures.js';
-import { uniqueDatabaseName } from '../../helpers/postgres-server.js';
-
-const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
-const TSX = fileURLToPath(new URL('../../../node_modules/.bin/tsx', import.meta.url));
+import { usePostgresWithUrl } from '../../helpers/central-db.js';
+import { runCliScript } from '../../helpers/cli-process.js';
 
 /** Runs the command in this process, collecting what it prints. */
 async function enrolCli(argv: string[], env: NodeJS.ProcessEnv): Promise<{ code: number; out: string; err: string }> {
@@ -35,28 +29,11 @@ function printedCode(out: string): string {
 }
 
 describe('npm run enrol on PostgreSQL', () => {
-  let name: string;
-  let url: string;
-  let db: CentralDb;
-  beforeEach(async () => {
-    name = uniqueDatabaseName('vetdesk_enrolcli');
-    url = await createDatabase(inject('postgresServerUrl'), name, inject('postgresTemplateName'));
-    db = openPostgres({
-      kind: 'postgres',
-      connectionString: url,
-      poolMax: 2,
-      poolIdleMs: 5_000,
-      connectTimeoutMs: 10_000,
-    });
-  });
-  afterEach(async () => {
-    await db.close();
-    await dropDatabase(inject('postgresServerUrl'), name);
-  });
+  const { db, url } = usePostgresWithUrl('vetdesk_enrolcli');
 
   it('prints a code that enrols once, lists the device, and revokes it', async () => {
-    const clinic = await insertRow<{ id: string }>(db, 'clinics', { name: 'Main Street Clinic' });
-    const env = { DATABASE_URL: url };
+    const clinic = await insertRow<{ id: string }>(db(), 'clinics', { name: 'Main Street Clinic' });
+    const env = { DATABASE_URL: url() };
     const made = await enrolCli(['--name', 'Front desk 1', '--hours', '2'], env);
     expect(made.code, made.err).toBe(0);
     expect(made.out).toMatch(/^device: +Front desk 1$/m);
@@ -65,21 +42,21 @@ describe('npm run enrol on PostgreSQL', () => {
     expect(expires - Date.now()).toBeGreaterThan(110 * 60_000);
     expect(expires - Date.now()).toBeLessThan(125 * 60_000);
 
-    const device = await enrolDevice(db, { code: printedCode(made.out) });
+    const device = await enrolDevice(db(), { code: printedCode(made.out) });
     expect(device).toMatchObject({ deviceName: 'Front desk 1', clinic: { id: clinic.id } });
     const listed = await enrolCli(['--list'], env);
     expect(listed.out).toMatch(new RegExp(`^${device.deviceId}  Front desk 1  enrolled .* active$`, 'm'));
 
     const revoked = await enrolCli(['--revoke', device.deviceId], env);
     expect(revoked.code, revoked.err).toBe(0);
-    expect(await deviceByTokenHash(db, tokenHash(device.token))).toMatchObject({ revoked: true });
+    expect(await deviceByTokenHash(db(), tokenHash(device.token))).toMatchObject({ revoked: true });
     expect((await enrolCli(['--list'], env)).out).toMatch(new RegExp(`^${device.deviceId} .* revoked \\S+$`, 'm'));
   });
 
   it('needs --clinic when there are several clinics, and exits 1 naming them', async () => {
-    await insertRow(db, 'clinics', { name: 'Main Street Clinic' });
-    await insertRow(db, 'clinics', { name: 'Annex' });
-    const env = { DATABASE_URL: url };
+    await insertRow(db(), 'clinics', { name: 'Main Street Clinic' });
+    await insertRow(db(), 'clinics', { name: 'Annex' });
+    const env = { DATABASE_URL: url() };
     const refused = await enrolCli(['--name', 'Desk'], env);
     expect(refused.code).toBe(1);
     expect(refused.err).toMatch(/--clinic .*Main Street Clinic.*Annex/);
@@ -89,7 +66,7 @@ describe('npm run enrol on PostgreSQL', () => {
   });
 
   it('exits 2 for bad arguments and 1 for an unknown device, touching nothing', async () => {
-    const env = { DATABASE_URL: url };
+    const env = { DATABASE_URL: url() };
     expect((await enrolCli(['--name', 'Desk', '--hours', '500'], env)).code).toBe(2);
     const unknown = await enrolCli(['--revoke', '0195f0a0-0000-7000-8000-000000000001'], env);
     expect(unknown.code).toBe(1);
@@ -135,12 +112,7 @@ describe('npm run enrol on the embedded database', () => {
 
 describe('the npm run enrol script', () => {
   it('prints its usage with --help and exits 2 on an unknown option', async () => {
-    const run = (args: string[]) =>
-      new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-        execFile(TSX, ['server/cli/enrol.ts', ...args], { cwd: ROOT, timeout: 60_000 }, (error, stdout, stderr) => {
-          resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
-        });
-      });
+    const run = (args: string[]) => runCliScript('server/cli/enrol.ts', args, { timeoutMs: 60_000 });
     const help = await run(['--help']);
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('npm run enrol -- --name');
