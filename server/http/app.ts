@@ -11,6 +11,7 @@ import { sendError } from './limits/error-reply.js';
 import { frameworkClientError } from './limits/framework-errors.js';
 import type { LimitsConfig } from './limits/limits-config.js';
 import { fastifyLimitOptions, registerLimits, type LimitsOptions } from './limits/register-limits.js';
+import { securityHeaders } from './limits/security-headers.js';
 import { createMetrics } from './metrics.js';
 import { adminDeviceRoutes, type RequireAdmin } from './routes/admin-devices.js';
 import { auditRoutes } from './routes/audit.js';
@@ -141,6 +142,13 @@ export function buildApp(deps: AppDependencies): FastifyInstance {
   const app = Fastify({
     logger: { level: deps.logLevel ?? 'info' },
     ...fastifyLimitOptions(deps.limits),
+    // Fastify refuses a path parameter over its length limit or with broken percent-encoding
+    // before routing, so neither the error handler nor the hooks see it: without this it answers
+    // in its own shape, not `{ code, message, details }`, and without the security headers.
+    frameworkErrors: (error, _request, reply) => {
+      const appError = frameworkClientError(error) ?? toAppError(error);
+      void sendError(reply.headers(securityHeaders({ tls: deps.tls !== undefined })), appError, statusFor(appError));
+    },
     // With `https`, fastify's instance type is https.Server's; every use here is the same.
     ...(deps.tls ? { https: deps.tls } : {}),
   }) as FastifyInstance;

@@ -18,14 +18,20 @@ const ALWAYS: Readonly<Record<string, string>> = {
 /** Two years, subdomains included: the usual value for a host that only speaks HTTPS. */
 const HSTS = 'max-age=63072000; includeSubDomains';
 
+/** The headers every response carries; Strict-Transport-Security only when the server speaks TLS. */
+export function securityHeaders(options: { tls: boolean }): Record<string, string> {
+  return options.tls ? { ...ALWAYS, 'strict-transport-security': HSTS } : { ...ALWAYS };
+}
+
 /**
  * Adds the security headers to every response, errors and 404s included; Strict-Transport-Security
- * only when the server itself speaks TLS (behind a reverse proxy, the proxy sends it).
+ * only when the server itself speaks TLS (behind a reverse proxy, the proxy sends it). Requests
+ * fastify refuses before routing skip the hooks: their handler sets `securityHeaders` itself.
  */
 export function registerSecurityHeaders(app: FastifyInstance, options: { tls: boolean }): void {
+  const headers = securityHeaders(options);
   app.addHook('onSend', (_request, reply, payload, done) => {
-    for (const [name, value] of Object.entries(ALWAYS)) void reply.header(name, value);
-    if (options.tls) void reply.header('strict-transport-security', HSTS);
+    void reply.headers(headers);
     done(null, payload);
   });
 }

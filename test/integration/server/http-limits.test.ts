@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
+import { wireErrorSchema } from '../../../core/errors.js';
 import { PROTOCOL_HEADER, SYNC_PROTOCOL_VERSION } from '../../../core/sync/protocol.js';
 import { openPostgres } from '../../../db/central/pg-database.js';
 import { buildApp, type AppDependencies } from '../../../server/http/app.js';
@@ -87,6 +88,21 @@ describe.each(CENTRAL_BACKENDS)('HTTP limits and headers on %s', (kind) => {
     });
     expect(broken.statusCode).toBe(400);
     expect(broken.json()).toMatchObject({ code: 'VALIDATION_FAILED' });
+  });
+
+  // Found by the long HTTP fuzz run: fastify answered these before routing, in its own shape.
+  it('answers an over-long or badly encoded path parameter with 400 in the wire shape, headers included', async () => {
+    start();
+    const responses = [
+      await app!.inject({ method: 'PATCH', url: `/v1/admin/staff/${'x'.repeat(101)}`, payload: {} }),
+      await app!.inject({ method: 'GET', url: `/v1/audit/owners/${'9'.repeat(5_000)}` }),
+      await app!.inject({ method: 'GET', url: '/v1/audit/owners/%E0%A4%A' }),
+    ];
+    for (const response of responses) {
+      expect(response.statusCode).toBe(400);
+      expect(wireErrorSchema.parse(response.json())).toMatchObject({ code: 'VALIDATION_FAILED' });
+      expect(response.headers).toMatchObject({ 'x-content-type-options': 'nosniff', 'cache-control': 'no-store' });
+    }
   });
 
   it('limits requests per device and per address with 429 RATE_LIMITED and Retry-After, never /healthz', async () => {
