@@ -55,6 +55,7 @@ export async function startServer(
       limits: config.limits,
       shape: { liveShapesPerDevice: config.limits.liveShapesPerDevice },
       retention: { retainMs: config.mutationsRetainDays * DAY_MS },
+      credentialPruning: {},
       ...(config.tls ? { tls: config.tls } : {}),
     });
     const address = await app.listen({ port: config.port, host: config.host });

@@ -90,6 +90,12 @@ export const signInResponseSchema = z.object({
   }),
   /** The registered signing key: mutations signed with it are accepted until `expiresAt`. */
   signingKey: z.object({ id: uuidSchema, expiresAt: instant }),
+  /**
+   * The person's credential generation this session and key belong to (`credential_version` of
+   * the replicated staff row). A workstation forgets the offline credential it caches from this
+   * answer once its replica shows a higher one: the key was revoked, the password may have changed.
+   */
+  credentialVersion: z.number().int().positive(),
 });
 export type SignInResponse = z.infer<typeof signInResponseSchema>;
 

@@ -47,7 +47,17 @@ export const REPLICATED_TABLES = {
   ),
   staff: table(
     'staff',
-    { id: 'uuid', clinic_id: 'uuid', role: 'text', display_name: 'text', username: 'text', email: 'text' },
+    {
+      id: 'uuid',
+      clinic_id: 'uuid',
+      role: 'text',
+      display_name: 'text',
+      username: 'text',
+      email: 'text',
+      // Raised when the person's credentials end (password, reset, deactivation, role): a
+      // workstation then forgets what it cached for their offline sign-in.
+      credential_version: 'integer',
+    },
     { softDelete: true, required: ['role'], enums: { role: STAFF_ROLES } },
   ),
   devices: table(

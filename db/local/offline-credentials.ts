@@ -17,6 +17,8 @@ export interface OfflineCredential {
   /** The signing key's expiry on the server: no offline sign-in after it. */
   expiresAt: string;
   signedInAt: string;
+  /** The credential generation the server named at that sign-in (staff.credential_version). */
+  credentialVersion: number;
   failedCount: number;
   lockedUntil: string | null;
 }
@@ -35,6 +37,7 @@ interface CredentialRow {
   signing_key_id: string;
   expires_at: string;
   signed_in_at: string;
+  credential_version: number;
   failed_count: number;
   locked_until: string | null;
 }
@@ -51,15 +54,25 @@ function fromRow(row: CredentialRow): OfflineCredential {
     signingKeyId: row.signing_key_id,
     expiresAt: row.expires_at,
     signedInAt: row.signed_in_at,
+    credentialVersion: row.credential_version,
     failedCount: row.failed_count,
     lockedUntil: row.locked_until,
   };
 }
 
 /**
- * The offline credentials table (local migration 0008): one row per person who signed in
- * online here, replaced at each of their online sign-ins, with this workstation's lockout
- * counters. Synchronous, each method one statement or one transaction.
+ * Whether the replica's staff row of the person shows credentials newer than `version`, or the
+ * person deactivated. Rows synced before the column existed (null) decide nothing.
+ */
+const SUPERSEDED = `exists (select 1 from staff s where s.id = ?
+                     and (s.deleted_at is not null or s.credential_version > ?))`;
+
+/**
+ * The offline credentials table: one row per person who signed in online here, replaced at each
+ * of their online sign-ins, with this workstation's lockout counters. A row goes when the
+ * replicated staff row shows the person's credentials ended (a trigger of the local schema, for
+ * whatever writes server truth; `save` and `superseded` check the same for a row that arrived
+ * first). Synchronous, each method one statement or one transaction.
  */
 export class OfflineCredentials {
   constructor(private readonly db: LocalDatabase) {}
@@ -76,8 +89,8 @@ export class OfflineCredentials {
       this.db
         .prepare(
           `insert or replace into offline_credentials (staff_id, username, display_name, role, clinic_id, verifier,
-             wrapped_key, signing_key_id, expires_at, signed_in_at, failed_count, locked_until)
-           values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, null)`,
+             wrapped_key, signing_key_id, expires_at, signed_in_at, credential_version, failed_count, locked_until)
+           values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, null)`,
         )
         .run(
           credential.staffId,
@@ -90,8 +103,24 @@ export class OfflineCredentials {
           credential.signingKeyId,
           credential.expiresAt,
           credential.signedInAt,
+          credential.credentialVersion,
         );
+      // The replica may already know of a later change (it synced while the answer was sealed):
+      // the key in this credential is revoked then, and keeping it would only mislead.
+      this.db
+        .prepare(`delete from offline_credentials where staff_id = ? and ${SUPERSEDED}`)
+        .run(credential.staffId, credential.staffId, credential.credentialVersion);
     })();
+  }
+
+  /**
+   * Whether the person's credentials of generation `credentialVersion` ended, as far as the
+   * replica knows: their staff row shows a later generation (password changed or reset, role
+   * changed) or a deactivation.
+   */
+  superseded(staffId: string, credentialVersion: number): boolean {
+    const row = this.db.prepare(`select ${SUPERSEDED} as gone`).get(staffId, credentialVersion) as { gone: number };
+    return row.gone === 1;
   }
 
   /** The credential cached for `username` (already normalised: trimmed, lower case), if any. */

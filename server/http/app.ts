@@ -16,6 +16,7 @@ import { createMetrics } from './metrics.js';
 import { adminDeviceRoutes, type RequireAdmin } from './routes/admin-devices.js';
 import { auditRoutes } from './routes/audit.js';
 import { enrolRoutes } from './routes/enrol.js';
+import { CredentialPruner, type CredentialPrunerOptions } from '../auth/credential-pruning.js';
 import { PasswordChecker } from '../auth/password-checker.js';
 import { sessionAuthenticator, type SessionAuthenticator } from '../auth/session-auth.js';
 import { DEFAULT_STAFF_AUTH_SETTINGS, type StaffAuthSettings } from '../auth/staff-auth-settings.js';
@@ -56,6 +57,11 @@ export interface AppDependencies {
   tls?: { cert: string | Buffer; key: string | Buffer };
   /** Prunes the mutation ledger on a schedule while the app listens; none when absent. */
   retention?: LimitsOptions['retention'];
+  /**
+   * Deletes dead staff sessions and spent signing keys on a schedule while the app listens
+   * (server/auth/credential-pruning.ts, with the offline window of `staffAuth`); none when absent.
+   */
+  credentialPruning?: Omit<CredentialPrunerOptions, 'offlineWindowMs' | 'onPruned' | 'onError'>;
 }
 
 const HEALTH_TIMEOUT_MS = 2_000;
@@ -232,6 +238,26 @@ export function buildApp(deps: AppDependencies): FastifyInstance {
     });
     app.addHook('onClose', async () => {
       await compactor.close();
+    });
+  }
+
+  if (deps.credentialPruning) {
+    const pruner = new CredentialPruner(deps.db, {
+      ...deps.credentialPruning,
+      offlineWindowMs: clock.offlineWindowMs,
+      onPruned: (outcome) => {
+        app.log.info(outcome, 'spent staff credentials deleted');
+      },
+      onError: (error) => {
+        app.log.error({ err: error }, 'pruning staff credentials failed; trying again at the next pass');
+      },
+    });
+    app.addHook('onReady', (done) => {
+      pruner.start();
+      done();
+    });
+    app.addHook('onClose', async () => {
+      await pruner.close();
     });
   }
 

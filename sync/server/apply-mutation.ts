@@ -83,7 +83,8 @@ async function applyInTransaction(
 
   // Who acted comes from the proof (the signing key's staff member), never from the envelope
   // alone; the audit settings already name envelope.staffId, which the proof holds equal.
-  const staffId = await provenStaffId(tx, device, envelope);
+  const serverNow = new Date(rows[0]!.server_now);
+  const staffId = await provenStaffId(tx, device, envelope, { serverNow, bounds: clock });
   const definition = findMutation(envelope.name);
   if (!definition) {
     throw new AppError(ErrorCode.UnknownMutation, `This server does not know the mutation ${envelope.name}`, {
@@ -98,7 +99,7 @@ async function applyInTransaction(
     throw validationError(parsed.error, `Invalid arguments for ${definition.name}`);
   }
   await runServerCheck(tx, definition.name, parsed.data, staff);
-  const instant = mutationInstant(envelope.createdAt, new Date(rows[0]!.server_now), clock);
+  const instant = mutationInstant(envelope.createdAt, serverNow, clock);
   const ops = definition.ops(parsed.data, { staffId: staff.id, now: instant.at });
 
   const clockContext = clockAuditContext(envelope.createdAt, instant);

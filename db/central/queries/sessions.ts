@@ -23,6 +23,8 @@ export interface OpenedSession {
   sessionExpiresAt: Date;
   signingKeyId: string;
   signingKeyExpiresAt: Date;
+  /** The person's credential generation the key was issued under (staff.credential_version). */
+  credentialVersion: number;
 }
 
 /**
@@ -44,11 +46,18 @@ export async function openSession(tx: SqlExecutor, session: NewSession): Promise
     [session.staffId, session.deviceId, row.id, session.publicKey, session.signingKeyDays],
   );
   const keyRow = key.rows[0]!;
+  // Read in the same transaction, after any revocation it made (a password change), so the
+  // generation answered is the one this key belongs to.
+  const generation = await tx.query<{ credential_version: number }>(
+    `select credential_version from staff where id = $1`,
+    [session.staffId],
+  );
   return {
     sessionId: row.id,
     sessionExpiresAt: row.expires_at,
     signingKeyId: keyRow.id,
     signingKeyExpiresAt: keyRow.expires_at,
+    credentialVersion: generation.rows[0]!.credential_version,
   };
 }
 
@@ -114,13 +123,18 @@ export async function revokeSession(db: SqlExecutor, sessionId: string): Promise
 
 /**
  * Ends every session and signing key of a staff member (password change or reset,
- * deactivation). Mutations signed before now stay attributable; later ones are refused.
+ * deactivation, role change) and raises their `credential_version`, which workstations
+ * replicate to forget the offline credential they cached for the person. Mutations whose
+ * server-bounded time is before now stay attributable; later ones are refused
+ * (sync/server/mutation-proof.ts). Run it in the transaction of the change itself, with its
+ * audit settings: the version bump is a staff row change, audited and replicated.
  */
 export async function revokeStaffCredentials(tx: SqlExecutor, staffId: string): Promise<void> {
   await tx.query(`update staff_sessions set revoked_at = now() where staff_id = $1 and revoked_at is null`, [staffId]);
   await tx.query(`update staff_signing_keys set revoked_at = now() where staff_id = $1 and revoked_at is null`, [
     staffId,
   ]);
+  await tx.query(`update staff set credential_version = credential_version + 1 where id = $1`, [staffId]);
 }
 
 /** Ends every session opened on a device (the device was revoked). */
@@ -168,4 +182,43 @@ export async function signingKeyById(db: SqlExecutor, keyId: string): Promise<Si
       revokedAt: row.revoked_at,
     }
   );
+}
+
+/**
+ * Deletes up to `batch` sessions no request can use any more: expired, or revoked, at least
+ * `graceSeconds` ago by the database's clock. @returns how many were deleted. Their signing keys
+ * stay (the reference is set to null): keys live by their own rule, `deleteSpentSigningKeys`.
+ */
+export async function deleteDeadSessions(db: SqlExecutor, graceSeconds: number, batch: number): Promise<number> {
+  const { rowCount } = await db.query(
+    `delete from staff_sessions
+      where id in (select id from staff_sessions
+                    where least(expires_at, coalesce(revoked_at, expires_at)) < now() - make_interval(secs => $1)
+                    limit $2)`,
+    [graceSeconds, batch],
+  );
+  return rowCount;
+}
+
+/**
+ * Deletes up to `batch` signing keys that stopped vouching for changes (their expiry plus
+ * `skewSeconds`, or their revocation, whichever came first) more than `horizonSeconds` ago by
+ * the database's clock. @returns how many were deleted. The caller chooses a horizon beyond
+ * which no pushed mutation can be accepted under the key any more (server/auth/credential-pruning.ts).
+ */
+export async function deleteSpentSigningKeys(
+  db: SqlExecutor,
+  skewSeconds: number,
+  horizonSeconds: number,
+  batch: number,
+): Promise<number> {
+  const { rowCount } = await db.query(
+    `delete from staff_signing_keys
+      where id in (select id from staff_signing_keys
+                    where least(expires_at + make_interval(secs => $1), coalesce(revoked_at, 'infinity'))
+                          < now() - make_interval(secs => $2)
+                    limit $3)`,
+    [skewSeconds, horizonSeconds, batch],
+  );
+  return rowCount;
 }

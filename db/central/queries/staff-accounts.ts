@@ -187,7 +187,11 @@ export async function updateStaffAccount(
         changes.active ?? null,
       ],
     );
-    return toAccount(rows[0]!);
+    // A change that changes nothing is skipped by the row-maintenance trigger and returns no
+    // row: the account is then as it was.
+    const row =
+      rows[0] ?? (await tx.query<StaffRow>(`select ${STAFF_COLUMNS} from staff where id = $1`, [id])).rows[0]!;
+    return toAccount(row);
   });
 }
 

@@ -1,4 +1,4 @@
-import { text, pgTable, uuid } from 'drizzle-orm/pg-core';
+import { integer, text, pgTable, uuid } from 'drizzle-orm/pg-core';
 import { deletedAtColumn, idColumn, rowMetaColumns, timestamptz } from './columns.js';
 import { staffRole } from './enums.js';
 
@@ -21,6 +21,8 @@ export const staff = pgTable('staff', {
   username: text('username'),
   email: text('email'),
   passwordHash: text('password_hash'),
+  /** Raised each time the person's sessions and signing keys are ended (replicated, unlike the hash). */
+  credentialVersion: integer('credential_version').notNull().default(1),
   ...rowMetaColumns(),
   deletedAt: deletedAtColumn(),
 });

@@ -10,6 +10,8 @@ export interface OfflineOpened {
   signingKey: KeyObject;
   signingKeyId: string;
   offlineUntil: string;
+  /** The credential generation the cached credential belongs to. */
+  credentialVersion: number;
 }
 
 function locked(until: string, now: Date): AppError {
@@ -20,8 +22,9 @@ function locked(until: string, now: Date): AppError {
 }
 
 /**
- * Signs `username` in against the credential cached at their last online sign-in here: refused
- * while locked (SIGN_IN_LOCKED with the seconds left) or after the signing key's expiry; a wrong
+ * Signs `username` in against the credential cached at their last online sign-in here, unless
+ * the replica has since heard that the person's credentials ended (then it is forgotten and
+ * the person is treated as never signed in here): refused while locked (SIGN_IN_LOCKED with the seconds left) or after the signing key's expiry; a wrong
  * password counts towards this workstation's lockout (core/auth/sign-in-lockout.ts); the right
  * one resets it and opens the signing key.
  * @throws AppError SIGN_IN_FAILED (never signed in online here, expired, wrong password),
@@ -33,7 +36,13 @@ export async function signInOffline(
   password: string,
   now: Date,
 ): Promise<OfflineOpened> {
-  const cached = credentials.byUsername(username);
+  let cached = credentials.byUsername(username);
+  if (cached && credentials.superseded(cached.staffId, cached.credentialVersion)) {
+    // The replica heard the person's credentials end (normally its trigger already dropped the
+    // row): the old password and the revoked key must not open anything.
+    credentials.remove(cached.staffId);
+    cached = undefined;
+  }
   if (!cached) {
     throw new AppError(
       ErrorCode.SignInFailed,
@@ -70,5 +79,6 @@ export async function signInOffline(
     signingKey,
     signingKeyId: cached.signingKeyId,
     offlineUntil: cached.expiresAt,
+    credentialVersion: cached.credentialVersion,
   };
 }

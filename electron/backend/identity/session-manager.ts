@@ -31,6 +31,8 @@ interface ActiveSession {
   signingKey: KeyObject;
   signingKeyId: string;
   offlineUntil: string;
+  /** The credential generation of the key; a later one seen in the replica ends the session. */
+  credentialVersion: number;
 }
 
 export interface SessionManagerOptions {
@@ -74,9 +76,10 @@ export class SessionManager implements WorkstationIdentity {
 
   state(): IdentityState {
     const { replica, settings } = this.options;
+    const session = this.liveSession();
     return {
       enrolment: enrolmentView(this.enrolment, replica.unsent().length),
-      session: this.session ? this.sessionView(this.session) : null,
+      session: session ? this.sessionView(session) : null,
       locked: this.locked,
       idleLockMinutes: settings.idleLockMinutes,
       knownUsers: replica.credentials.knownUsers(),
@@ -149,8 +152,9 @@ export class SessionManager implements WorkstationIdentity {
 
   /** Locks the screen: the key leaves memory; whose session it was is remembered for the lock screen. */
   lock(): IdentityState {
-    if (this.session) {
-      const { staff } = this.session;
+    const session = this.liveSession();
+    if (session) {
+      const { staff } = session;
       this.locked = { staffId: staff.id, username: staff.username, displayName: staff.displayName };
       this.session = null;
     }
@@ -175,16 +179,17 @@ export class SessionManager implements WorkstationIdentity {
   }
 
   signedInStaffId(): string | null {
-    return this.session?.staff.id ?? null;
+    return this.liveSession()?.staff.id ?? null;
   }
 
   currentStaff(): MutationStaff {
-    if (!this.session) throw sessionRequired();
-    return { id: this.session.staff.id, role: this.session.staff.role };
+    const session = this.liveSession();
+    if (!session) throw sessionRequired();
+    return { id: session.staff.id, role: session.staff.role };
   }
 
   signer(): MutationSigner | undefined {
-    const session = this.session;
+    const session = this.liveSession();
     const deviceId = this.enrolment?.deviceId;
     if (!session || deviceId === undefined) return undefined;
     const { signingKey, signingKeyId } = session;
@@ -193,8 +198,9 @@ export class SessionManager implements WorkstationIdentity {
 
   onlineSession(): { client: IdentityClient; credentials: SessionCredentials } {
     const enrolment = this.requireEnrolment();
-    if (!this.session) throw sessionRequired();
-    if (!this.session.server || Date.parse(this.session.server.expiresAt) <= this.now().getTime()) {
+    const session = this.liveSession();
+    if (!session) throw sessionRequired();
+    if (!session.server || Date.parse(session.server.expiresAt) <= this.now().getTime()) {
       throw new AppError(
         ErrorCode.SessionRequired,
         'This needs a sign-in checked by the central server: sign out and in again while connected',
@@ -202,7 +208,7 @@ export class SessionManager implements WorkstationIdentity {
     }
     return {
       client: this.client(enrolment.serverUrl),
-      credentials: { deviceToken: this.token(), sessionToken: this.session.server.token },
+      credentials: { deviceToken: this.token(), sessionToken: session.server.token },
     };
   }
 
@@ -238,6 +244,7 @@ export class SessionManager implements WorkstationIdentity {
       signingKey: opened.signingKey,
       signingKeyId: opened.signingKeyId,
       offlineUntil: opened.offlineUntil,
+      credentialVersion: opened.credentialVersion,
     });
     return this.state();
   }
@@ -256,6 +263,7 @@ export class SessionManager implements WorkstationIdentity {
       signingKeyId: answer.signingKey.id,
       expiresAt: answer.signingKey.expiresAt,
       signedInAt,
+      credentialVersion: answer.credentialVersion,
     });
     this.begin({
       staff: answer.staff,
@@ -265,7 +273,23 @@ export class SessionManager implements WorkstationIdentity {
       signingKey,
       signingKeyId: answer.signingKey.id,
       offlineUntil: answer.signingKey.expiresAt,
+      credentialVersion: answer.credentialVersion,
     });
+  }
+
+  /**
+   * The session, unless the replica has heard since it began that the person's credentials
+   * ended (password changed or reset elsewhere, role changed, deactivated): the server refuses
+   * everything its key signs from then on, so it ends here at once, as a sign-out without the
+   * server call (the server already ended it). The person signs in again, online.
+   */
+  private liveSession(): ActiveSession | null {
+    const session = this.session;
+    if (!session) return null;
+    if (!this.options.replica.credentials.superseded(session.staff.id, session.credentialVersion)) return session;
+    this.session = null;
+    this.locked = null;
+    return null;
   }
 
   private begin(session: ActiveSession): void {

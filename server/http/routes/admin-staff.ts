@@ -77,7 +77,8 @@ function checkAdminsRemain(
  * - `POST /v1/admin/staff`: 201 with the account; 409 UNIQUE_VIOLATION when the user name or
  *   e-mail is in use (`details.field`).
  * - `PATCH /v1/admin/staff/:id`: 200 with the account; `active: false` deactivates (soft
- *   delete) and ends their sessions and signing keys; 409 STAFF_CHANGE_REFUSED for deactivating
+ *   delete); deactivating or changing the role ends the person's sessions and signing keys
+ *   everywhere (and raises their credential version); 409 STAFF_CHANGE_REFUSED for deactivating
  *   yourself or removing the last active admin.
  * - `POST /v1/admin/staff/:id/password`: 204; sets a new password, ends the person's sessions
  *   and signing keys everywhere and clears their lockout.
@@ -116,7 +117,10 @@ export const adminStaffRoutes: FastifyPluginAsync<AdminStaffRoutesOptions> = (ap
         const account = await accountInClinic(tx, admin, id.toLowerCase());
         checkAdminsRemain(admin, account, changes, activeAdmins);
         const updated = await updateStaffAccount(tx, account.id, changes);
-        if (account.active && !updated.active) await revokeStaffCredentials(tx, account.id);
+        // Credentials issued for the old standing end: a cached offline sign-in would otherwise
+        // keep the old role, and a deactivated person keep signing.
+        const deactivated = account.active && !updated.active;
+        if (deactivated || updated.role !== account.role) await revokeStaffCredentials(tx, account.id);
         return updated;
       },
       { audit: adminAudit(admin, 'staff.update', id.toLowerCase()) },

@@ -92,6 +92,7 @@ async function startSession(
     },
     session: { token, expiresAt: opened.sessionExpiresAt.toISOString() },
     signingKey: { id: opened.signingKeyId, expiresAt: opened.signingKeyExpiresAt.toISOString() },
+    credentialVersion: opened.credentialVersion,
   };
 }
 

@@ -15,6 +15,7 @@ function credential(overrides: Partial<FreshOfflineCredential> = {}): FreshOffli
     signingKeyId: newId(),
     expiresAt: '2026-12-15T00:00:00.000Z',
     signedInAt: '2026-12-01T00:00:00.000Z',
+    credentialVersion: 2,
     ...overrides,
   };
 }
@@ -67,5 +68,68 @@ describe('offline credentials in the replica', () => {
     ]);
     store.remove(renamedTo.staffId);
     expect(store.byUsername('ada')).toBeUndefined();
+  });
+
+  /** The person's staff row as the server sends it, with credential generation `version`. */
+  function staffRow(staffId: string, version: number | null, deletedAt: string | null = null) {
+    return {
+      id: staffId,
+      clinic_id: null,
+      role: 'vet',
+      display_name: 'Ada Lovelace',
+      username: 'ada',
+      email: null,
+      credential_version: version,
+      created_at: '2026-11-01T00:00:00.000Z',
+      updated_at: '2026-12-02T00:00:00.000Z',
+      version: 3,
+      deleted_at: deletedAt,
+    };
+  }
+
+  it('forgets a credential once server truth shows a later credential generation or a deactivation', () => {
+    const store = replica().credentials;
+    const kept = credential();
+    const changed = credential({ username: 'grace' });
+    const deactivated = credential({ username: 'linus' });
+    for (const saved of [kept, changed, deactivated]) store.save(saved);
+
+    replica().applyServerChanges(
+      'staff',
+      [
+        // Same generation (a name change, say), and a row synced before the column existed.
+        { operation: 'insert', row: staffRow(kept.staffId, 2) },
+        { operation: 'insert', row: staffRow(changed.staffId, 3) },
+        { operation: 'insert', row: staffRow(deactivated.staffId, 2, '2026-12-02T00:00:00.000Z') },
+      ],
+      [],
+    );
+    expect(store.byUsername('ada')?.staffId).toBe(kept.staffId);
+    expect(store.byUsername('grace')).toBeUndefined();
+    expect(store.byUsername('linus')).toBeUndefined();
+    expect(store.superseded(kept.staffId, 2)).toBe(false);
+    expect(store.superseded(kept.staffId, 1)).toBe(true);
+
+    replica().applyServerChanges('staff', [{ operation: 'update', row: staffRow(kept.staffId, 3) }], []);
+    expect(store.byUsername('ada')).toBeUndefined();
+  });
+
+  it('keeps nothing from a sign-in whose generation the replica already knows to be over', () => {
+    const store = replica().credentials;
+    const late = credential();
+    replica().applyServerChanges('staff', [{ operation: 'insert', row: staffRow(late.staffId, 3) }], []);
+    store.save(late);
+    expect(store.byUsername('ada')).toBeUndefined();
+    store.save({ ...late, credentialVersion: 3 });
+    expect(store.byUsername('ada')?.credentialVersion).toBe(3);
+  });
+
+  it('decides nothing from a staff row synced before the column existed', () => {
+    const store = replica().credentials;
+    const saved = credential();
+    store.save(saved);
+    replica().applyServerChanges('staff', [{ operation: 'insert', row: staffRow(saved.staffId, null) }], []);
+    expect(store.byUsername('ada')?.staffId).toBe(saved.staffId);
+    expect(store.superseded(saved.staffId, 2)).toBe(false);
   });
 });

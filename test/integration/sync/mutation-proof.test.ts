@@ -99,6 +99,47 @@ describe.each(CENTRAL_BACKENDS)('mutation proof (signed envelopes) on %s', (kind
     withStatus((await applyBatch(db(), tokenDevice, [signed(made, device.deviceId, key)]))[0], 'applied');
   });
 
+  it('checks a key against the claimed time kept within the offline window, so a backdated claim buys no more than that', async () => {
+    const { practice, device, tokenDevice } = await setup();
+    const DAY = 24 * 60 * 60 * 1000;
+    const ago = (days: number) => new Date(Date.now() - days * DAY).toISOString();
+    const key = (validFrom: number, days: number, revokedDaysAgo?: number) =>
+      addKey(db(), practice.nurse, device.deviceId, {
+        validFrom: ago(validFrom),
+        days,
+        ...(revokedDaysAgo !== undefined ? { revokedAt: ago(revokedDaysAgo) } : {}),
+      });
+    const madeAt = (days: number) => envelope('owner.create', ownerArgs(), practice.nurse, { createdAt: ago(days) });
+    // [key, claimed days ago, applied?]: the offline window is 14 days (the default).
+    const cases: [Awaited<ReturnType<typeof addKey>>, number, boolean][] = [
+      // Expired 6 days ago: a change made while it was valid still arrives in time.
+      [await key(20, 14), 19, true],
+      // Expired 16 days ago: the claim cannot be taken as older than 14 days, after the expiry.
+      [await key(30, 14), 20, false],
+      // Revoked a day ago: before it, accepted; after it, refused.
+      [await key(10, 14, 1), 2, true],
+      [await key(10, 14, 1), 0.5, false],
+      // Revoked 15 days ago, claiming the day before: more than the window after the revocation.
+      [await key(25, 30, 15), 16, false],
+      // Revoked a day ago, claiming a time in the future: after the revocation.
+      [await key(10, 14, 1), -1, false],
+    ];
+    for (const [signer, claimedDaysAgo, applied] of cases) {
+      const [result, next] = await applyBatch(db(), tokenDevice, [
+        signed(madeAt(claimedDaysAgo), device.deviceId, signer),
+        follower(practice.nurse, device.deviceId, await key(10, 14)),
+      ]);
+      if (applied) withStatus(result, 'applied');
+      else {
+        expect(withStatus(result, 'rejected').error, `claimed ${claimedDaysAgo} days ago`).toMatchObject({
+          code: 'FORBIDDEN',
+          details: { reason: 'signing_key' },
+        });
+      }
+      withStatus(next, 'applied');
+    }
+  });
+
   it('lets a development device push unsigned envelopes, and still checks a signature it sends', async () => {
     const { practice, device } = await setup();
     const development = { deviceId: device.deviceId, scheme: 'development' as const };

@@ -23,6 +23,8 @@ const byName = new Map<string, PgTable>(
  */
 const SERVER_ASSIGNED: Partial<Record<ReplicatedTableName, readonly string[]>> = {
   bills: ['bill_number', 'currency'],
+  // Raised by the server only; null in a replica row synced before the column existed.
+  staff: ['credential_version'],
 };
 const ROW_METADATA = ['created_at', 'updated_at', 'version'];
 

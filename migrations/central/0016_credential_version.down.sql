@@ -1,0 +1,1 @@
+alter table staff drop column credential_version;
