@@ -11,6 +11,24 @@ import { RoleBadge } from './role-badge.js';
 import { StaffFormDialog } from './staff-form-dialog.js';
 import { StaffRowActions } from './staff-row-actions.js';
 
+/** An e-mail link that, when narrow, wraps before the @ instead of in the middle of a word. */
+function EmailLink({ email }: { email: string }) {
+  const at = email.lastIndexOf('@');
+  return (
+    <a href={`mailto:${email}`}>
+      {at > 0 ? (
+        <>
+          {email.slice(0, at)}
+          <wbr />
+          {email.slice(at)}
+        </>
+      ) : (
+        email
+      )}
+    </a>
+  );
+}
+
 /**
  * Admin: everyone on the practice's staff, removed members dimmed at the end; new accounts,
  * edits, password resets and deactivation go to the central server (online only).
@@ -63,9 +81,7 @@ export function StaffScreen() {
                   <RoleBadge role={member.role} />
                 </td>
                 <td className="mono">{member.username ?? '—'}</td>
-                <td className="admin-email">
-                  {member.email ? <a href={`mailto:${member.email}`}>{member.email}</a> : '—'}
-                </td>
+                <td className="admin-email">{member.email ? <EmailLink email={member.email} /> : '—'}</td>
                 <td>
                   {removed ? (
                     <span className="badge">Removed {formatDate(member.deleted_at)}</span>
