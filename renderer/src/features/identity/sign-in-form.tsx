@@ -34,7 +34,8 @@ interface SignInFormProps {
 
 /**
  * Username and password, or the password alone for the lock screen. After too many failures the
- * button waits out the lock (SIGN_IN_LOCKED's `retryAfterSeconds`) with a countdown; other
+ * button waits out the lock (SIGN_IN_LOCKED's `retryAfterSeconds`) with a countdown, for that
+ * account only (someone else may sign in meanwhile); other
  * refusals show the backend's sentence (it says, for example, to sign in once while connected).
  */
 export function SignInForm({ fixedUsername, knownUsers = [], onSignedIn, submitLabel }: SignInFormProps) {
