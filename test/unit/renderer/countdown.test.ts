@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatWait, secondsLeft } from '../../../renderer/src/features/identity/countdown.js';
+import { formatWait, lockOutApplies, secondsLeft } from '../../../renderer/src/features/identity/countdown.js';
 
 describe('secondsLeft', () => {
   it('rounds up, so a lock that still holds never reads 0', () => {
@@ -31,5 +31,20 @@ describe('formatWait', () => {
   it('rounds fractions up and treats negative waits as none', () => {
     expect(formatWait(29.2)).toBe('30 s');
     expect(formatWait(-5)).toBe('0 s');
+  });
+});
+
+describe('lockOutApplies', () => {
+  const lockOut = { username: 'donal.wilson', until: 30_000 };
+
+  it('stops the locked account, however its name is typed, until the lock ends', () => {
+    expect(lockOutApplies(lockOut, 'donal.wilson', 0)).toBe(true);
+    expect(lockOutApplies(lockOut, '  Donal.Wilson ', 29_999)).toBe(true);
+    expect(lockOutApplies(lockOut, 'donal.wilson', 30_000)).toBe(false);
+  });
+
+  it('lets someone else at the same workstation sign in at once', () => {
+    expect(lockOutApplies(lockOut, 'katie.buckley', 0)).toBe(false);
+    expect(lockOutApplies(null, 'donal.wilson', 0)).toBe(false);
   });
 });

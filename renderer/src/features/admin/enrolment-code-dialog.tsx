@@ -5,7 +5,9 @@ import type { z } from 'zod';
 import type { EnrolmentCodeResponse } from '../../../../core/auth/wire.js';
 import { createEnrolmentCodeRequestSchema } from '../../../../core/auth/wire.js';
 import { formProblem } from '../../api/form-problem.js';
+import { useApiQuery } from '../../api/use-api-query.js';
 import { Dialog } from '../../ui/dialog.js';
+import { DialogForm } from '../../ui/dialog-form.js';
 import { describedBy, FormField } from '../../ui/form-field.js';
 import { formatDateTime } from '../../ui/format.js';
 import { FormAlert, onlineOnlyProblems } from '../identity/online-only.js';
@@ -14,6 +16,7 @@ import { useAdminOperation } from './use-admin-operation.js';
 type CodeFields = z.input<typeof createEnrolmentCodeRequestSchema>;
 type CodeValues = z.output<typeof createEnrolmentCodeRequestSchema>;
 const FIELDS = ['deviceName', 'hours'] as const;
+const HOURS_HELP = '1 to 168 (a week); 24 unless you need longer.';
 
 /**
  * A one-time enrolment code for a new workstation: asks its name and how long the code lasts,
@@ -55,8 +58,15 @@ function CodeForm({ onCreated, onClose }: { onCreated: (code: EnrolmentCodeRespo
     });
   });
   return (
-    <form noValidate className="dialog-body" onSubmit={(event) => void submit(event)}>
-      <h2>New enrolment code</h2>
+    <DialogForm
+      title="New enrolment code"
+      onSubmit={(event) => void submit(event)}
+      onCancel={onClose}
+      submitLabel="Create code"
+      pendingLabel="Creating…"
+      pending={create.isPending}
+      alert={<FormAlert message={alert} error={create.error} />}
+    >
       <p className="muted">
         On the new workstation's first start, enter this server's address and the code. It works once.
       </p>
@@ -70,7 +80,7 @@ function CodeForm({ onCreated, onClose }: { onCreated: (code: EnrolmentCodeRespo
           {...form.register('deviceName')}
         />
       </FormField>
-      <FormField id="code-hours" label="Valid for (hours)" error={errors.hours?.message}>
+      <FormField id="code-hours" label="Valid for (hours)" error={errors.hours?.message} help={HOURS_HELP}>
         <input
           className="input"
           type="number"
@@ -78,26 +88,20 @@ function CodeForm({ onCreated, onClose }: { onCreated: (code: EnrolmentCodeRespo
           max={168}
           step={1}
           inputMode="numeric"
-          {...describedBy('code-hours', errors.hours?.message)}
+          {...describedBy('code-hours', errors.hours?.message, HOURS_HELP)}
           {...form.register('hours', { valueAsNumber: true })}
         />
-        {errors.hours ? null : <span className="field-help">1 to 168 (a week); 24 unless you need longer.</span>}
       </FormField>
-      <FormAlert message={alert} error={create.error} />
-      <div className="dialog-actions">
-        <button type="button" className="btn" onClick={onClose}>
-          Cancel
-        </button>
-        <button type="submit" className="btn btn-primary" disabled={create.isPending}>
-          {create.isPending ? 'Creating…' : 'Create code'}
-        </button>
-      </div>
-    </form>
+    </DialogForm>
   );
 }
 
 function CodeShown({ code, onClose }: { code: EnrolmentCodeResponse; onClose: () => void }) {
   const [copied, setCopied] = useState<'yes' | 'failed' | null>(null);
+  // The new workstation asks for the server's address too: the one this workstation uses.
+  const identity = useApiQuery('identity.state', {});
+  const enrolment = identity.data?.enrolment;
+  const serverUrl = enrolment?.state === 'enrolled' ? enrolment.serverUrl : null;
   return (
     <div className="dialog-body">
       <h2>Enrolment code for {code.deviceName}</h2>
@@ -108,6 +112,15 @@ function CodeShown({ code, onClose }: { code: EnrolmentCodeResponse; onClose: ()
       >
         {code.code}
       </p>
+      {serverUrl ? (
+        <dl className="details">
+          <dt>Server address</dt>
+          <dd className="mono enrolment-server" data-testid="enrolment-server">
+            {serverUrl}
+          </dd>
+        </dl>
+      ) : null}
+      <p className="muted">Reading it out: 0 is always zero and 1 always one (codes have no O, I or L).</p>
       <p>
         Valid once, until <strong>{formatDateTime(code.expiresAt)}</strong>. Write it down or copy it now:{' '}
         <strong>it is not shown again.</strong>

@@ -7,6 +7,7 @@ import { PASSWORD_MIN_LENGTH } from '../../../../core/auth/password-policy.js';
 import { resetPasswordRequestSchema } from '../../../../core/auth/wire.js';
 import { formProblem } from '../../api/form-problem.js';
 import { Dialog } from '../../ui/dialog.js';
+import { DialogForm } from '../../ui/dialog-form.js';
 import { describedBy, FormField } from '../../ui/form-field.js';
 import { showToast } from '../../ui/toast-store.js';
 import { FormAlert, onlineOnlyProblems } from '../identity/online-only.js';
@@ -41,6 +42,7 @@ function ResetPasswordForm({ member, name, onClose }: { member: StaffRow; name: 
     defaultValues: { newPassword: '' },
   });
   const error = form.formState.errors.newPassword?.message;
+  const help = `At least ${PASSWORD_MIN_LENGTH} characters.`;
   const submit = form.handleSubmit((values) => {
     setAlert(null);
     reset.mutate(
@@ -59,32 +61,30 @@ function ResetPasswordForm({ member, name, onClose }: { member: StaffRow; name: 
     );
   });
   return (
-    <form noValidate className="dialog-body" onSubmit={(event) => void submit(event)}>
-      <h2>Reset {name}'s password</h2>
+    <DialogForm
+      title={`Reset ${name}'s password`}
+      onSubmit={(event) => void submit(event)}
+      onCancel={onClose}
+      submitLabel="Reset password"
+      pendingLabel="Resetting…"
+      pending={reset.isPending}
+      danger
+      alert={<FormAlert message={alert} error={reset.error} />}
+    >
       <p>
         They are signed out on every workstation and sign in again with the new password; changes they already made
         still sync. Give them the new password in person.
       </p>
-      <FormField id="reset-password" label="New password" error={error}>
+      <FormField id="reset-password" label="New password" error={error} help={help}>
         <input
           className="input"
           type="password"
           autoComplete="new-password"
           autoFocus
-          {...describedBy('reset-password', error)}
+          {...describedBy('reset-password', error, help)}
           {...form.register('newPassword')}
         />
-        {error ? null : <span className="field-help">At least {PASSWORD_MIN_LENGTH} characters.</span>}
       </FormField>
-      <FormAlert message={alert} error={reset.error} />
-      <div className="dialog-actions">
-        <button type="button" className="btn" onClick={onClose}>
-          Cancel
-        </button>
-        <button type="submit" className="btn btn-danger" disabled={reset.isPending}>
-          {reset.isPending ? 'Resetting…' : 'Reset password'}
-        </button>
-      </div>
-    </form>
+    </DialogForm>
   );
 }

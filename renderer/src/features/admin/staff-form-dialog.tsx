@@ -9,6 +9,7 @@ import { STAFF_ROLES } from '../../../../core/domain/enums.js';
 import { ErrorCode } from '../../../../core/errors.js';
 import { formProblem } from '../../api/form-problem.js';
 import { Dialog } from '../../ui/dialog.js';
+import { DialogForm } from '../../ui/dialog-form.js';
 import { describedBy, FormField } from '../../ui/form-field.js';
 import { humanize } from '../../ui/format.js';
 import { showToast } from '../../ui/toast-store.js';
@@ -30,6 +31,7 @@ const EDIT_FIELD = {
 } as const;
 const EDIT_PATHS = Object.keys(EDIT_FIELD) as (keyof typeof EDIT_FIELD)[];
 type Field = (typeof FIELDS)[number];
+const PASSWORD_HELP = `At least ${PASSWORD_MIN_LENGTH} characters. Give it to them in person; they can change it from their menu.`;
 
 interface StaffFormDialogProps {
   /** The member to edit; absent: a new account. */
@@ -83,8 +85,15 @@ function CreateStaffForm({ title, onClose }: { title: string; onClose: () => voi
   });
   const { errors } = form.formState;
   return (
-    <form noValidate className="dialog-body" onSubmit={(event) => void submit(event)}>
-      <h2>{title}</h2>
+    <DialogForm
+      title={title}
+      onSubmit={(event) => void submit(event)}
+      onCancel={onClose}
+      submitLabel="Create account"
+      pendingLabel="Creating…"
+      pending={create.isPending}
+      alert={<FormAlert message={alert} error={create.error} />}
+    >
       <div className="form-grid">
         <FormField id="staff-username" label="Username" error={errors.username?.message}>
           <input
@@ -98,31 +107,23 @@ function CreateStaffForm({ title, onClose }: { title: string; onClose: () => voi
           />
         </FormField>
         <StaffDetailFields register={(name) => form.register(name)} errors={errors} />
-        <FormField id="staff-password" label="First password" error={errors.password?.message} className="span-all">
+        <FormField
+          id="staff-password"
+          label="First password"
+          error={errors.password?.message}
+          help={PASSWORD_HELP}
+          className="span-all"
+        >
           <input
             className="input"
             type="password"
             autoComplete="new-password"
-            {...describedBy('staff-password', errors.password?.message)}
+            {...describedBy('staff-password', errors.password?.message, PASSWORD_HELP)}
             {...form.register('password')}
           />
-          {errors.password ? null : (
-            <span className="field-help">
-              At least {PASSWORD_MIN_LENGTH} characters. Give it to them in person; they can change it from their menu.
-            </span>
-          )}
         </FormField>
       </div>
-      <FormAlert message={alert} error={create.error} />
-      <div className="dialog-actions">
-        <button type="button" className="btn" onClick={onClose}>
-          Cancel
-        </button>
-        <button type="submit" className="btn btn-primary" disabled={create.isPending}>
-          {create.isPending ? 'Creating…' : 'Create account'}
-        </button>
-      </div>
-    </form>
+    </DialogForm>
   );
 }
 
@@ -165,24 +166,22 @@ function EditStaffForm({ member, title, onClose }: { member: StaffRow; title: st
     );
   });
   return (
-    <form noValidate className="dialog-body" onSubmit={(event) => void submit(event)}>
-      <h2>{title}</h2>
+    <DialogForm
+      title={title}
+      onSubmit={(event) => void submit(event)}
+      onCancel={onClose}
+      submitLabel="Save"
+      pendingLabel="Saving…"
+      pending={update.isPending}
+      alert={<FormAlert message={alert} error={update.error} />}
+    >
       <p className="muted">
         Username <span className="mono">{member.username ?? '—'}</span> (it does not change).
       </p>
       <div className="form-grid">
         <StaffDetailFields register={(name) => form.register(name)} errors={errors} autoFocus />
       </div>
-      <FormAlert message={alert} error={update.error} />
-      <div className="dialog-actions">
-        <button type="button" className="btn" onClick={onClose}>
-          Cancel
-        </button>
-        <button type="submit" className="btn btn-primary" disabled={update.isPending}>
-          {update.isPending ? 'Saving…' : 'Save'}
-        </button>
-      </div>
-    </form>
+    </DialogForm>
   );
 }
 

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { StaffRow } from '../../../../core/api/views.js';
 import { errorMessage } from '../../api/errors.js';
 import { ConfirmDialog } from '../../ui/confirm-dialog.js';
@@ -28,6 +28,16 @@ export function StaffRowActions({ member, isSelf }: { member: StaffRow; isSelf: 
     setOpen(null);
   };
   const removed = member.deleted_at !== null;
+  // Deactivating swaps the row's buttons for Reactivate (and back) once the list has the change:
+  // the button that had the focus is gone then, so the focus goes to the row's new first button
+  // instead of falling back to the top of the page.
+  const firstButton = useRef<HTMLButtonElement>(null);
+  const [focusWhenRemoved, setFocusWhenRemoved] = useState<boolean | null>(null);
+  useEffect(() => {
+    if (focusWhenRemoved !== removed) return;
+    firstButton.current?.focus();
+    setFocusWhenRemoved(null);
+  }, [focusWhenRemoved, removed]);
   const name = member.display_name ?? member.username ?? 'this staff member';
   const setActive = (active: boolean) => {
     update.mutate(
@@ -35,6 +45,7 @@ export function StaffRowActions({ member, isSelf }: { member: StaffRow; isSelf: 
       {
         onSuccess: () => {
           showToast(active ? `${name} can sign in again` : `${name} was deactivated and signed out`, 'success');
+          setFocusWhenRemoved(!active);
           close();
         },
         onError: (error) => {
@@ -48,6 +59,7 @@ export function StaffRowActions({ member, isSelf }: { member: StaffRow; isSelf: 
     <>
       {removed ? (
         <button
+          ref={firstButton}
           type="button"
           className="btn btn-sm"
           disabled={update.isPending}
@@ -61,6 +73,7 @@ export function StaffRowActions({ member, isSelf }: { member: StaffRow; isSelf: 
       ) : (
         <>
           <button
+            ref={firstButton}
             type="button"
             className="btn btn-sm"
             onClick={() => {

@@ -11,6 +11,24 @@ import { RoleBadge } from './role-badge.js';
 import { StaffFormDialog } from './staff-form-dialog.js';
 import { StaffRowActions } from './staff-row-actions.js';
 
+/** An e-mail link that, when narrow, wraps before the @ instead of in the middle of a word. */
+function EmailLink({ email }: { email: string }) {
+  const at = email.lastIndexOf('@');
+  return (
+    <a href={`mailto:${email}`}>
+      {at > 0 ? (
+        <>
+          {email.slice(0, at)}
+          <wbr />
+          {email.slice(at)}
+        </>
+      ) : (
+        email
+      )}
+    </a>
+  );
+}
+
 /**
  * Admin: everyone on the practice's staff, removed members dimmed at the end; new accounts,
  * edits, password resets and deactivation go to the central server (online only).
@@ -49,7 +67,7 @@ export function StaffScreen() {
           id="staff-title"
           title="Staff"
           count={`${active} active`}
-          columns={['Name', 'Role', 'Username', 'E-mail', 'Status']}
+          columns={['Name and username', 'Role', 'E-mail', 'Status']}
         >
           {staff.data.map((member) => {
             const removed = member.deleted_at !== null;
@@ -58,14 +76,15 @@ export function StaffScreen() {
                 <th scope="row" className="admin-name">
                   {member.display_name ?? member.username ?? 'Unnamed'}{' '}
                   {member.id === self ? <span className="badge badge-info">You</span> : null}
+                  {/* Under the name, as a device's id is: one column fewer keeps the row's actions in view at 1280 px. */}
+                  <span className="admin-id mono" title="Username">
+                    {member.username ?? '—'}
+                  </span>
                 </th>
                 <td>
                   <RoleBadge role={member.role} />
                 </td>
-                <td className="mono">{member.username ?? '—'}</td>
-                <td className="admin-email">
-                  {member.email ? <a href={`mailto:${member.email}`}>{member.email}</a> : '—'}
-                </td>
+                <td className="admin-email">{member.email ? <EmailLink email={member.email} /> : '—'}</td>
                 <td>
                   {removed ? (
                     <span className="badge">Removed {formatDate(member.deleted_at)}</span>

@@ -9,6 +9,7 @@ import { ErrorCode } from '../../../../core/errors.js';
 import { useClient } from '../../api/client-context.js';
 import { formProblem } from '../../api/form-problem.js';
 import { Dialog } from '../../ui/dialog.js';
+import { DialogForm } from '../../ui/dialog-form.js';
 import { describedBy, FormField } from '../../ui/form-field.js';
 import { showToast } from '../../ui/toast-store.js';
 import { FormAlert, onlineOnlyProblems } from './online-only.js';
@@ -66,21 +67,27 @@ function ChangePasswordForm({ onClose }: { onClose: () => void }) {
     });
   });
   const field = (name: (typeof FIELDS)[number], label: string, autoComplete: string, help?: string) => (
-    <FormField id={`password-${name}`} label={label} error={errors[name]?.message}>
+    <FormField id={`password-${name}`} label={label} error={errors[name]?.message} help={help}>
       <input
         className="input"
         type="password"
         autoComplete={autoComplete}
         autoFocus={name === 'currentPassword'}
-        {...describedBy(`password-${name}`, errors[name]?.message)}
+        {...describedBy(`password-${name}`, errors[name]?.message, help)}
         {...form.register(name)}
       />
-      {help && !errors[name] ? <span className="field-help">{help}</span> : null}
     </FormField>
   );
   return (
-    <form noValidate className="dialog-body" onSubmit={(event) => void submit(event)}>
-      <h2>Change password</h2>
+    <DialogForm
+      title="Change password"
+      onSubmit={(event) => void submit(event)}
+      onCancel={onClose}
+      submitLabel="Change password"
+      pendingLabel="Changing…"
+      pending={change.isPending}
+      alert={<FormAlert message={alert} error={change.error} />}
+    >
       {field('currentPassword', 'Current password', 'current-password')}
       {field(
         'newPassword',
@@ -89,15 +96,6 @@ function ChangePasswordForm({ onClose }: { onClose: () => void }) {
         `At least ${PASSWORD_MIN_LENGTH} characters; a few words make a good one.`,
       )}
       {field('confirmPassword', 'New password again', 'new-password')}
-      <FormAlert message={alert} error={change.error} />
-      <div className="dialog-actions">
-        <button type="button" className="btn" onClick={onClose}>
-          Cancel
-        </button>
-        <button type="submit" className="btn btn-primary" disabled={change.isPending}>
-          {change.isPending ? 'Changing…' : 'Change password'}
-        </button>
-      </div>
-    </form>
+    </DialogForm>
   );
 }

@@ -14,6 +14,9 @@ const enrolInput = API['setup.enrol'].input;
 type EnrolFields = z.input<typeof enrolInput>;
 type EnrolValues = z.output<typeof enrolInput>;
 const FIELDS = ['serverUrl', 'code', 'deviceName'] as const;
+const CODE_HELP =
+  'Letters and digits, as ABCDE-FGHJK (0 is always zero, 1 always one); dashes and spaces do not matter. A code works once.';
+const NAME_HELP = 'Empty: the name the admin gave the code.';
 
 /** The address hint (a warning, not a refusal): whether plain http is allowed is the workstation's call. */
 function addressHint(address: string): string | undefined {
@@ -82,41 +85,32 @@ export function FirstRunScreen() {
           />
           {hint && !errors.serverUrl ? <span className="field-hint">{hint}</span> : null}
         </FormField>
-        <FormField id="enrol-code" label="Enrolment code" error={errors.code?.message}>
+        <FormField id="enrol-code" label="Enrolment code" error={errors.code?.message} help={CODE_HELP}>
           <input
             className="input mono"
             autoComplete="off"
             autoCapitalize="characters"
             spellCheck={false}
             placeholder="ABCDE-FGHJK"
-            aria-describedby={errors.code ? 'enrol-code-error' : 'enrol-code-help'}
-            aria-invalid={errors.code ? true : undefined}
-            id="enrol-code"
+            {...describedBy('enrol-code', errors.code?.message, CODE_HELP)}
             {...form.register('code')}
           />
-          {errors.code ? null : (
-            <span id="enrol-code-help" className="field-help">
-              Letters and digits, as ABCDE-FGHJK; dashes and spaces do not matter. A code works once.
-            </span>
-          )}
         </FormField>
-        <FormField id="enrol-name" label="Workstation name (optional)" error={errors.deviceName?.message}>
+        <FormField
+          id="enrol-name"
+          label="Workstation name (optional)"
+          error={errors.deviceName?.message}
+          help={NAME_HELP}
+        >
           <input
             className="input"
             autoComplete="off"
             placeholder="Front desk 1"
-            aria-describedby={errors.deviceName ? 'enrol-name-error' : 'enrol-name-help'}
-            aria-invalid={errors.deviceName ? true : undefined}
-            id="enrol-name"
+            {...describedBy('enrol-name', errors.deviceName?.message, NAME_HELP)}
             {...form.register('deviceName', {
               setValueAs: (value: string) => (value.trim() === '' ? undefined : value),
             })}
           />
-          {errors.deviceName ? null : (
-            <span id="enrol-name-help" className="field-help">
-              Empty: the name the admin gave the code.
-            </span>
-          )}
         </FormField>
         {alert ? (
           <p className="form-alert" role="alert">

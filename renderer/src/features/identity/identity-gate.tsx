@@ -118,7 +118,7 @@ export function IdentityGate({ children }: { children: ReactNode }) {
     <>
       {screen === 'first-run' ? <FirstRunScreen /> : null}
       {screen === 'revoked' && state.enrolment.state === 'revoked' ? (
-        <RevokedScreen enrolment={state.enrolment} />
+        <RevokedScreen enrolment={state.enrolment} state={state} />
       ) : null}
       {screen === 'locked' && state.locked ? (
         <LockScreen

@@ -7,7 +7,7 @@ import { detailsIf, ErrorCode } from '../../../../core/errors.js';
 import { formProblem } from '../../api/form-problem.js';
 import { describedBy, FormField } from '../../ui/form-field.js';
 import { initials } from '../../ui/format.js';
-import { formatWait } from './countdown.js';
+import { formatWait, lockOutApplies, type LockOut } from './countdown.js';
 import { useIdentityChange } from './identity-cache.js';
 import { useCountdown } from './use-countdown.js';
 
@@ -28,18 +28,22 @@ interface SignInFormProps {
   knownUsers?: readonly KnownUser[];
   /** Called once the sign-in succeeded (the gate has the new state already). */
   onSignedIn?: () => void;
+  /** The submit button's words (default "Sign in", or "Unlock" with `fixedUsername`). */
+  submitLabel?: string;
 }
 
 /**
  * Username and password, or the password alone for the lock screen. After too many failures the
- * button waits out the lock (SIGN_IN_LOCKED's `retryAfterSeconds`) with a countdown; other
+ * button waits out the lock (SIGN_IN_LOCKED's `retryAfterSeconds`) with a countdown, for that
+ * account only (someone else may sign in meanwhile); other
  * refusals show the backend's sentence (it says, for example, to sign in once while connected).
  */
-export function SignInForm({ fixedUsername, knownUsers = [], onSignedIn }: SignInFormProps) {
+export function SignInForm({ fixedUsername, knownUsers = [], onSignedIn, submitLabel }: SignInFormProps) {
   const signIn = useIdentityChange('session.signIn');
   const [alert, setAlert] = useState<string | null>(null);
-  const [lockedUntil, setLockedUntil] = useState<number | null>(null);
-  const wait = useCountdown(lockedUntil);
+  // The lock-out is per account: another person at the same workstation signs in at once.
+  const [lockOut, setLockOut] = useState<LockOut | null>(null);
+  const wait = useCountdown(lockOut?.until ?? null);
   const form = useForm<SignInFields, unknown, SignInValues>({
     resolver: zodResolver(signInInput),
     defaultValues: { username: fixedUsername ?? '', password: '' },
@@ -54,7 +58,7 @@ export function SignInForm({ fixedUsername, knownUsers = [], onSignedIn }: SignI
         form.setValue('password', '');
         const locked = detailsIf(error, ErrorCode.SignInLocked);
         if (locked) {
-          setLockedUntil(Date.now() + locked.retryAfterSeconds * 1000);
+          setLockOut({ username: values.username, until: Date.now() + locked.retryAfterSeconds * 1000 });
           return;
         }
         const problem = formProblem(error, FIELDS);
@@ -63,11 +67,12 @@ export function SignInForm({ fixedUsername, knownUsers = [], onSignedIn }: SignI
           if (message) form.setError(field, { message });
         }
         setAlert(problem.alert);
-        form.setFocus(fixedUsername || problem.fields.password ? 'password' : 'username');
+        // A refused password is usually a typo in it: the username stays, the password is asked again.
+        form.setFocus(!fixedUsername && problem.fields.username ? 'username' : 'password');
       },
     });
   });
-  const waiting = wait > 0;
+  const waiting = wait > 0 && lockOutApplies(lockOut, username, Date.now());
   return (
     <form noValidate className="stack" onSubmit={(event) => void submit(event)} aria-busy={signIn.isPending}>
       {knownUsers.length > 0 && !fixedUsername ? (
@@ -124,7 +129,12 @@ export function SignInForm({ fixedUsername, knownUsers = [], onSignedIn }: SignI
       </FormField>
       {waiting ? (
         <p className="form-alert" role="alert" data-testid="sign-in-locked">
-          Too many failed attempts. Try again in <span className="nowrap">{formatWait(wait)}</span>.
+          Too many failed attempts for this account. Try again in{' '}
+          {/* Read out once with the sentence, not again at every tick. */}
+          <span className="nowrap" aria-live="off">
+            {formatWait(wait)}
+          </span>
+          {fixedUsername ? '.' : ', or sign in as someone else.'}
         </p>
       ) : null}
       {alert && !waiting ? (
@@ -134,7 +144,7 @@ export function SignInForm({ fixedUsername, knownUsers = [], onSignedIn }: SignI
       ) : null}
       <div className="identity-actions">
         <button type="submit" className="btn btn-primary" disabled={signIn.isPending || waiting}>
-          {signIn.isPending ? 'Signing in…' : fixedUsername ? 'Unlock' : 'Sign in'}
+          {signIn.isPending ? 'Signing in…' : (submitLabel ?? (fixedUsername ? 'Unlock' : 'Sign in'))}
         </button>
       </div>
     </form>
