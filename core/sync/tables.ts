@@ -95,6 +95,7 @@ export const REPLICATED_TABLES = {
       status: 'text',
       alerts: 'text',
       notes: 'text',
+      deceased_on: 'date',
     },
     {
       softDelete: true,
