@@ -52,7 +52,8 @@ test('a walk-in is registered from search with their puppy, booked by phone and 
   page,
   vetdesk,
 }) => {
-  test.setTimeout(300_000);
+  // Real syncs with the central server, and 28 screenshots of the changed screens.
+  test.setTimeout(600_000);
   await page.goto(vetdesk.url);
   await expect(page.getByTestId('signed-in-name')).toBeVisible();
 

@@ -5,6 +5,7 @@ import { useMutate } from '../../api/use-mutate.js';
 import { Dialog } from '../../ui/dialog.js';
 import { describedBy, FormField } from '../../ui/form-field.js';
 import { humanize, localToday } from '../../ui/format.js';
+import { deceasedOnProblem } from './deceased-on.js';
 
 interface PatientStatusDialogProps {
   patient: PatientRow;
@@ -17,17 +18,6 @@ const STATUS_HINT: Record<PatientStatus, string> = {
   inactive: 'No longer seen here (moved away, changed practice). Can still be booked.',
   deceased: 'Not offered for bookings any more; its upcoming bookings are flagged for staff to cancel.',
 };
-
-/**
- * The day of death staff entered, checked as the server will: a date, not after today, not
- * before the birth date. Null when it is fine.
- */
-export function deceasedOnProblem(day: string, birthDate: string | null, today: string): string | null {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return 'Enter the day it died';
-  if (day > today) return 'Cannot be in the future';
-  if (birthDate !== null && day < birthDate) return 'Cannot be before its birth date';
-  return null;
-}
 
 /** Changes a patient's status; marking it deceased asks for the day it died. */
 export function PatientStatusDialog({ patient, open, onClose }: PatientStatusDialogProps) {
