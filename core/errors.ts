@@ -35,6 +35,8 @@ export const ErrorCode = {
   PaymentImmutable: 'PAYMENT_IMMUTABLE',
   /** An addendum must refer to a final record of the same patient. */
   InvalidAddendum: 'INVALID_ADDENDUM',
+  /** A deceased patient cannot be booked (a new appointment, or one moved onto it). */
+  PatientDeceased: 'PATIENT_DECEASED',
   /** The audit trail is append-only. */
   AuditAppendOnly: 'AUDIT_APPEND_ONLY',
   /** The database's applied migrations are not a prefix of the known list. */

@@ -16,7 +16,7 @@ export async function seedDemoIfEmpty(db: CentralDb, owners: number, print: (lin
   const practice = generatePractice({ seed: 42, owners, anchorDate });
   const result = await writePractice(db, practice, {
     onProgress: ({ table, step, done, total }) => {
-      if (done === total) print(`  ${step === 'insert' ? table : `bills (${step})`}: ${total}`);
+      if (done === total) print(`  ${step === 'insert' ? table : `${table} (${step})`}: ${total}`);
     },
   });
   print(`  ${result.rows} rows in ${(result.elapsedMs / 1000).toFixed(1)} s`);

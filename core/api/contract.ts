@@ -24,7 +24,9 @@ import type {
   DayAppointment,
   DeviceView,
   OwnerDetail,
+  OwnerDuplicateView,
   PatientChart,
+  PatientHitView,
   PriceListItemRow,
   RejectionView,
   SearchHitView,
@@ -91,6 +93,25 @@ export const API = {
   'search.ownersAndPatients': operation<SearchHitView[]>()(
     z.object({ query: z.string().max(200), limit: z.number().int().min(1).max(100).optional() }),
   ),
+  /**
+   * The booking picker: patients that can be booked (not deceased) by their name or microchip,
+   * or by their owner's name, phone or e-mail, through the same index as the global search.
+   */
+  'search.bookablePatients': operation<PatientHitView[]>()(
+    z.object({ query: z.string().max(200), limit: z.number().int().min(1).max(100).optional() }),
+  ),
+  /**
+   * Owners on this workstation who may be the person about to be registered (same name, phone
+   * or e-mail): a warning shown before saving, never a refusal.
+   */
+  'owner.duplicates': operation<OwnerDuplicateView[]>()(
+    z.object({
+      first_name: z.string().max(100),
+      last_name: z.string().max(100),
+      phone: z.string().max(40).nullable(),
+      email: z.string().max(254).nullable(),
+    }),
+  ),
   'owner.detail': operation<OwnerDetail | null>()(z.object({ id: uuidSchema })),
   'patient.chart': operation<PatientChart | null>()(z.object({ id: uuidSchema })),
   'appointments.day': operation<DayAppointment[]>()(
@@ -112,6 +133,13 @@ export const API = {
         const problem = dayRangeProblem(input.from, input.to);
         if (problem !== null) context.addIssue({ code: 'custom', message: problem, path: ['to'] });
       }),
+  ),
+  /**
+   * Bookings from the start of `date` (the clinic's day) on that still wait for a patient who
+   * has died, in time order: staff cancel them or call the owner.
+   */
+  'appointments.deceasedPatients': operation<DayAppointment[]>()(
+    z.object({ date: isoDate, timeZone: z.string().min(1).optional() }),
   ),
   'bill.detail': operation<BillDetail | null>()(z.object({ id: uuidSchema })),
   'staff.list': operation<StaffRow[]>()(empty),

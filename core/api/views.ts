@@ -52,6 +52,34 @@ export interface SearchHitView {
   id: string;
   title: string;
   subtitle: string | null;
+  /** A patient's owner (null for owner hits, and for a patient with no owner on file). */
+  owner_name: string | null;
+  owner_phone: string | null;
+}
+
+/**
+ * A patient the booking picker found, with what tells near-namesakes apart: species, breed,
+ * microchip and the owner's name and phone.
+ */
+export interface PatientHitView {
+  id: string;
+  name: string;
+  species: PatientRow['species'];
+  breed: string | null;
+  status: PatientRow['status'];
+  microchip: string | null;
+  owner_id: string | null;
+  owner_name: string | null;
+  owner_phone: string | null;
+}
+
+/** Why a new owner may be someone already registered: which of their details are the same. */
+export type DuplicateReason = 'name' | 'phone' | 'email';
+
+/** An owner on this workstation who may be the person being registered. */
+export interface OwnerDuplicateView {
+  owner: OwnerRow;
+  reasons: DuplicateReason[];
 }
 
 export interface BillSummary extends WithSync<BillRow> {
@@ -80,6 +108,11 @@ export interface PatientChart {
 export interface DayAppointment extends WithSync<AppointmentRow> {
   patient_name: string | null;
   species: PatientRow['species'] | null;
+  /**
+   * The patient's status, null while its row has not arrived. A live booking in the future of a
+   * `deceased` patient is flagged for staff: computed here, never stored (docs/database.md).
+   */
+  patient_status: PatientRow['status'] | null;
   owner_name: string | null;
   vet_name: string | null;
   /** Ids of other live appointments of the same vet that overlap this one. */

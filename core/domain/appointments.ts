@@ -34,3 +34,23 @@ export function liveAppointmentSql(alias: string): string {
   const statuses = NOT_LIVE_APPOINTMENT_STATUSES.map((status) => `'${status}'`).join(', ');
   return `${alias}.deleted_at is null and ${alias}.status not in (${statuses})`;
 }
+
+/** Statuses of a booking still waiting for its patient to come in. */
+export const AWAITING_APPOINTMENT_STATUSES = ['scheduled', 'confirmed'] as const satisfies readonly AppointmentStatus[];
+
+/**
+ * A booking staff must act on because its patient has died: not deleted, still waiting for the
+ * patient, and the patient deceased. Computed from the patient's status wherever bookings are
+ * read, never stored: it holds the moment a death is recorded, offline too, with nothing to sync.
+ */
+export function awaitsDeceasedPatient(appointment: {
+  status: AppointmentStatus;
+  patient_status: string | null;
+  deleted_at?: string | null | undefined;
+}): boolean {
+  return (
+    (appointment.deleted_at ?? null) === null &&
+    appointment.patient_status === 'deceased' &&
+    (AWAITING_APPOINTMENT_STATUSES as readonly string[]).includes(appointment.status)
+  );
+}

@@ -19,7 +19,7 @@ import {
   medicalRecordUpdate,
 } from './medical-records.js';
 import { ownerCreate, ownerDelete, ownerErase, ownerUpdate } from './owners.js';
-import { patientCreate, patientDelete, patientErase, patientUpdate } from './patients.js';
+import { patientCreate, patientDelete, patientErase, patientSetStatus, patientUpdate } from './patients.js';
 
 /** Every mutation, by name. The workstation and the server both look mutations up here. */
 export const MUTATIONS = {
@@ -29,6 +29,7 @@ export const MUTATIONS = {
   [ownerErase.name]: ownerErase,
   [patientCreate.name]: patientCreate,
   [patientUpdate.name]: patientUpdate,
+  [patientSetStatus.name]: patientSetStatus,
   [patientDelete.name]: patientDelete,
   [patientErase.name]: patientErase,
   [medicalRecordCreate.name]: medicalRecordCreate,

@@ -105,6 +105,7 @@ export const REPLICATED_TABLES = {
       status: 'text',
       alerts: 'text',
       notes: 'text',
+      deceased_on: 'date',
     },
     {
       softDelete: true,

@@ -10,6 +10,7 @@ const vetdeskStates: Readonly<Record<string, ErrorCode>> = {
   VD006: ErrorCode.PaymentImmutable,
   VD007: ErrorCode.InvalidAddendum,
   VD010: ErrorCode.AuditAppendOnly,
+  VD020: ErrorCode.PatientDeceased,
 };
 
 /** Standard SQLSTATEs VetDesk distinguishes. Codes, never message text: it differs by version. */

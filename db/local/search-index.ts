@@ -3,12 +3,14 @@ import type { ReplicatedTableName } from '../../core/sync/tables.js';
 import type { LocalDatabase } from './open.js';
 import type { LocalRow } from './row-codec.js';
 
-/** One hit of a global search. */
+/** One hit of a global search; a patient's carries its owner's name and phone (null for owners). */
 export interface SearchHit {
   kind: 'owner' | 'patient';
   id: string;
   title: string;
   subtitle: string | null;
+  owner_name: string | null;
+  owner_phone: string | null;
 }
 
 const SEARCHABLE: ReadonlySet<ReplicatedTableName> = new Set(['owners', 'patients']);
@@ -156,12 +158,21 @@ export function toFtsQuery(input: string): string | null {
  */
 export const SEARCH_CANDIDATES = 500;
 
+/** A ranked match of the index: an owner or a patient, best first. */
+export interface SearchMatch {
+  kind: 'owner' | 'patient';
+  id: string;
+  title: string;
+  subtitle: string | null;
+}
+
 /**
- * Searches owners and patients by name, phone, e-mail or microchip, best matches first
- * (bm25, title words weighing five times the rest) among at most SEARCH_CANDIDATES matches.
- * Never throws on odd input: text that yields no search terms returns no hits.
+ * The documents matching what staff typed, best first (bm25, title words weighing five times
+ * the rest) among at most SEARCH_CANDIDATES matches, at most `limit` of them. Never throws on
+ * odd input: text that yields no search terms matches nothing. Global search and the booking
+ * picker both start here, so they find the same people and animals.
  */
-export function searchReplica(db: LocalDatabase, input: string, limit = 20): SearchHit[] {
+export function searchMatches(db: LocalDatabase, input: string, limit: number): SearchMatch[] {
   const query = toFtsQuery(input);
   if (!query) return [];
   let statement = searchStatements.get(db);
@@ -174,8 +185,44 @@ export function searchReplica(db: LocalDatabase, input: string, limit = 20): Sea
     );
     searchStatements.set(db, statement);
   }
-  return statement.all(query, SEARCH_CANDIDATES, limit) as SearchHit[];
+  return statement.all(query, SEARCH_CANDIDATES, limit) as SearchMatch[];
 }
 
-// Staff search as they type: prepare the query once per connection, not per keystroke.
+/**
+ * Searches owners and patients by name, phone, e-mail or microchip, best matches first (see
+ * `searchMatches`). A patient hit carries its owner's name and phone, read when searching, so an
+ * owner's new number shows at once on every animal of theirs.
+ */
+export function searchReplica(db: LocalDatabase, input: string, limit = 20): SearchHit[] {
+  const matches = searchMatches(db, input, limit);
+  if (matches.length === 0) return [];
+  const ownerOf = ownerOfStatement(db);
+  return matches.map((match) => {
+    if (match.kind === 'owner') return { ...match, owner_name: null, owner_phone: null };
+    const owner = ownerOf.get(match.id) as { owner_name: string | null; owner_phone: string | null } | undefined;
+    return { ...match, owner_name: owner?.owner_name ?? null, owner_phone: owner?.owner_phone ?? null };
+  });
+}
+
+/**
+ * A patient's owner's name and phone by patient id. Correlated subqueries, not a join:
+ * `patients` and `owners` are UNION ALL views, which SQLite answers by primary key this way
+ * (see db/local/queries/appointments.ts).
+ */
+function ownerOfStatement(db: LocalDatabase): Statement {
+  let statement = ownerStatements.get(db);
+  if (!statement) {
+    statement = db.prepare(
+      `select (select o.first_name || ' ' || o.last_name from owners o where o.id = p.owner_id and o.deleted_at is null)
+                as owner_name,
+              (select o.phone from owners o where o.id = p.owner_id and o.deleted_at is null) as owner_phone
+         from patients p where p.id = ?`,
+    );
+    ownerStatements.set(db, statement);
+  }
+  return statement;
+}
+
+// Staff search as they type: prepare the queries once per connection, not per keystroke.
 const searchStatements = new WeakMap<LocalDatabase, Statement>();
+const ownerStatements = new WeakMap<LocalDatabase, Statement>();

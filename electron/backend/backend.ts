@@ -135,12 +135,16 @@ export class WorkstationBackend {
       'session.current': () => read.staffMember(this.staffId()),
       'clinic.current': () => read.currentClinic(this.staffId()),
       'search.ownersAndPatients': ({ query, limit }) => replica.searchOwnersAndPatients(query, limit),
+      'search.bookablePatients': ({ query, limit }) => read.bookablePatients(query, limit ?? 30),
+      'owner.duplicates': (candidate) => read.ownerDuplicates(candidate),
       'owner.detail': ({ id }) => read.ownerDetail(id),
       'patient.chart': ({ id }) => read.patientChart(id),
       'appointments.day': ({ date, vetId, timeZone }) =>
         read.dayAppointments(date, timeZone ?? this.clinicTimeZone(), vetId ?? null),
       'appointments.range': ({ from, to, vetId, timeZone }) =>
         read.rangeAppointments(from, to, timeZone ?? this.clinicTimeZone(), vetId ?? null),
+      'appointments.deceasedPatients': ({ date, timeZone }) =>
+        read.deceasedPatientBookings(date, timeZone ?? this.clinicTimeZone()),
       'bill.detail': ({ id }) => read.billDetail(id),
       'staff.list': () => read.activeStaff(),
       'priceList.list': () => read.activePriceList(),

@@ -120,7 +120,7 @@ function isDate(text: string): boolean {
 /** Progress on stderr: one line rewritten in place on a terminal, a line per finished step otherwise. */
 function progressPrinter(stream: NodeJS.WriteStream): (progress: WriteProgress) => void {
   return ({ table, step, done, total }) => {
-    const label = `${step === 'insert' ? table : `bills (${step})`}: ${done}/${total}`;
+    const label = `${step === 'insert' ? table : `${table} (${step})`}: ${done}/${total}`;
     if (stream.isTTY) stream.write(`\r\x1b[K  ${label}${done === total ? '\n' : ''}`);
     else if (done === total) stream.write(`  ${label}\n`);
   };

@@ -103,6 +103,7 @@ function statusFor(error: AppError): number {
     case ErrorCode.BillNotDraft:
     case ErrorCode.PaymentImmutable:
     case ErrorCode.InvalidAddendum:
+    case ErrorCode.PatientDeceased:
     case ErrorCode.NotEnrolled:
     case ErrorCode.StaffChangeRefused:
       return 409;

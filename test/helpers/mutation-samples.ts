@@ -35,6 +35,7 @@ export const SAMPLE_ARGS: { [Name in MutationName]: (refs: SampleRefs) => Mutati
   'owner.erase': (refs) => ({ id: refs.ownerId }),
   'patient.create': (refs) => patientArgs({ owner_id: refs.ownerId }),
   'patient.update': (refs) => ({ id: refs.patientId, changes: { name: 'Rex' }, base: { name: 'Biscuit' } }),
+  'patient.setStatus': (refs) => ({ id: refs.patientId, status: 'inactive', deceased_on: null, base: {} }),
   'patient.delete': (refs) => ({ id: refs.patientId, baseVersion: 1 }),
   'patient.erase': (refs) => ({ id: refs.lonePatientId }),
   'medicalRecord.create': (refs) =>

@@ -32,6 +32,8 @@ export const patients = pgTable('patients', {
   status: patientStatus('status').notNull().default('active'),
   alerts: text('alerts'),
   notes: text('notes'),
+  /** The day a deceased patient died; null otherwise (and on deaths recorded without one). */
+  deceasedOn: date('deceased_on', { mode: 'string' }),
   ...rowMetaColumns(),
   deletedAt: deletedAtColumn(),
 });

@@ -161,6 +161,7 @@ export function makePatient(ctx: SeedContext, owner: OwnerRow, day: number, regi
       status,
       alerts: rng.chance(0.04) ? rng.pick(PATIENT_ALERTS) : null,
       notes: rng.chance(0.06) ? rng.pick(PATIENT_NOTES) : null,
+      deceased_on: status === 'deceased' ? formatDay(lastDay) : null,
       created_at: isoAt(registeredMs),
     },
     owner,

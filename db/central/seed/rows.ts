@@ -79,6 +79,8 @@ export type PatientRow = {
   status: PatientStatus;
   alerts: string | null;
   notes: string | null;
+  /** The day a deceased patient died (its last day in the history); null for the living. */
+  deceased_on: string | null;
   created_at: string;
 };
 

@@ -1,9 +1,9 @@
 import type { CentralDb, SqlExecutor, TransactionOptions } from '../connection.js';
-import type { BillRow, Practice, PracticeTable } from './rows.js';
+import type { BillRow, PatientRow, Practice, PracticeTable } from './rows.js';
 import { PRACTICE_TABLES } from './rows.js';
 
 /** One step of a table's writing: rows inserted, or bills moved to their final status. */
-export type WriteStep = 'insert' | 'issue' | 'settle';
+export type WriteStep = 'insert' | 'issue' | 'settle' | 'decease';
 
 export interface WriteProgress {
   table: PracticeTable;
@@ -60,6 +60,7 @@ const COLUMNS: { [T in PracticeTable]: Columns<T> } = {
     'status',
     'alerts',
     'notes',
+    'deceased_on',
     'created_at',
   ],
   medical_records: [
@@ -218,8 +219,21 @@ export async function writePractice(
       );
       continue;
     }
+    if (table === 'patients') {
+      // The database refuses bookings for a deceased patient: they die after their history.
+      const alive = practice.patients.map((p) =>
+        p.status === 'deceased' ? { ...p, status: 'active' as const, deceased_on: null } : p,
+      );
+      await insertRows(table, alive, 0, alive.length);
+      continue;
+    }
     await insertRows(table, practice[table], 0, practice[table].length);
   }
+
+  const deceased = practice.patients.filter((p) => p.status === 'deceased');
+  await recordDeaths(db, deceased, { batchSize, parallel }, (done) => {
+    report('patients', 'decease', done, deceased.length);
+  });
 
   const chunking = { batchSize, parallel };
   const issued = practice.bills.filter((b) => b.issued_at !== null);
@@ -249,6 +263,29 @@ export async function writePractice(
     rows: Object.values(counts).reduce((sum, n) => sum + n, 0),
     elapsedMs: performance.now() - started,
   };
+}
+
+/** Marks seeded patients deceased on their `deceased_on`, once their history is in. */
+async function recordDeaths(
+  db: CentralDb,
+  patients: readonly PatientRow[],
+  { batchSize, parallel }: { batchSize: number; parallel: number },
+  progress: (done: number) => void,
+): Promise<void> {
+  let done = 0;
+  await inParallel(
+    chunksOf(patients, Math.min(batchSize, Math.floor(MAX_BIND_PARAMETERS / 2))),
+    parallel,
+    async (chunk) => {
+      const params = chunk.flatMap((patient) => [patient.id, patient.deceased_on]);
+      const text =
+        `update patients set status = 'deceased', deceased_on = v.deceased_on ` +
+        `from (values ${placeholders(chunk.length, 2, ['uuid', 'date'])}) as v (id, deceased_on) where patients.id = v.id`;
+      await db.transaction((tx: SqlExecutor) => tx.query(text, params), SEED_AUDIT);
+      done += chunk.length;
+      progress(done);
+    },
+  );
 }
 
 interface BillUpdate {

@@ -1,5 +1,5 @@
 import type { DayAppointment } from '../../../core/api/views.js';
-import { isLiveAppointment } from '../../../core/domain/appointments.js';
+import { AWAITING_APPOINTMENT_STATUSES, isLiveAppointment } from '../../../core/domain/appointments.js';
 import { dayRangeProblem } from '../../../core/domain/day-range.js';
 import { validationError } from '../../../core/errors.js';
 import { zonedDayRange } from '../../../core/util/time.js';
@@ -18,16 +18,44 @@ type JoinedRow = Omit<DayAppointment, 'overlaps'>;
  * owners. A subquery's `id = ?` reaches both halves of the view and their primary keys (2 ms).
  */
 export function appointmentsBetweenSql(oneVet: boolean): string {
-  return `select t.*, ${pendingColumn('appointments')},
-            (select p.name from patients p where p.id = t.patient_id) as patient_name,
-            (select p.species from patients p where p.id = t.patient_id) as species,
-            (select o.first_name || ' ' || o.last_name from owners o
-              where o.id = (select p.owner_id from patients p where p.id = t.patient_id)) as owner_name,
-            (select s.display_name from staff s where s.id = t.vet_id) as vet_name
+  return `select ${JOINED_COLUMNS}
        from appointments t
       where t.scheduled_at >= ? and t.scheduled_at < ? and t.deleted_at is null
         ${oneVet ? 'and t.vet_id = ?' : ''}
       order by t.scheduled_at, t.id`;
+}
+
+/** An appointment row `t` with its patient's, owner's and vet's names and the patient's status. */
+const JOINED_COLUMNS = `t.*, ${pendingColumn('appointments')},
+            (select p.name from patients p where p.id = t.patient_id) as patient_name,
+            (select p.species from patients p where p.id = t.patient_id) as species,
+            (select p.status from patients p where p.id = t.patient_id) as patient_status,
+            (select o.first_name || ' ' || o.last_name from owners o
+              where o.id = (select p.owner_id from patients p where p.id = t.patient_id)) as owner_name,
+            (select s.display_name from staff s where s.id = t.vet_id) as vet_name`;
+const JOINED_EXTRA = ['patient_name', 'species', 'patient_status', 'owner_name', 'vet_name'];
+
+const AWAITING_SQL = AWAITING_APPOINTMENT_STATUSES.map((status) => `'${status}'`).join(', ');
+
+/**
+ * Bookings from `since` on that still wait for a patient who has died (`awaitsDeceasedPatient`),
+ * in time order, with names: what staff must cancel or call about. Walks the future bookings by
+ * the `scheduled_at` index and reads each one's patient by primary key, so it costs what the
+ * remaining diary costs, whatever the number of patients.
+ */
+export function deceasedPatientBookings(db: LocalDatabase, since: string): DayAppointment[] {
+  const rows = readSyncedRows<JoinedRow>(
+    db,
+    'appointments',
+    `select ${JOINED_COLUMNS}
+       from appointments t
+      where t.scheduled_at >= ? and t.deleted_at is null and t.status in (${AWAITING_SQL})
+        and (select p.status from patients p where p.id = t.patient_id) = 'deceased'
+      order by t.scheduled_at, t.id`,
+    [since],
+    JOINED_EXTRA,
+  );
+  return rows.map((row) => ({ ...row, overlaps: [] }));
 }
 
 /**
@@ -40,7 +68,7 @@ function appointmentsBetween(db: LocalDatabase, start: string, end: string, vetI
     'appointments',
     appointmentsBetweenSql(vetId !== null),
     vetId ? [start, end, vetId] : [start, end],
-    ['patient_name', 'species', 'owner_name', 'vet_name'],
+    JOINED_EXTRA,
   );
 }
 

@@ -5,15 +5,20 @@ import type {
   DayAppointment,
   DeviceView,
   OwnerDetail,
+  OwnerDuplicateView,
   PatientChart,
+  PatientHitView,
   PriceListItemRow,
   StaffRow,
 } from '../../../core/api/views.js';
+import { zonedDayRange } from '../../../core/util/time.js';
 import type { LocalDatabase } from '../open.js';
-import { dayAppointments, rangeAppointments } from './appointments.js';
+import { dayAppointments, deceasedPatientBookings, rangeAppointments } from './appointments.js';
 import { billDetail } from './bills.js';
 import { activePriceList, allDevices, conflictList, openConflictCount } from './catalog-conflicts-devices.js';
+import { findOwnerDuplicates, type OwnerCandidate } from './owner-duplicates.js';
 import { ownerDetail, patientChart } from './owners-patients.js';
+import { searchBookablePatients } from './patient-search.js';
 import { activeStaff, allStaff, currentClinic, staffMember } from './staff-clinic.js';
 
 /**
@@ -74,6 +79,21 @@ export class LocalReadModels {
    */
   rangeAppointments(from: string, to: string, timeZone: string, vetId?: string | null): DayAppointment[] {
     return rangeAppointments(this.db, from, to, timeZone, vetId);
+  }
+
+  /** See `deceasedPatientBookings` in ./appointments.ts: from the start of `date` in `timeZone` on. */
+  deceasedPatientBookings(date: string, timeZone: string): DayAppointment[] {
+    return deceasedPatientBookings(this.db, zonedDayRange(date, timeZone).start);
+  }
+
+  /** See `searchBookablePatients` in ./patient-search.ts. */
+  bookablePatients(input: string, limit: number): PatientHitView[] {
+    return searchBookablePatients(this.db, input, limit);
+  }
+
+  /** See `findOwnerDuplicates` in ./owner-duplicates.ts. */
+  ownerDuplicates(candidate: OwnerCandidate): OwnerDuplicateView[] {
+    return findOwnerDuplicates(this.db, candidate);
   }
 
   /** A bill with its items, payments, linked records and totals; null when unknown. */

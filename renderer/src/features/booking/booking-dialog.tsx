@@ -5,7 +5,9 @@ import { Dialog } from '../../ui/dialog.js';
 import { localToday } from '../../ui/format.js';
 import { BookingForm, type SlotDefaults } from './booking-form.js';
 import { nextQuarterHour } from './overlap.js';
-import { PatientPicker, type PickedPatient } from './patient-picker.js';
+import { ownerPrefill } from '../owners/owner-prefill.js';
+import { RegisterOwnerPanel } from '../owners/register-owner-panel.js';
+import { PatientPicker, PickedPatientLine, type PickedPatient } from './patient-picker.js';
 
 interface BookingDialogProps {
   open: boolean;
@@ -28,12 +30,28 @@ export function BookingDialog({ open, onClose, patient, initial }: BookingDialog
 function BookingPanel({ onClose, patient, initial }: Omit<BookingDialogProps, 'open'>) {
   const mutate = useMutate();
   const [picked, setPicked] = useState<PickedPatient | null>(patient);
+  // A walk-in: register the owner and animal here, then book for that animal.
+  const [registering, setRegistering] = useState<string | null>(null);
   const defaults: SlotDefaults = {
     date: initial?.date ?? localToday(),
     time: initial?.time ?? nextQuarterHour(),
     durationMinutes: initial?.durationMinutes ?? 15,
     vetId: initial?.vetId ?? null,
   };
+  if (registering !== null) {
+    return (
+      <RegisterOwnerPanel
+        prefill={ownerPrefill(registering)}
+        onCancel={() => {
+          setRegistering(null);
+        }}
+        onDone={({ patient: registered }) => {
+          setRegistering(null);
+          if (registered) setPicked(registered);
+        }}
+      />
+    );
+  }
   return (
     <div className="dialog-body">
       <h2>Book appointment{picked ? ` for ${picked.name}` : ''}</h2>
@@ -41,9 +59,7 @@ function BookingPanel({ onClose, patient, initial }: Omit<BookingDialogProps, 'o
         <>
           {patient ? null : (
             <p className="row">
-              <span>
-                Patient: <strong>{picked.name}</strong>
-              </span>
+              <PickedPatientLine patient={picked} />
               <button
                 type="button"
                 className="btn btn-sm btn-ghost"
@@ -75,7 +91,7 @@ function BookingPanel({ onClose, patient, initial }: Omit<BookingDialogProps, 'o
         </>
       ) : (
         <>
-          <PatientPicker onPick={setPicked} />
+          <PatientPicker onPick={setPicked} onRegister={setRegistering} />
           <div className="dialog-actions">
             <button type="button" className="btn" onClick={onClose}>
               Cancel

@@ -1,24 +1,34 @@
 import { useState } from 'react';
+import type { PatientHitView } from '../../../../core/api/views.js';
 import { useApiQuery } from '../../api/use-api-query.js';
 import { ErrorState } from '../../ui/states.js';
 import { useDebounced } from '../search/use-debounced.js';
 import { useListNavigation } from '../../ui/use-list-navigation.js';
+import { ownerLine, speciesLine } from '../patients/patient-line.js';
 
-export interface PickedPatient {
-  id: string;
-  name: string;
+/** The patient a booking is for, with what tells it apart from namesakes. */
+export type PickedPatient = Pick<PatientHitView, 'id' | 'name' | 'species' | 'breed' | 'owner_name' | 'owner_phone'>;
+
+interface PatientPickerProps {
+  onPick: (patient: PickedPatient) => void;
+  /** Registers a new owner (and their animal), starting from what was typed. */
+  onRegister: (typed: string) => void;
 }
 
-/** Finds a patient by name, owner, phone or microchip; arrows move, Enter picks. */
-export function PatientPicker({ onPick }: { onPick: (patient: PickedPatient) => void }) {
+/**
+ * Finds a bookable patient by its name or microchip, or its owner's name, phone or e-mail
+ * (the global search's index); every row shows species, breed and owner. Arrows move, Enter
+ * picks the highlighted row.
+ */
+export function PatientPicker({ onPick, onRegister }: PatientPickerProps) {
   const [text, setText] = useState('');
   const query = useDebounced(text.trim(), 120);
   const search = useApiQuery(
-    'search.ownersAndPatients',
+    'search.bookablePatients',
     { query, limit: 30 },
     { enabled: query.length > 0, keepPrevious: true },
   );
-  const hits = query.length > 0 ? (search.data ?? []).filter((hit) => hit.kind === 'patient') : [];
+  const hits = query.length > 0 ? (search.data ?? []) : [];
   const { active, setActive, onArrowKey } = useListNavigation(hits.length);
   return (
     <div className="field picker">
@@ -44,7 +54,7 @@ export function PatientPicker({ onPick }: { onPick: (patient: PickedPatient) => 
           if (event.key === 'Enter') {
             event.preventDefault();
             const hit = hits[active];
-            if (hit) onPick({ id: hit.id, name: hit.title });
+            if (hit) onPick(hit);
           }
         }}
       />
@@ -60,20 +70,48 @@ export function PatientPicker({ onPick }: { onPick: (patient: PickedPatient) => 
               id={`booking-patient-${index}`}
               role="option"
               aria-selected={index === active}
-              className="picker-option"
+              className="picker-option picker-patient"
               onMouseMove={() => {
                 setActive(index);
               }}
               onClick={() => {
-                onPick({ id: hit.id, name: hit.title });
+                onPick(hit);
               }}
             >
-              <strong>{hit.title}</strong>
-              {hit.subtitle ? <span className="muted"> · {hit.subtitle}</span> : null}
+              <span>
+                <strong>{hit.name}</strong>
+                <span className="muted"> · {speciesLine(hit)}</span>
+                {hit.status === 'inactive' ? <span className="badge">Inactive</span> : null}
+              </span>
+              <span className="muted picker-owner">
+                {ownerLine(hit)}
+                {hit.microchip ? ` · chip ${hit.microchip}` : ''}
+              </span>
             </li>
           ))}
         </ul>
       ) : null}
+      <p>
+        <button
+          type="button"
+          className="btn btn-sm btn-ghost"
+          onClick={() => {
+            onRegister(text);
+          }}
+        >
+          + New owner and patient…
+        </button>
+      </p>
     </div>
+  );
+}
+
+/** The picked patient, said so that nobody books the wrong Biscuit: species, breed, owner. */
+export function PickedPatientLine({ patient }: { patient: PickedPatient }) {
+  return (
+    <span data-testid="picked-patient">
+      Patient: <strong>{patient.name}</strong> <span className="muted">· {speciesLine(patient)}</span> · Owner:{' '}
+      <strong>{ownerLine(patient)}</strong>
+    </span>
   );
 }

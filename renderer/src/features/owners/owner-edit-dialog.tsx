@@ -11,10 +11,12 @@ export function OwnerEditDialog({ owner, open, onClose }: { owner: OwnerRow; ope
       <div className="dialog-body">
         <h2>Edit owner</h2>
         <OwnerForm
-          owner={owner}
+          initial={owner}
+          submitLabel="Save"
+          cancelLabel="Discard changes"
           busy={mutate.isPending}
           onCancel={onClose}
-          onSave={(changes) => {
+          onSave={(_values, changes) => {
             if (Object.keys(changes).length === 0) {
               showToast('Nothing changed');
               onClose();

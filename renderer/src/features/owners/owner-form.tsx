@@ -1,16 +1,21 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
-import type { OwnerRow } from '../../../../core/api/views.js';
 import { ownerFields, type OwnerFields } from '../../../../core/domain/entities.js';
 import { describedBy, FormField } from '../../ui/form-field.js';
 
 type OwnerInput = z.input<typeof ownerFields>;
 
+/** What the form starts from: an owner's values (edit) or what staff already typed (new). */
+export type OwnerFormValues = Partial<Record<keyof OwnerInput, string | null>>;
+
 interface OwnerFormProps {
-  owner: OwnerRow;
+  initial: OwnerFormValues;
+  submitLabel: string;
+  cancelLabel: string;
   busy: boolean;
-  onSave: (changes: Partial<OwnerFields>) => void;
+  /** Every field's value, and the ones staff changed from `initial`. */
+  onSave: (values: OwnerFields, changes: Partial<OwnerFields>) => void;
   onCancel: () => void;
 }
 
@@ -26,13 +31,14 @@ const FIELDS: { name: keyof OwnerInput; label: string; type?: string; wide?: boo
 ];
 
 /**
- * Edits an owner with the same zod schema the backend validates with, and sends only the
- * fields staff changed: an untouched field must not overwrite someone else's concurrent edit.
+ * An owner's details, validated with the same zod schema the backend uses. An edit sends only
+ * the fields staff changed (`changes`): an untouched field must not overwrite someone else's
+ * concurrent edit; a registration sends them all (`values`).
  */
-export function OwnerForm({ owner, busy, onSave, onCancel }: OwnerFormProps) {
+export function OwnerForm({ initial, submitLabel, cancelLabel, busy, onSave, onCancel }: OwnerFormProps) {
   const form = useForm<OwnerInput, unknown, OwnerFields>({
     resolver: zodResolver(ownerFields),
-    defaultValues: Object.fromEntries(FIELDS.map((field) => [field.name, owner[field.name] ?? ''])),
+    defaultValues: Object.fromEntries(FIELDS.map((field) => [field.name, initial[field.name] ?? ''])),
   });
   const { errors, dirtyFields } = form.formState;
   return (
@@ -43,12 +49,12 @@ export function OwnerForm({ owner, busy, onSave, onCancel }: OwnerFormProps) {
         void form.handleSubmit((values) => {
           const changes: Partial<Record<keyof OwnerFields, unknown>> = {};
           for (const field of FIELDS) if (dirtyFields[field.name]) changes[field.name] = values[field.name];
-          onSave(changes as Partial<OwnerFields>);
+          onSave(values, changes as Partial<OwnerFields>);
         })(event);
       }}
     >
       <div className="form-grid">
-        {FIELDS.map((field) => {
+        {FIELDS.map((field, index) => {
           const error = errors[field.name]?.message;
           const id = `owner-${field.name}`;
           const common = { ...describedBy(id, error), ...form.register(field.name) };
@@ -63,7 +69,7 @@ export function OwnerForm({ owner, busy, onSave, onCancel }: OwnerFormProps) {
               {field.multiline ? (
                 <textarea className="textarea" {...common} />
               ) : (
-                <input className="input" type={field.type ?? 'text'} {...common} />
+                <input className="input" type={field.type ?? 'text'} autoFocus={index === 0} {...common} />
               )}
             </FormField>
           );
@@ -71,10 +77,10 @@ export function OwnerForm({ owner, busy, onSave, onCancel }: OwnerFormProps) {
       </div>
       <div className="dialog-actions">
         <button type="button" className="btn" onClick={onCancel}>
-          Discard changes
+          {cancelLabel}
         </button>
         <button type="submit" className="btn btn-primary" disabled={busy}>
-          Save
+          {submitLabel}
         </button>
       </div>
     </form>

@@ -1,10 +1,18 @@
-import type { AppointmentRow, WithSync } from '../../../../core/api/views.js';
+import type { AppointmentRow, PatientRow, WithSync } from '../../../../core/api/views.js';
+import { awaitsDeceasedPatient } from '../../../../core/domain/appointments.js';
 import { formatDateTime, toLocalDay } from '../../ui/format.js';
 import { PendingMark } from '../../ui/pending-mark.js';
 import { EmptyState } from '../../ui/states.js';
+import { DeceasedFlag } from '../today/deceased-flag.js';
 import { StatusBadge } from '../today/status-badge.js';
 
-export function PatientAppointments({ appointments }: { appointments: WithSync<AppointmentRow>[] }) {
+interface PatientAppointmentsProps {
+  appointments: WithSync<AppointmentRow>[];
+  patientStatus: PatientRow['status'];
+}
+
+/** A patient's bookings, newest first; those still waiting for a deceased patient are flagged. */
+export function PatientAppointments({ appointments, patientStatus }: PatientAppointmentsProps) {
   if (appointments.length === 0) return <EmptyState title="No appointments" />;
   const sorted = [...appointments].sort((a, b) => b.scheduled_at.localeCompare(a.scheduled_at));
   return (
@@ -29,6 +37,7 @@ export function PatientAppointments({ appointments }: { appointments: WithSync<A
             <td>{item.reason ?? '—'}</td>
             <td>
               <StatusBadge status={item.status} /> <PendingMark pending={item.pending} />
+              {awaitsDeceasedPatient({ ...item, patient_status: patientStatus }) ? <DeceasedFlag /> : null}
             </td>
           </tr>
         ))}

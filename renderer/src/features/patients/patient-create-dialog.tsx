@@ -23,6 +23,7 @@ export function PatientCreateDialog({ ownerId, ownerName, open, onClose }: Patie
         </div>
         <PatientForm
           ownerId={ownerId}
+          submitLabel="Register patient"
           busy={mutate.isPending}
           onCancel={onClose}
           onSave={(values) => {

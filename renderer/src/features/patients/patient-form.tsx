@@ -1,6 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
+import type { PatientRow } from '../../../../core/api/views.js';
 import { patientFields, type PatientFields } from '../../../../core/domain/entities.js';
 import { PATIENT_GENDERS, SPECIES } from '../../../../core/domain/enums.js';
 import { humanize } from '../../ui/format.js';
@@ -10,35 +11,45 @@ type PatientInput = z.input<typeof patientFields>;
 
 interface PatientFormProps {
   ownerId: string | null;
+  /** The patient being edited; a new patient when left out. */
+  patient?: PatientRow;
+  submitLabel: string;
+  cancelLabel?: string;
   busy: boolean;
-  onSave: (values: PatientFields) => void;
+  /** Every field's value, and the ones staff changed (an edit sends only those). */
+  onSave: (values: PatientFields, changes: Partial<PatientFields>) => void;
   onCancel: () => void;
 }
 
 /** An empty form field means "not known": the schema wants null there, not ''. */
 const emptyToNull = (value: unknown) => (value === '' ? null : value);
 
-/** Registers a new patient, validated with the same schema the backend applies. */
-export function PatientForm({ ownerId, busy, onSave, onCancel }: PatientFormProps) {
+/**
+ * A patient's details (registering or editing), validated with the same schema the backend
+ * applies. Its status is not here: it changes on its own (`PatientStatusDialog`), with the
+ * date of death.
+ */
+export function PatientForm(props: PatientFormProps) {
+  const { ownerId, patient, submitLabel, cancelLabel = 'Cancel', busy, onSave, onCancel } = props;
   const form = useForm<PatientInput, unknown, PatientFields>({
     resolver: zodResolver(patientFields),
     defaultValues: {
       owner_id: ownerId,
-      name: '',
-      species: 'dog',
-      breed: '',
-      color: '',
-      gender: 'unknown',
-      neutered: false,
-      birth_date: null,
-      weight_kg: null,
-      microchip: '',
-      status: 'active',
-      alerts: '',
-      notes: '',
+      name: patient?.name ?? '',
+      species: patient?.species ?? 'dog',
+      breed: patient?.breed ?? '',
+      color: patient?.color ?? '',
+      gender: patient?.gender ?? 'unknown',
+      neutered: patient?.neutered ?? false,
+      birth_date: patient?.birth_date ?? null,
+      weight_kg: patient?.weight_kg ?? null,
+      microchip: patient?.microchip ?? '',
+      status: patient?.status ?? 'active',
+      alerts: patient?.alerts ?? '',
+      notes: patient?.notes ?? '',
     },
   });
-  const { errors } = form.formState;
+  const { errors, dirtyFields } = form.formState;
   const error = (name: keyof PatientInput) => errors[name]?.message;
   const aria = (name: keyof PatientInput) => describedBy(`patient-${name}`, error(name));
   return (
@@ -46,7 +57,13 @@ export function PatientForm({ ownerId, busy, onSave, onCancel }: PatientFormProp
       noValidate
       className="stack"
       onSubmit={(event) => {
-        void form.handleSubmit(onSave)(event);
+        void form.handleSubmit((values) => {
+          const changes: Partial<Record<keyof PatientFields, unknown>> = {};
+          for (const key of Object.keys(dirtyFields) as (keyof PatientFields)[]) {
+            if (dirtyFields[key]) changes[key] = values[key];
+          }
+          onSave(values, changes as Partial<PatientFields>);
+        })(event);
       }}
     >
       <div className="form-grid">
@@ -112,10 +129,10 @@ export function PatientForm({ ownerId, busy, onSave, onCancel }: PatientFormProp
       </div>
       <div className="dialog-actions">
         <button type="button" className="btn" onClick={onCancel}>
-          Cancel
+          {cancelLabel}
         </button>
         <button type="submit" className="btn btn-primary" disabled={busy}>
-          Register patient
+          {submitLabel}
         </button>
       </div>
     </form>

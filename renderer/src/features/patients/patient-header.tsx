@@ -1,6 +1,6 @@
 import type { OwnerRow, PatientRow, WithSync } from '../../../../core/api/views.js';
 import { routeHref } from '../../routing/routes.js';
-import { humanize } from '../../ui/format.js';
+import { formatDate, humanize } from '../../ui/format.js';
 import { PendingMark } from '../../ui/pending-mark.js';
 import { ageText } from './age.js';
 
@@ -8,7 +8,7 @@ import { ageText } from './age.js';
 export function PatientHeader({ patient, owner }: { patient: WithSync<PatientRow>; owner: OwnerRow | null }) {
   const sex = `${humanize(patient.gender)}${patient.neutered ? ', neutered' : ''}`;
   return (
-    <header className="patient-header card">
+    <header className={`patient-header card ${patient.status === 'deceased' ? 'patient-deceased' : ''}`}>
       <div className="row-between">
         <div className="row">
           <span className="patient-avatar" aria-hidden="true">
@@ -38,7 +38,15 @@ export function PatientHeader({ patient, owner }: { patient: WithSync<PatientRow
           {owner?.phone ? <span className="muted">{owner.phone}</span> : null}
         </div>
       </div>
-      {patient.status !== 'active' ? <span className="badge badge-warning">{humanize(patient.status)}</span> : null}
+      {patient.status === 'deceased' ? (
+        <p className="deceased-banner" data-testid="deceased-banner">
+          <span className="badge badge-danger">Deceased</span>{' '}
+          {patient.deceased_on ? `Died ${formatDate(patient.deceased_on)}` : 'Date of death not recorded'}. Not offered
+          for new bookings.
+        </p>
+      ) : patient.status !== 'active' ? (
+        <span className="badge badge-warning">{humanize(patient.status)}</span>
+      ) : null}
       {patient.alerts ? (
         <p className="alert-banner" role="note">
           ⚠ {patient.alerts}

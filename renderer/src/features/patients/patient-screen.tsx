@@ -8,6 +8,8 @@ import { BillsTable } from '../bills/bills-table.js';
 import { MedicalHistory } from '../records/medical-history.js';
 import { BookingDialog } from '../booking/booking-dialog.js';
 import { PatientAppointments } from './patient-appointments.js';
+import { PatientEditDialog } from './patient-edit-dialog.js';
+import { PatientStatusDialog } from './patient-status-dialog.js';
 import { PatientHeader } from './patient-header.js';
 import { WeightChart } from './weight-chart.js';
 
@@ -15,6 +17,8 @@ import { WeightChart } from './weight-chart.js';
 export function PatientScreen({ id }: { id: string }) {
   const chart = useApiQuery('patient.chart', { id });
   const [booking, setBooking] = useState(false);
+  const [editing, setEditing] = useState(false);
+  const [changingStatus, setChangingStatus] = useState(false);
   if (chart.isPending) return <Skeleton lines={8} block />;
   if (chart.isError) return <ErrorState error={chart.error} onRetry={() => void chart.refetch()} />;
   if (!chart.data) {
@@ -29,14 +33,34 @@ export function PatientScreen({ id }: { id: string }) {
     <div className="stack">
       <PatientHeader patient={patient} owner={owner} />
       <div className="row patient-actions">
+        {patient.status === 'deceased' ? null : (
+          <button
+            type="button"
+            className="btn btn-primary"
+            onClick={() => {
+              setBooking(true);
+            }}
+          >
+            Book appointment
+          </button>
+        )}
         <button
           type="button"
-          className="btn btn-primary"
+          className="btn"
           onClick={() => {
-            setBooking(true);
+            setEditing(true);
           }}
         >
-          Book appointment
+          Edit
+        </button>
+        <button
+          type="button"
+          className="btn"
+          onClick={() => {
+            setChangingStatus(true);
+          }}
+        >
+          Status…
         </button>
         <NewBillButton ownerId={patient.owner_id} patientId={patient.id} />
         <HistoryLink table="patients" id={patient.id} />
@@ -50,16 +74,37 @@ export function PatientScreen({ id }: { id: string }) {
             <WeightChart weights={weights} />
           </CardSection>
           <CardSection id="appointments-title" title="Appointments" count={appointments.length}>
-            <PatientAppointments appointments={appointments} />
+            <PatientAppointments appointments={appointments} patientStatus={patient.status} />
           </CardSection>
           <CardSection id="bills-title" title="Bills" count={bills.length}>
             <BillsTable bills={bills} />
           </CardSection>
         </div>
       </div>
+      <PatientEditDialog
+        patient={patient}
+        open={editing}
+        onClose={() => {
+          setEditing(false);
+        }}
+      />
+      <PatientStatusDialog
+        patient={patient}
+        open={changingStatus}
+        onClose={() => {
+          setChangingStatus(false);
+        }}
+      />
       <BookingDialog
         open={booking}
-        patient={{ id: patient.id, name: patient.name }}
+        patient={{
+          id: patient.id,
+          name: patient.name,
+          species: patient.species,
+          breed: patient.breed,
+          owner_name: owner ? `${owner.first_name} ${owner.last_name}` : null,
+          owner_phone: owner?.phone ?? null,
+        }}
         onClose={() => {
           setBooking(false);
         }}

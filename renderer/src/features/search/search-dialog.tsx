@@ -4,6 +4,8 @@ import { useApiQuery } from '../../api/use-api-query.js';
 import { navigate } from '../../routing/routes.js';
 import { Dialog } from '../../ui/dialog.js';
 import { EmptyState, ErrorState } from '../../ui/states.js';
+import { ownerPrefill } from '../owners/owner-prefill.js';
+import { RegisterOwnerPanel } from '../owners/register-owner-panel.js';
 import { SearchResults } from './search-results.js';
 import { useDebounced } from './use-debounced.js';
 import { useListNavigation } from '../../ui/use-list-navigation.js';
@@ -22,6 +24,8 @@ export function SearchDialog({ open, onClose }: { open: boolean; onClose: () => 
 
 function SearchPanel({ onClose }: { onClose: () => void }) {
   const [text, setText] = useState('');
+  // A walk-in nobody has registered yet: the same dialog turns into the registration.
+  const [registering, setRegistering] = useState(false);
   const query = useDebounced(text.trim(), 120);
   const search = useApiQuery(
     'search.ownersAndPatients',
@@ -34,6 +38,31 @@ function SearchPanel({ onClose }: { onClose: () => void }) {
     navigate({ name: hit.kind, id: hit.id });
     onClose();
   };
+  if (registering) {
+    return (
+      <RegisterOwnerPanel
+        prefill={ownerPrefill(text)}
+        onCancel={() => {
+          setRegistering(false);
+        }}
+        onDone={({ ownerId, patient }) => {
+          onClose();
+          navigate(patient ? { name: 'patient', id: patient.id } : { name: 'owner', id: ownerId });
+        }}
+      />
+    );
+  }
+  const registerButton = (
+    <button
+      type="button"
+      className="btn btn-sm btn-primary"
+      onClick={() => {
+        setRegistering(true);
+      }}
+    >
+      Register “{query}” as a new owner
+    </button>
+  );
   return (
     <div className="search-panel">
       <input
@@ -69,7 +98,10 @@ function SearchPanel({ onClose }: { onClose: () => void }) {
           Type a name, phone number or microchip. <kbd>↑</kbd> <kbd>↓</kbd> to move, <kbd>Enter</kbd> to open.
         </p>
       ) : hits.length === 0 && !search.isFetching ? (
-        <EmptyState title={`Nothing matches “${query}”`}>Check the spelling, or try a phone number.</EmptyState>
+        <div className="stack-sm search-empty">
+          <EmptyState title={`Nothing matches “${query}”`}>Check the spelling, or try a phone number.</EmptyState>
+          <p className="search-hint">{registerButton}</p>
+        </div>
       ) : (
         <SearchResults hits={hits} active={active} onPick={open} onHover={setActive} />
       )}

@@ -1,6 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef } from 'react';
 import type { SearchHitView } from '../../../../core/api/views.js';
+import { ownerLine } from '../patients/patient-line.js';
 
 interface SearchResultsProps {
   hits: SearchHitView[];
@@ -57,7 +58,13 @@ export function SearchResults({ hits, active, onPick, onHover }: SearchResultsPr
               </span>
               <span className="search-hit-text">
                 <span className="search-hit-title">{hit.title}</span>
-                {hit.subtitle ? <span className="search-hit-subtitle">{hit.subtitle}</span> : null}
+                {hit.kind === 'patient' ? (
+                  <span className="search-hit-subtitle">
+                    {hit.subtitle} · Owner: {ownerLine(hit)}
+                  </span>
+                ) : hit.subtitle ? (
+                  <span className="search-hit-subtitle">{hit.subtitle}</span>
+                ) : null}
               </span>
             </div>
           );

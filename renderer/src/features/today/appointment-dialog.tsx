@@ -1,4 +1,5 @@
 import type { DayAppointment } from '../../../../core/api/views.js';
+import { awaitsDeceasedPatient } from '../../../../core/domain/appointments.js';
 import { routeHref } from '../../routing/routes.js';
 import { Dialog } from '../../ui/dialog.js';
 import { formatTime, humanize } from '../../ui/format.js';
@@ -52,6 +53,11 @@ export function AppointmentDialog({ appointment, all, onClose, onReschedule }: A
               </>
             ) : null}
           </dl>
+          {awaitsDeceasedPatient(appointment) ? (
+            <p className="alert-banner" role="note" data-testid="deceased-flag">
+              ⚠ This patient has died. Cancel this booking, or call the owner.
+            </p>
+          ) : null}
           {appointment.overlaps.length > 0 ? (
             <p className="alert-banner">
               Overlaps{' '}

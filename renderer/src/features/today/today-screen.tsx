@@ -5,12 +5,14 @@ import { formatTime, localToday } from '../../ui/format.js';
 import { EmptyState, ErrorState, Skeleton } from '../../ui/states.js';
 import { BookingDialog } from '../booking/booking-dialog.js';
 import type { SlotDefaults } from '../booking/booking-form.js';
+import { RegisterOwnerDialog } from '../owners/register-owner-dialog.js';
 import { useAppointmentDialogs } from './appointment-dialogs.js';
 import { ArrivalsList } from './arrivals-list.js';
 import { calendarTimeZone, clockOf, instantAt } from './calendar-dates.js';
 import { useCalendarKeys } from './calendar-keys.js';
 import { DateNav } from './date-nav.js';
 import { DayGrid } from './day-grid.js';
+import { DeceasedBookings } from './deceased-bookings.js';
 import { layoutDay } from './day-layout.js';
 import { useMoveAppointment } from './use-move-appointment.js';
 import { ViewToggle } from './view-toggle.js';
@@ -21,6 +23,7 @@ export function TodayScreen({ date: routeDate }: { date: string | null }) {
   const appointments = useApiQuery('appointments.day', { date, timeZone: calendarTimeZone() }, { keepPrevious: true });
   const staff = useApiQuery('staff.list', {});
   const [booking, setBooking] = useState<Partial<SlotDefaults> | null>(null);
+  const [registering, setRegistering] = useState(false);
   const { move, apply } = useMoveAppointment();
   const list = useMemo(() => apply(appointments.data ?? []), [apply, appointments.data]);
   const columns = useMemo(() => layoutDay(list, staff.data ?? []), [list, staff.data]);
@@ -41,6 +44,15 @@ export function TodayScreen({ date: routeDate }: { date: string | null }) {
         <div className="row">
           <ViewToggle view="day" date={date} />
           <DateNav date={date} />
+          <button
+            type="button"
+            className="btn"
+            onClick={() => {
+              setRegistering(true);
+            }}
+          >
+            New owner
+          </button>
           <button
             type="button"
             className="btn btn-primary"
@@ -86,10 +98,17 @@ export function TodayScreen({ date: routeDate }: { date: string | null }) {
           ) : null}
         </div>
         <aside className="today-side">
+          <DeceasedBookings date={date} />
           <ArrivalsList appointments={list} />
         </aside>
       </div>
       {dialogs}
+      <RegisterOwnerDialog
+        open={registering}
+        onClose={() => {
+          setRegistering(false);
+        }}
+      />
       <BookingDialog
         open={booking !== null}
         patient={null}
