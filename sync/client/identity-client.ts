@@ -20,8 +20,14 @@ import {
 import { AppError, ErrorCode } from '../../core/errors.js';
 import { errorFromResponse } from './http-error.js';
 
-/** Default time the server gets to answer an identity request before it counts as unreachable. */
-export const IDENTITY_TIMEOUT_MS = 5_000;
+/**
+ * Default time the server gets to answer an identity request before it counts as unreachable.
+ * A sign-in runs a memory-hard hash on the server, which takes seconds on a busy machine: a
+ * shorter wait sent staff with the right password to the offline path ("not signed in here
+ * while connected yet"). It stays under the page's 15 s call limit with room for the offline
+ * check that follows a timeout; a server that is down refuses the connection at once anyway.
+ */
+export const IDENTITY_TIMEOUT_MS = 10_000;
 
 /** A device token and the staff session acting with it (routes that act for a person). */
 export interface SessionCredentials {
