@@ -21,6 +21,8 @@ export interface SampleRefs {
   appointmentId: string;
   /** An open conflict (a possible duplicate flag) on a row of `conflictTable`. */
   conflictId: string;
+  /** A clinic, for `clinic.update`. */
+  clinicId: string;
 }
 
 /**
@@ -76,7 +78,9 @@ export const SAMPLE_ARGS: { [Name in MutationName]: (refs: SampleRefs) => Mutati
   'bill.removeItem': (refs) => ({ id: refs.itemId, baseVersion: 1 }),
   'bill.linkRecord': (refs) => ({ id: newId(), bill_id: refs.draftBillId, medical_record_id: refs.finalRecordId }),
   'bill.unlinkRecord': (refs) => ({ id: refs.linkId }),
+  'bill.issue': (refs) => ({ id: refs.draftBillId, due_date: null, base: {} }),
   'bill.send': (refs) => ({ id: refs.draftBillId, due_date: null, base: {} }),
+  'bill.discard': (refs) => ({ id: refs.draftBillId }),
   'bill.cancel': (refs) => ({ id: refs.draftBillId, cancel_reason: 'Raised twice', base: {} }),
   'payment.record': (refs) => ({
     id: newId(),
@@ -85,6 +89,11 @@ export const SAMPLE_ARGS: { [Name in MutationName]: (refs: SampleRefs) => Mutati
     method: 'cash',
     reference: null,
     notes: null,
+  }),
+  'clinic.update': (refs) => ({
+    id: refs.clinicId,
+    changes: { tax_registration_number: 'IE1234567T' },
+    base: { tax_registration_number: null },
   }),
   'conflict.resolve': (refs) => ({ id: refs.conflictId, action: 'dismiss' }),
 };
@@ -103,6 +112,7 @@ export function randomSampleRefs(): SampleRefs {
     linkId: newId(),
     appointmentId: newId(),
     conflictId: newId(),
+    clinicId: newId(),
   };
 }
 
@@ -137,6 +147,7 @@ export async function createSampleRows(
     scheduled_at: new Date(Date.now() + 86_400_000).toISOString(),
     duration_minutes: 30,
   });
+  const clinic = await insertRow<{ id: string }>(db, 'clinics', { name: 'Sample clinic' });
   const conflictRow = { owners: owner.id, medical_records: draftRecord.id, bills: bill.id }[conflictTable];
   const conflict = await insertRow<{ id: string }>(db, 'sync.conflicts', {
     kind: 'duplicate',
@@ -155,5 +166,6 @@ export async function createSampleRows(
     linkId: link.id,
     appointmentId: appointment.id,
     conflictId: conflict.id,
+    clinicId: clinic.id,
   };
 }
