@@ -21,7 +21,7 @@ export interface SampleRefs {
   appointmentId: string;
   /** An open conflict (a possible duplicate flag) on a row of `conflictTable`. */
   conflictId: string;
-  /** A clinic, for `clinic.update`. */
+  /** The clinic of the staff the rows were made for (or a new one), for `clinic.update`. */
   clinicId: string;
 }
 
@@ -147,7 +147,12 @@ export async function createSampleRows(
     scheduled_at: new Date(Date.now() + 86_400_000).toISOString(),
     duration_minutes: 30,
   });
-  const clinic = await insertRow<{ id: string }>(db, 'clinics', { name: 'Sample clinic' });
+  // The staff's own clinic (clinic.update edits only that one), or a new one when they have none.
+  const { rows: own } = await db.query<{ id: string }>(
+    `select clinic_id as id from staff where id = $1 and clinic_id is not null`,
+    [vetId],
+  );
+  const clinic = own[0] ?? (await insertRow<{ id: string }>(db, 'clinics', { name: 'Sample clinic' }));
   const conflictRow = { owners: owner.id, medical_records: draftRecord.id, bills: bill.id }[conflictTable];
   const conflict = await insertRow<{ id: string }>(db, 'sync.conflicts', {
     kind: 'duplicate',
