@@ -76,13 +76,13 @@ async function checkConflictResolve(tx: SqlExecutor, args: ConflictResolveArgs, 
  * on its invoices are not theirs to change. An unknown clinic id is not found.
  */
 async function checkClinicUpdate(tx: SqlExecutor, args: { id: string }, staff: ActingStaff): Promise<void> {
-  const { rows } = await tx.query<{ own: boolean }>(
+  const { rows } = await tx.query<{ own: boolean | null }>(
     `select c.id = s.clinic_id as own from clinics c left join staff s on s.id = $2 where c.id = $1`,
     [args.id, staff.id],
   );
   const clinic = rows[0];
   if (!clinic) throw new AppError(ErrorCode.NotFound, `No clinic ${args.id}`, { table: 'clinics', id: args.id });
-  if (clinic.own !== true) {
+  if (!clinic.own) {
     throw new AppError(ErrorCode.Forbidden, 'An admin may edit only their own clinic', { reason: 'other_clinic' });
   }
 }
