@@ -55,7 +55,10 @@ async function billRun(db: CentralDb, writers: number, billsPerWriter: number): 
       for (let i = 0; i < billsPerWriter; i++) {
         try {
           await db.transaction(async (tx) => {
-            await tx.query('insert into bills (notes) values ($1)', [`bench ${writer}/${i}`]);
+            // Inserted already issued: a number is taken only when a bill is issued.
+            await tx.query(`insert into bills (notes, status, issued_at) values ($1, 'sent', now())`, [
+              `bench ${writer}/${i}`,
+            ]);
             if ((writer + i) % ROLLBACK_EVERY === 0) throw new Rollback();
           });
           committed++;

@@ -128,7 +128,7 @@ export function mutationRoles(mutation: MutationName): readonly StaffRole[] {
  * mutation's operations and fails when this map and the operations disagree.
  */
 export const TABLE_EDITORS: Readonly<Record<ReplicatedTableName, readonly MutationName[]>> = {
-  clinics: [],
+  clinics: ['clinic.update'],
   staff: [],
   devices: [],
   owners: ['owner.update', 'owner.delete'],
@@ -136,7 +136,7 @@ export const TABLE_EDITORS: Readonly<Record<ReplicatedTableName, readonly Mutati
   medical_records: ['medicalRecord.update', 'medicalRecord.finalize'],
   appointments: ['appointment.reschedule', 'appointment.setStatus', 'appointment.cancel'],
   price_list_items: [],
-  bills: ['bill.send', 'bill.cancel'],
+  bills: ['bill.issue', 'bill.send', 'bill.cancel'],
   bill_items: ['bill.updateItem', 'bill.removeItem'],
   bill_medical_records: [],
   payments: [],
@@ -149,8 +149,8 @@ export const TABLE_EDITORS: Readonly<Record<ReplicatedTableName, readonly Mutati
  * competing values stands is an edit of the record, so it needs the strictest edit right: only
  * a vet resolves a clinical record's conflict (a nurse edits drafts but cannot finalise), only
  * admins and the front desk a bill's (the others issue bills but cannot cancel them). A table
- * no mutation edits (staff, clinics: admin routes), or a name that is no replicated table, is
- * for admins. Pure; never throws.
+ * no mutation edits (staff, devices: admin routes), or a name that is no replicated table, is
+ * for admins (clinics: only admins edit them, clinic.update). Pure; never throws.
  */
 export function conflictResolveRoles(table: string): readonly StaffRole[] {
   const editors = Object.hasOwn(TABLE_EDITORS, table) ? TABLE_EDITORS[table as ReplicatedTableName] : [];

@@ -61,6 +61,46 @@ export function lineCents(item: TotalsItem): bigint {
   return divRound(toUnits(item.quantity, 3) * toUnits(item.unit_price, 2), 1000n);
 }
 
+/** Tax of one line in cents: round(line cents * tax_rate, 2), as the central view rounds it. */
+function lineTaxCents(item: TotalsItem, line: bigint): bigint {
+  return divRound(line * toUnits(item.tax_rate, 4), 10_000n);
+}
+
+/** The tax of a bill at one rate: what an invoice must show for each rate it charges. */
+export interface TaxAtRate {
+  /** The rate as stored, normalised to four decimals ('0.2300'). */
+  rate: string;
+  /** The lines' amounts before tax at this rate. */
+  net: string;
+  /** The tax at this rate: the sum of each line's rounded tax, so the rates add up to the bill's tax. */
+  tax: string;
+}
+
+/**
+ * The tax broken down by rate, highest rate first, over the live items (removed ones ignored).
+ * Each line's tax is rounded as `billTotals` rounds it, so the breakdown adds up exactly to
+ * its `taxTotal` and the lines' nets to its `subtotal`.
+ */
+export function taxByRate(items: readonly TotalsItem[]): TaxAtRate[] {
+  const byRate = new Map<bigint, { net: bigint; tax: bigint }>();
+  for (const item of items) {
+    if (item.deleted_at) continue;
+    const line = lineCents(item);
+    const rate = toUnits(item.tax_rate, 4);
+    const entry = byRate.get(rate) ?? { net: 0n, tax: 0n };
+    entry.net += line;
+    entry.tax += lineTaxCents(item, line);
+    byRate.set(rate, entry);
+  }
+  return [...byRate.entries()]
+    .sort(([a], [b]) => (a > b ? -1 : a < b ? 1 : 0))
+    .map(([rate, { net, tax }]) => ({
+      rate: `${rate / 10_000n}.${(rate % 10_000n).toString().padStart(4, '0')}`,
+      net: centsToText(net),
+      tax: centsToText(tax),
+    }));
+}
+
 /** Totals of a bill from its items (removed ones ignored) and payments. */
 export function billTotals(items: readonly TotalsItem[], payments: readonly { amount: string }[]): BillTotals {
   let subtotal = 0n;
@@ -69,7 +109,7 @@ export function billTotals(items: readonly TotalsItem[], payments: readonly { am
     if (item.deleted_at) continue;
     const line = lineCents(item);
     subtotal += line;
-    tax += divRound(line * toUnits(item.tax_rate, 4), 10_000n);
+    tax += lineTaxCents(item, line);
   }
   const paid = payments.reduce((sum, payment) => sum + toUnits(payment.amount, 2), 0n);
   const total = subtotal + tax;

@@ -9,8 +9,8 @@ const BILLING_ROLES = ['admin', 'vet', 'nurse', 'front_desk'] as const;
 const newItem = billItemFields.extend({ id: uuidSchema });
 
 /**
- * A draft bill with its items. The bill number is not the workstation's to choose: the central
- * database assigns it when the bill arrives (until then staff see a provisional reference).
+ * A draft bill with its items. A draft has no number: the central database gives one when the
+ * bill is issued (`bill.issue`), never to a draft.
  */
 export const billCreate = defineMutation({
   name: 'bill.create',
@@ -64,22 +64,55 @@ export const billUnlinkRecord = defineMutation({
   ops: (args) => [{ kind: 'delete', table: 'bill_medical_records', id: args.id }],
 });
 
+const issueArgs = z.object({ id: uuidSchema, due_date: dueDateSchema.nullable(), base: baseSchema });
+
 /**
- * Issues the bill: from now on its items are fixed. Only drafts are issued, so the base
- * defaults to an unissued draft: a writer that sends no base does not cause a false conflict.
+ * Issuing a draft: it becomes an invoice, its items are fixed from now on, and the central
+ * database gives it the next bill number in the same transaction (a workstation shows a
+ * provisional reference until that arrives). Only drafts are issued, so the base defaults to an
+ * unissued draft: a writer that sends no base does not cause a false conflict.
  */
-export const billSend = defineMutation({
-  name: 'bill.send',
-  args: z.object({ id: uuidSchema, due_date: dueDateSchema.nullable(), base: baseSchema }),
-  roles: BILLING_ROLES,
-  ops: (args, context) => [
+function issueOps(args: z.output<typeof issueArgs>, context: { now: string }): RowOp[] {
+  return [
     updateOp(
       'bills',
       args.id,
       { status: 'sent', issued_at: context.now, due_date: args.due_date },
       { status: 'draft', issued_at: null, due_date: null, ...args.base },
     ),
-  ],
+  ];
+}
+
+/** Issues a draft bill (see `issueOps`). The name staff see and every current workstation sends. */
+export const billIssue = defineMutation({
+  name: 'bill.issue',
+  args: issueArgs,
+  roles: BILLING_ROLES,
+  ops: issueOps,
+});
+
+/**
+ * The former name of `bill.issue`, with the same arguments and effect. Kept so that a
+ * workstation still holding `bill.send` in its outbox (made before the rename) is applied, and
+ * so that the ledger's recorded `bill.send` mutations still replay by name. Nothing sends it now.
+ */
+export const billSend = defineMutation({
+  name: 'bill.send',
+  args: issueArgs,
+  roles: BILLING_ROLES,
+  ops: issueOps,
+});
+
+/**
+ * Discards a draft that never became an invoice: no number and no payment. The central
+ * database deletes it with its lines and record links, and refuses (BILL_NOT_DELETABLE) a bill
+ * that has a number or holds a payment: those are cancelled instead.
+ */
+export const billDiscard = defineMutation({
+  name: 'bill.discard',
+  args: z.object({ id: uuidSchema }),
+  roles: BILLING_ROLES,
+  ops: (args) => [{ kind: 'delete', table: 'bills', id: args.id }],
 });
 
 export const billCancel = defineMutation({

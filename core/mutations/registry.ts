@@ -3,6 +3,8 @@ import {
   billAddItem,
   billCancel,
   billCreate,
+  billDiscard,
+  billIssue,
   billLinkRecord,
   billRemoveItem,
   billSend,
@@ -10,6 +12,7 @@ import {
   billUpdateItem,
   paymentRecord,
 } from './billing.js';
+import { clinicUpdate } from './clinics.js';
 import { conflictResolve } from './conflicts.js';
 import type { BaseValues, MutationDefinition } from './define.js';
 import {
@@ -46,9 +49,13 @@ export const MUTATIONS = {
   [billRemoveItem.name]: billRemoveItem,
   [billLinkRecord.name]: billLinkRecord,
   [billUnlinkRecord.name]: billUnlinkRecord,
+  [billIssue.name]: billIssue,
+  // The former name of bill.issue: old outboxes and the ledger still name it (core/mutations/billing.ts).
   [billSend.name]: billSend,
+  [billDiscard.name]: billDiscard,
   [billCancel.name]: billCancel,
   [paymentRecord.name]: paymentRecord,
+  [clinicUpdate.name]: clinicUpdate,
   [conflictResolve.name]: conflictResolve,
 } as const;
 

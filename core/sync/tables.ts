@@ -9,7 +9,7 @@
  * fixed list of values. A test holds both to the central drizzle schema (NOT NULL, pg enums).
  * `required` is narrower than NOT NULL on purpose: a row a workstation inserted locally has no
  * server-assigned values until the server's copy arrives (created_at, updated_at, version, a
- * bill's number and currency), so those stay nullable in the row types.
+ * bill's currency), so those stay nullable in the row types; a bill's number is null until issued.
  */
 
 import {
@@ -42,8 +42,12 @@ export const REPLICATED_TABLES = {
       email: 'text',
       timezone: 'text',
       currency: 'text',
+      tax_registration_number: 'text',
+      payment_terms: 'text',
+      default_due_days: 'integer',
     },
-    { required: ['timezone', 'currency'] },
+    // `enums: {}` spelled out: left to its default, every column would type as an enum's text.
+    { required: ['timezone', 'currency', 'default_due_days'], enums: {} },
   ),
   staff: table(
     'staff',

@@ -23,6 +23,9 @@ const StaffScreen = lazy(() => import('./features/admin/staff-screen.js').then((
 const DevicesScreen = lazy(() =>
   import('./features/admin/devices-screen.js').then((m) => ({ default: m.DevicesScreen })),
 );
+const ClinicDetailsScreen = lazy(() =>
+  import('./features/admin/clinic-details-screen.js').then((m) => ({ default: m.ClinicDetailsScreen })),
+);
 const HistoryScreen = lazy(() =>
   import('./features/admin/history-screen.js').then((m) => ({ default: m.HistoryScreen })),
 );
@@ -40,7 +43,9 @@ export function App() {
   const route = useRoute();
   const can = useCan();
   const operation = SCREEN_OPERATION[route.name];
-  const allowed = operation === undefined || can({ operation });
+  // The clinic details screen is for whoever may run its one mutation (admins).
+  const allowed =
+    route.name === 'admin-clinic' ? can({ mutation: 'clinic.update' }) : operation === undefined || can({ operation });
   const [searchOpen, setSearchOpen] = useState(false);
   const [helpOpen, setHelpOpen] = useState(false);
   const handlers = useMemo(
@@ -84,6 +89,7 @@ export function App() {
             {route.name === 'inbox' ? <InboxScreen /> : null}
             {route.name === 'admin-staff' && allowed ? <StaffScreen /> : null}
             {route.name === 'admin-devices' && allowed ? <DevicesScreen /> : null}
+            {route.name === 'admin-clinic' && allowed ? <ClinicDetailsScreen /> : null}
             {route.name === 'history' && allowed ? (
               <HistoryScreen key={`${route.table}/${route.id}`} table={route.table} id={route.id} />
             ) : null}

@@ -1,5 +1,6 @@
 import { AppError, ErrorCode, validationError } from '../../core/errors.js';
 import { conflictResolveRoles } from '../../core/auth/permissions.js';
+import { clinicUpdate } from '../../core/mutations/clinics.js';
 import { conflictResolve, type ConflictResolveArgs } from '../../core/mutations/conflicts.js';
 import type { MutationDefinition } from '../../core/mutations/define.js';
 import { sameValue } from '../../core/sync/values.js';
@@ -70,7 +71,26 @@ async function checkConflictResolve(tx: SqlExecutor, args: ConflictResolveArgs, 
   }
 }
 
-const CHECKS: ReadonlyMap<string, ServerCheck> = new Map([serverCheck(conflictResolve, checkConflictResolve)]);
+/**
+ * `clinic.update` edits the acting admin's own clinic only: the details another clinic prints
+ * on its invoices are not theirs to change. An unknown clinic id is not found.
+ */
+async function checkClinicUpdate(tx: SqlExecutor, args: { id: string }, staff: ActingStaff): Promise<void> {
+  const { rows } = await tx.query<{ own: boolean | null }>(
+    `select c.id = s.clinic_id as own from clinics c left join staff s on s.id = $2 where c.id = $1`,
+    [args.id, staff.id],
+  );
+  const clinic = rows[0];
+  if (!clinic) throw new AppError(ErrorCode.NotFound, `No clinic ${args.id}`, { table: 'clinics', id: args.id });
+  if (!clinic.own) {
+    throw new AppError(ErrorCode.Forbidden, 'An admin may edit only their own clinic', { reason: 'other_clinic' });
+  }
+}
+
+const CHECKS: ReadonlyMap<string, ServerCheck> = new Map([
+  serverCheck(conflictResolve, checkConflictResolve),
+  serverCheck(clinicUpdate, checkClinicUpdate),
+]);
 
 /** Runs the server-side check of mutation `name`, if it has one. @throws AppError to reject. */
 export async function runServerCheck(tx: SqlExecutor, name: string, args: unknown, staff: ActingStaff): Promise<void> {

@@ -1,6 +1,6 @@
 import { expect, screenshot, test } from './fixtures.js';
 
-test('register a patient, book it, bill it, send the bill and take payment', async ({ page, vetdesk }) => {
+test('register a patient, book it, bill it, issue the invoice and take payment', async ({ page, vetdesk }) => {
   await page.goto(vetdesk.url);
   await expect(page.getByRole('heading', { name: 'Today' })).toBeVisible();
 
@@ -82,11 +82,14 @@ test('register a patient, book it, bill it, send the bill and take payment', asy
   await expect(quantity).toHaveValue('2.000');
   await expect(invoice.getByRole('alert')).toHaveCount(0);
 
-  // Send it (asks first); the number arrives from the central database once synced.
-  await page.getByRole('button', { name: 'Send…' }).click();
-  await page.getByRole('dialog', { name: 'Send this bill?' }).getByRole('button', { name: 'Send bill' }).click();
+  // Issue it (asks first); the number arrives from the central database once synced.
+  await page.getByRole('button', { name: 'Issue…' }).click();
+  await page
+    .getByRole('dialog', { name: 'Issue this invoice?' })
+    .getByRole('button', { name: 'Issue invoice' })
+    .click();
   const status = invoice.locator('.bill-header .badge');
-  await expect(status).toHaveText('Sent');
+  await expect(status).toHaveText('Issued');
   await expect(page.getByTestId('bill-number')).toContainText('BILL-', { timeout: 60_000 });
   // The central database's copy has the edited quantity: it was not lost on the way.
   await expect(items.filter({ hasText: second }).getByRole('cell').nth(1)).toHaveText('2.000');

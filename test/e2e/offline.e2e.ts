@@ -85,9 +85,12 @@ test('with the central server down, the front desk keeps working; everything lan
   await page.getByRole('button', { name: 'Add item' }).click();
   await expect(page.getByTestId('bill-item')).toHaveCount(1);
   pending = await expectMorePending(page, pending);
-  await page.getByRole('button', { name: 'Send…' }).click();
-  await page.getByRole('dialog', { name: 'Send this bill?' }).getByRole('button', { name: 'Send bill' }).click();
-  await expect(invoice.locator('.bill-header .badge')).toHaveText('Sent');
+  await page.getByRole('button', { name: 'Issue…' }).click();
+  await page
+    .getByRole('dialog', { name: 'Issue this invoice?' })
+    .getByRole('button', { name: 'Issue invoice' })
+    .click();
+  await expect(invoice.locator('.bill-header .badge')).toHaveText('Issued');
   pending = await expectMorePending(page, pending);
   const number = page.getByTestId('bill-number');
   await expect(number).toContainText('Provisional');
@@ -119,7 +122,7 @@ test('with the central server down, the front desk keeps working; everything lan
     'appointment.create': 'applied x1',
     'bill.create': 'applied x1',
     'bill.addItem': 'applied x1',
-    'bill.send': 'applied x1',
+    'bill.issue': 'applied x1',
   });
   const one = async (sql: string, params: unknown[]) => (await cluster.central.query(sql, params)).rows;
   expect(await one(`select phone from owners where id = $1`, [owner.id])).toEqual([{ phone }]);

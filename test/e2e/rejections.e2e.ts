@@ -13,7 +13,7 @@ import { expect, screenshot } from './fixtures.js';
 
 const test = clusterTest({ workstations: ['front_desk', 'vet'] });
 
-/** The status badge of the bill open on `page` ("Sent", "Paid"). */
+/** The status badge of the bill open on `page` ("Issued", "Paid"). */
 function billStatus(page: Page) {
   return page.getByRole('article', { name: 'Invoice' }).locator('.bill-header .badge');
 }
@@ -65,9 +65,12 @@ test('a payment the server refuses shows in the inbox with its reason; edit, ret
     await expect(screen.getByTestId('bill-number')).toHaveText(bill.bill_number);
     await expect(billStatus(screen)).toHaveText('Draft');
   }
-  await desk.getByRole('button', { name: 'Send…' }).click();
-  await desk.getByRole('dialog', { name: 'Send this bill?' }).getByRole('button', { name: 'Send bill' }).click();
-  await expect(billStatus(desk)).toHaveText('Sent');
+  await desk.getByRole('button', { name: 'Issue…' }).click();
+  await desk
+    .getByRole('dialog', { name: 'Issue this invoice?' })
+    .getByRole('button', { name: 'Issue invoice' })
+    .click();
+  await expect(billStatus(desk)).toHaveText('Issued');
   await expect(billStatus(clinic)).toHaveText('Sent', { timeout: RECONNECT_MS });
   await expect.poll(() => pendingShown(desk), { timeout: RECONNECT_MS }).toBe(0);
 

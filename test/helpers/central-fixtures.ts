@@ -36,7 +36,7 @@ export const insertRecord = (db: SqlExecutor, patientId: string, values: Record<
   });
 
 export const insertBill = (db: SqlExecutor, values: Record<string, unknown> = {}) =>
-  insertRow<{ id: string; bill_number: string; status: string }>(db, 'bills', values);
+  insertRow<{ id: string; bill_number: string | null; status: string }>(db, 'bills', values);
 
 export const insertStaff = (db: SqlExecutor, values: Record<string, unknown> = {}) =>
   insertRow<{ id: string }>(db, 'staff', { role: 'vet', ...values });

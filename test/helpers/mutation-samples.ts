@@ -21,6 +21,8 @@ export interface SampleRefs {
   appointmentId: string;
   /** An open conflict (a possible duplicate flag) on a row of `conflictTable`. */
   conflictId: string;
+  /** The clinic of the staff the rows were made for (or a new one), for `clinic.update`. */
+  clinicId: string;
 }
 
 /**
@@ -77,7 +79,9 @@ export const SAMPLE_ARGS: { [Name in MutationName]: (refs: SampleRefs) => Mutati
   'bill.removeItem': (refs) => ({ id: refs.itemId, baseVersion: 1 }),
   'bill.linkRecord': (refs) => ({ id: newId(), bill_id: refs.draftBillId, medical_record_id: refs.finalRecordId }),
   'bill.unlinkRecord': (refs) => ({ id: refs.linkId }),
+  'bill.issue': (refs) => ({ id: refs.draftBillId, due_date: null, base: {} }),
   'bill.send': (refs) => ({ id: refs.draftBillId, due_date: null, base: {} }),
+  'bill.discard': (refs) => ({ id: refs.draftBillId }),
   'bill.cancel': (refs) => ({ id: refs.draftBillId, cancel_reason: 'Raised twice', base: {} }),
   'payment.record': (refs) => ({
     id: newId(),
@@ -86,6 +90,11 @@ export const SAMPLE_ARGS: { [Name in MutationName]: (refs: SampleRefs) => Mutati
     method: 'cash',
     reference: null,
     notes: null,
+  }),
+  'clinic.update': (refs) => ({
+    id: refs.clinicId,
+    changes: { tax_registration_number: 'IE1234567T' },
+    base: { tax_registration_number: null },
   }),
   'conflict.resolve': (refs) => ({ id: refs.conflictId, action: 'dismiss' }),
 };
@@ -104,6 +113,7 @@ export function randomSampleRefs(): SampleRefs {
     linkId: newId(),
     appointmentId: newId(),
     conflictId: newId(),
+    clinicId: newId(),
   };
 }
 
@@ -138,6 +148,12 @@ export async function createSampleRows(
     scheduled_at: new Date(Date.now() + 86_400_000).toISOString(),
     duration_minutes: 30,
   });
+  // The staff's own clinic (clinic.update edits only that one), or a new one when they have none.
+  const { rows: own } = await db.query<{ id: string }>(
+    `select clinic_id as id from staff where id = $1 and clinic_id is not null`,
+    [vetId],
+  );
+  const clinic = own[0] ?? (await insertRow<{ id: string }>(db, 'clinics', { name: 'Sample clinic' }));
   const conflictRow = { owners: owner.id, medical_records: draftRecord.id, bills: bill.id }[conflictTable];
   const conflict = await insertRow<{ id: string }>(db, 'sync.conflicts', {
     kind: 'duplicate',
@@ -156,5 +172,6 @@ export async function createSampleRows(
     linkId: link.id,
     appointmentId: appointment.id,
     conflictId: conflict.id,
+    clinicId: clinic.id,
   };
 }

@@ -2,7 +2,7 @@ import type { SqlExecutor } from '../connection.js';
 
 /** What an auditor asks of the bill numbers: are they unique and consecutive? */
 export interface BillNumberIntegrity {
-  /** Bills in the database. */
+  /** Bills carrying a number: those issued (drafts have none). */
   bills: number;
   /** Bills whose number is also carried by another bill (0 while the unique index holds). */
   duplicates: number;
@@ -20,7 +20,7 @@ export interface BillNumberIntegrity {
  */
 export async function billNumberIntegrity(db: SqlExecutor): Promise<BillNumberIntegrity> {
   const { rows } = await db.query<BillNumberIntegrity>(`
-    with issued as (select substring(bill_number from 6)::bigint as n from bills)
+    with issued as (select substring(bill_number from 6)::bigint as n from bills where bill_number is not null)
     select count(*)::int as bills,
            (count(*) - count(distinct n))::int as duplicates,
            (coalesce(max(n), 0) - count(distinct n))::int as gaps,

@@ -22,8 +22,11 @@ export const priceListItems = pgTable('price_list_items', {
 
 export const bills = pgTable('bills', {
   id: idColumn(),
-  /** Assigned by the database on insert (`BILL-000001`); whatever a writer sends is replaced. */
-  billNumber: text('bill_number').notNull().unique(),
+  /**
+   * Assigned by the database when the bill is issued (`BILL-000001`), never to a draft; no writer
+   * may set or change it. Null for drafts and for drafts cancelled without being issued.
+   */
+  billNumber: text('bill_number').unique(),
   ownerId: uuid('owner_id').references(() => owners.id, { onDelete: 'set null' }),
   billedName: text('billed_name'),
   billedAddress: text('billed_address'),

@@ -10,6 +10,11 @@ export const clinics = pgTable('clinics', {
   email: text('email'),
   timezone: text('timezone').notNull().default('UTC'),
   currency: text('currency').notNull().default('EUR'),
+  /** What invoices print about the clinic besides its name and contacts (admins edit it: clinic.update). */
+  taxRegistrationNumber: text('tax_registration_number'),
+  paymentTerms: text('payment_terms'),
+  /** Days after issue a bill falls due unless staff choose another date (0..365). */
+  defaultDueDays: integer('default_due_days').notNull().default(30),
   ...rowMetaColumns(),
 });
 

@@ -10,6 +10,11 @@ export const CLINIC = {
   // Reserved example domains everywhere: a demo that sends mail must never reach a real person.
   email: 'reception@leevalleyvets.example',
   currency: 'EUR',
+  // An invented VAT number of the Irish form (seven digits and a letter).
+  taxRegistrationNumber: 'IE 9876543W',
+  paymentTerms:
+    'Payment due within 30 days by card, cash or bank transfer (IBAN on request). Please quote the invoice number.',
+  defaultDueDays: 30,
   staffDomain: 'leevalleyvets.example',
 } as const;
 

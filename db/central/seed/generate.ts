@@ -69,6 +69,9 @@ export function generatePractice(options: GenerateOptions): Practice {
     email: CLINIC.email,
     timezone: CLINIC_TIMEZONE,
     currency: CLINIC.currency,
+    tax_registration_number: CLINIC.taxRegistrationNumber,
+    payment_terms: CLINIC.paymentTerms,
+    default_due_days: CLINIC.defaultDueDays,
     created_at: isoAt(openedMs),
   };
   ctx.practice.clinics.push(clinic);

@@ -26,6 +26,9 @@ export type ClinicRow = {
   email: string;
   timezone: string;
   currency: string;
+  tax_registration_number: string;
+  payment_terms: string;
+  default_due_days: number;
   created_at: string;
 };
 

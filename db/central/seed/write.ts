@@ -41,7 +41,19 @@ type Columns<T extends PracticeTable> = readonly (keyof Practice[T][number] & st
 // Every column a row carries, except that bills go in as drafts: their status and the
 // timestamps of issue, payment and cancellation are set afterwards (see writePractice).
 const COLUMNS: { [T in PracticeTable]: Columns<T> } = {
-  clinics: ['id', 'name', 'address', 'phone', 'email', 'timezone', 'currency', 'created_at'],
+  clinics: [
+    'id',
+    'name',
+    'address',
+    'phone',
+    'email',
+    'timezone',
+    'currency',
+    'tax_registration_number',
+    'payment_terms',
+    'default_due_days',
+    'created_at',
+  ],
   staff: ['id', 'clinic_id', 'role', 'display_name', 'username', 'email', 'created_at'],
   price_list_items: ['id', 'code', 'name', 'kind', 'unit_price', 'tax_rate', 'active', 'created_at'],
   owners: ['id', 'first_name', 'last_name', 'email', 'phone', 'address', 'city', 'postcode', 'notes', 'created_at'],
@@ -98,7 +110,7 @@ const COLUMNS: { [T in PracticeTable]: Columns<T> } = {
     'cancel_reason',
     'created_at',
   ],
-  // No bill_number: the BEFORE INSERT trigger assigns it (NOT NULL is checked after it runs).
+  // No bill_number: the database gives one when a bill is issued (the issue step below).
   bills: ['id', 'owner_id', 'billed_name', 'billed_address', 'patient_id', 'currency', 'notes', 'created_at'],
   bill_items: [
     'id',
@@ -159,9 +171,9 @@ function chunksOf<T>(rows: readonly T[], size: number): T[][] {
  * planner knows the new sizes at once.
  *
  * The guard triggers decide the order. Medical records go in before their addenda. Bills go in
- * as drafts in creation order (the database numbers them BILL-000001.. in that order), then
- * their items and record links (allowed only on drafts); then issued bills become sent or
- * overdue and payments are taken (refused on paid or cancelled bills). The database itself
+ * as drafts (unnumbered), then their items and record links (allowed only on drafts); then
+ * issued bills become sent or overdue, in order of issue and one chunk at a time, which is when
+ * the database numbers them (BILL-000001.. roughly in issue order); then payments are taken (refused on paid or cancelled bills). The database itself
  * marks a sent bill paid once its payments cover the total; whatever is then still not in its
  * generated status (cancelled bills) is moved there last.
  *
@@ -190,10 +202,9 @@ export async function writePractice(
     const columns = COLUMNS[table];
     const perStatement = Math.min(batchSize, Math.floor(MAX_BIND_PARAMETERS / columns.length));
     let done = doneBefore;
-    // Bills are numbered in insertion order, so their chunks must go one after the other. The
-    // trigger that settles bills sums each bill's payments in its own snapshot: payment chunks
-    // written side by side could each see only part of a bill's payments and leave it unpaid.
-    const oneByOne = table === 'bills' || table === 'payments';
+    // The trigger that settles bills sums each bill's payments in its own snapshot: payment
+    // chunks written side by side could each see only part of a bill's payments and leave it unpaid.
+    const oneByOne = table === 'payments';
     await inParallel(chunksOf(rows, perStatement), oneByOne ? 1 : parallel, async (chunk) => {
       const params: unknown[] = [];
       for (const row of chunk) for (const column of columns) params.push(row[column]);
@@ -236,12 +247,21 @@ export async function writePractice(
   });
 
   const chunking = { batchSize, parallel };
-  const issued = practice.bills.filter((b) => b.issued_at !== null);
-  await updateBills(db, issued, chunking, {
-    columns: { status: 'bill_status', issued_at: 'timestamptz', due_date: 'date' },
-    values: (b) => [b.status === 'overdue' ? 'overdue' : 'sent', b.issued_at, b.due_date],
-    progress: (done) => report('bills', 'issue', done, issued.length),
-  });
+  // Issuing takes the bill numbers: in order of issue, one chunk after the other (issuing
+  // transactions queue on the number counter anyway, so parallel chunks would gain nothing).
+  const issued = practice.bills
+    .filter((b) => b.issued_at !== null)
+    .sort((a, b) => (a.issued_at! < b.issued_at! ? -1 : a.issued_at! > b.issued_at! ? 1 : 0));
+  await updateBills(
+    db,
+    issued,
+    { ...chunking, parallel: 1 },
+    {
+      columns: { status: 'bill_status', issued_at: 'timestamptz', due_date: 'date' },
+      values: (b) => [b.status === 'overdue' ? 'overdue' : 'sent', b.issued_at, b.due_date],
+      progress: (done) => report('bills', 'issue', done, issued.length),
+    },
+  );
 
   await insertRows('payments', practice.payments, 0, practice.payments.length);
 

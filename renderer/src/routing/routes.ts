@@ -1,6 +1,7 @@
 /**
  * Hash routes (`#/today/2025-03-04`, `#/week/2025-03-03`, `#/owner/<id>`, `#/patient/<id>`,
- * `#/bill/<id>`, `#/inbox`, `#/admin/staff`, `#/admin/devices`, `#/history/<table>/<id>`): they
+ * `#/bill/<id>`, `#/inbox`, `#/admin/staff`, `#/admin/devices`, `#/admin/clinic`,
+ * `#/history/<table>/<id>`): they
  * work the same from a file:// page in Electron and from the web bridge, with no router package.
  */
 export type Route =
@@ -13,6 +14,8 @@ export type Route =
   | { name: 'inbox' }
   | { name: 'admin-staff' }
   | { name: 'admin-devices' }
+  /** The clinic's details as invoices print them (admins). */
+  | { name: 'admin-clinic' }
   /** One record's changes from the central audit trail (admins, online only). */
   | { name: 'history'; table: string; id: string }
   | { name: 'not-found'; path: string };
@@ -35,6 +38,7 @@ export function parseRoute(hash: string): Route {
       return { name: 'inbox' };
     case 'admin':
       if (second === 'staff' || second === '') return { name: 'admin-staff' };
+      if (second === 'clinic') return { name: 'admin-clinic' };
       return second === 'devices' ? { name: 'admin-devices' } : { name: 'not-found', path };
     case 'history':
       return second && third
@@ -63,6 +67,8 @@ export function routeHref(route: Route): string {
       return '#/admin/staff';
     case 'admin-devices':
       return '#/admin/devices';
+    case 'admin-clinic':
+      return '#/admin/clinic';
     case 'history':
       return `#/history/${encodeURIComponent(route.table)}/${encodeURIComponent(route.id)}`;
     case 'not-found':

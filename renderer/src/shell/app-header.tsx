@@ -40,7 +40,7 @@ export function AppHeader({ route, practiceName, onSearch, onHelp }: AppHeaderPr
           <a
             className="nav-link"
             href="#/admin/staff"
-            aria-current={route.name === 'admin-staff' || route.name === 'admin-devices' ? 'page' : undefined}
+            aria-current={route.name.startsWith('admin-') ? 'page' : undefined}
           >
             Admin
           </a>

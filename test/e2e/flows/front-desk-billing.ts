@@ -38,15 +38,15 @@ export async function billTheVisit(state: FlowState): Promise<void> {
   const invoice = page.getByRole('article', { name: 'Invoice' });
   const number = invoice.getByTestId('bill-number');
   const status = invoice.locator('.bill-header .badge');
-  // Provisional until the draft reaches the central database, which numbers every bill as it
-  // arrives (gapless numbers: drafts too); on a fast network that may already have happened.
-  await expect(number).toHaveText(/^(Provisional · not yet numbered ref\. [0-9a-f]{8}|BILL-\d{6})$/);
+  // A draft has no number (the central database numbers a bill when it is issued) and says it
+  // is not an invoice.
+  await expect(number).toHaveText(/^Draft · no number until issued ref\. [0-9a-f]{8}$/);
+  await expect(invoice.getByTestId('draft-mark')).toHaveText('Draft — not an invoice');
   await expect(status).toHaveText('Draft');
-  const draftNumber = await number.textContent();
   await expect(invoice.getByRole('link', { name: ownerName })).toBeVisible();
   await expect(invoice.getByRole('link', { name: patientName })).toBeVisible();
   await expect(invoice).toContainText('No items yet');
-  await expect(page.getByRole('button', { name: 'Send…' })).toBeDisabled();
+  await expect(page.getByRole('button', { name: 'Issue…' })).toBeDisabled();
 
   const items = invoice.getByTestId('bill-item');
   const first = await addFromPriceList(page, items, 1);
@@ -77,20 +77,19 @@ export async function billTheVisit(state: FlowState): Promise<void> {
 
   const total = (await page.getByTestId('bill-totals').locator('dd.bill-total').textContent()) ?? '';
   expect(cents(total)).toBeGreaterThan(0);
-  await page.getByRole('button', { name: 'Send…' }).click();
-  const send = page.getByRole('dialog', { name: 'Send this bill?' });
-  await expect(send).toContainText(`The bill of ${total} is issued`);
-  await send.getByRole('button', { name: 'Send bill' }).click();
+  await page.getByRole('button', { name: 'Issue…' }).click();
+  const send = page.getByRole('dialog', { name: 'Issue this invoice?' });
+  await expect(send).toContainText(`The invoice of ${total} is issued`);
+  await send.getByRole('button', { name: 'Issue invoice' }).click();
   await expect(send).toBeHidden();
-  await expect(status).toHaveText('Sent');
-  // Items and linked records are fixed once sent.
+  await expect(status).toHaveText('Issued');
+  // Items and linked records are fixed once issued.
   await expect(invoice.getByRole('textbox')).toHaveCount(0);
   await expect(records.getByRole('button', { name: /^(Link record|Unlink)$/ })).toHaveCount(0);
   // The final number from the central database replaces the provisional reference once this
-  // workstation has synced (if the draft was numbered already, it keeps that number).
+  // workstation has synced.
   await expect(number).toHaveText(/^BILL-\d{6}$/, { timeout: 90_000 });
   const billNumber = await number.textContent();
-  if (draftNumber?.startsWith('BILL-')) expect(billNumber).toBe(draftNumber);
 
   await page.getByRole('button', { name: 'Record payment' }).click();
   const payment = page.getByRole('dialog', { name: 'Record payment' });

@@ -9,6 +9,7 @@ import {
   patientFields,
   paymentFields,
 } from '../../../core/domain/entities.js';
+import { clinicFields } from '../../../core/domain/clinic.js';
 import { MERGED_CLINICAL_CAP } from '../../../core/domain/text.js';
 import { appointmentCancel } from '../../../core/mutations/appointments.js';
 import { billCancel, billCreate } from '../../../core/mutations/billing.js';
@@ -38,6 +39,7 @@ const FEEDING_SCHEMAS: Record<string, Record<string, FieldSchema | 'merged-clini
   },
   appointments: { ...appointmentFields.shape, cancel_reason: argField(appointmentCancel, 'cancel_reason') },
   bills: { notes: argField(billCreate, 'notes'), cancel_reason: argField(billCancel, 'cancel_reason') },
+  clinics: clinicFields.shape,
   bill_items: billItemFields.shape,
   payments: paymentFields.shape,
 };
@@ -50,6 +52,8 @@ const NOT_FROM_MUTATIONS = new Set([
   'bills.billed_name',
   'bills.billed_address',
   'bills.currency',
+  'clinics.timezone',
+  'clinics.currency',
 ]);
 
 /** A value of `length` characters the field accepts when its cap allows it. */

@@ -38,7 +38,7 @@ describe.each(CENTRAL_BACKENDS)('retention rules on %s', (kind) => {
 
     await db().query('delete from owners where id = $1', [owner.id]);
 
-    const { rows } = await db().query('select id, owner_id, billed_name from bills order by bill_number');
+    const { rows } = await db().query('select id, owner_id, billed_name from bills order by created_at, id');
     expect(rows).toEqual([
       { id: paid.id, owner_id: null, billed_name: 'Ada Lovelace' },
       { id: cancelled.id, owner_id: null, billed_name: 'Ada Lovelace' },
@@ -92,11 +92,13 @@ describe.each(CENTRAL_BACKENDS)('retention rules on %s', (kind) => {
     await expectRestrictViolation(db().query('delete from medical_records where id = $1', [record.id]));
   });
 
-  it('rejects deleting a bill that has items or payments, and any bill at all', async () => {
-    const empty = await insertBill(db());
+  it('rejects deleting any issued bill, with or without items (an unnumbered draft may be discarded: bills.test.ts)', async () => {
+    const issued = { status: 'sent', issued_at: new Date().toISOString() };
+    const empty = await insertBill(db(), issued);
     await expectSqlState(db().query('delete from bills where id = $1', [empty.id]), 'VD003');
     const withItem = await insertBill(db());
     await insertRow(db(), 'bill_items', { bill_id: withItem.id, description: 'Consultation' });
+    await db().query(`update bills set status = 'sent', issued_at = now() where id = $1`, [withItem.id]);
     await expectSqlState(db().query('delete from bills where id = $1', [withItem.id]), 'VD003');
   });
 

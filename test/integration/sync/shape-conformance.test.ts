@@ -101,8 +101,10 @@ describe.each(CENTRAL_BACKENDS)('GET /v1/shape read by the official client on %s
     expect(exam['visit_at']).toBe('2026-01-15 09:00:00.123456+00');
     const item = await find('bill_items', 'description', 'Rabies vaccine');
     expect(item).toMatchObject({ quantity: '2.000', unit_price: '45.50', tax_rate: '0.2100' });
-    const bill = await find('bills', 'notes', 'Pay at the desk');
-    expect(bill['bill_number']).toMatch(/^BILL-\d{6}$/);
+    const draft = await find('bills', 'notes', 'Pay at the desk');
+    expect(draft['bill_number']).toBeNull();
+    const issued = await find('bills', 'billed_name', 'Walk-in');
+    expect(issued['bill_number']).toMatch(/^BILL-\d{6}$/);
     const conflict = await find('conflicts', 'field', 'phone');
     expect(conflict).toMatchObject({
       base_value: '06 00 00 00 00',

@@ -144,9 +144,9 @@ describe.each(CENTRAL_BACKENDS)('workstations syncing through a central server o
     expect(rows).toEqual([{ kind: 'duplicate', row_id: secondId }]);
   });
 
-  it('gives bills issued offline their final numbers after reconnecting', async () => {
+  it('numbers bills issued offline on sync, in the order this workstation issued them, and never a draft', async () => {
     const a = await cluster.workstation();
-    const billIds = [newId(), newId(), newId()];
+    const billIds = [newId(), newId(), newId(), newId()];
     for (const id of billIds) {
       await a.backend.call('mutate', {
         name: 'bill.create',
@@ -168,20 +168,80 @@ describe.each(CENTRAL_BACKENDS)('workstations syncing through a central server o
         },
       });
     }
-    expect(billIds.map((id) => a.replica.get('bills', id)?.['bill_number'])).toEqual([null, null, null]);
+    // Issued in another order than opened; the last draft stays a draft.
+    const issueOrder = [billIds[2]!, billIds[0]!, billIds[1]!];
+    for (const id of issueOrder) {
+      await a.backend.call('mutate', { name: 'bill.issue', args: { id, due_date: null } });
+    }
+    const numbers = () => billIds.map((id) => a.replica.get('bills', id)?.['bill_number'] ?? null);
+    expect(numbers()).toEqual([null, null, null, null]);
     a.sync.start();
     await waitFor(
       'numbers to arrive',
-      () => billIds.every((id) => a.replica.get('bills', id)?.['bill_number'] !== null) && quiet([a])(),
+      () => issueOrder.every((id) => a.replica.get('bills', id)?.['bill_number'] !== null) && quiet([a])(),
       [a],
     );
-    expect(billIds.map((id) => a.replica.get('bills', id)?.['bill_number'])).toEqual([
+    expect(issueOrder.map((id) => a.replica.get('bills', id)?.['bill_number'])).toEqual([
       'BILL-000001',
       'BILL-000002',
       'BILL-000003',
     ]);
+    expect(a.replica.get('bills', billIds[3]!)).toMatchObject({ bill_number: null, status: 'draft' });
     const detail = await a.backend.call('bill.detail', { id: billIds[0]! });
     expect(detail?.totals).toMatchObject({ subtotal: '45.00', taxTotal: '9.00', total: '54.00' });
+  });
+
+  it('applies bill.send from an outbox made before the rename, as bill.issue', async () => {
+    const a = await cluster.workstation();
+    const id = newId();
+    await a.backend.call('mutate', {
+      name: 'bill.create',
+      args: { id, owner_id: null, patient_id: null, notes: null, items: [] },
+    });
+    await a.backend.call('mutate', { name: 'bill.send', args: { id, due_date: '2026-12-31' } });
+    a.sync.start();
+    await waitFor('the number to arrive', () => a.replica.get('bills', id)?.['bill_number'] != null && quiet([a])(), [
+      a,
+    ]);
+    expect(a.replica.get('bills', id)).toMatchObject({ status: 'sent', due_date: '2026-12-31' });
+  });
+
+  it('discards an unnumbered draft everywhere, its lines with it', async () => {
+    const a = await cluster.workstation();
+    const id = newId();
+    const itemId = newId();
+    await a.backend.call('mutate', {
+      name: 'bill.create',
+      args: {
+        id,
+        owner_id: null,
+        patient_id: null,
+        notes: null,
+        items: [
+          {
+            id: itemId,
+            description: 'Nail clip',
+            quantity: '1',
+            unit_price: '8.00',
+            tax_rate: '0.2',
+            price_list_item_id: null,
+          },
+        ],
+      },
+    });
+    a.sync.start();
+    await waitFor('the draft to sync', () => a.replica.getServerRow('bills', id) !== undefined && quiet([a])(), [a]);
+    await a.backend.call('mutate', { name: 'bill.discard', args: { id } });
+    expect(await a.backend.call('bill.detail', { id })).toBeNull();
+    await waitFor('the discard to settle', () => a.replica.getServerRow('bills', id) === undefined && quiet([a])(), [
+      a,
+    ]);
+    const { rows } = await cluster.db.query(
+      `select id from bill_items where id = $1 union all select id from bills where id = $2`,
+      [itemId, id],
+    );
+    expect(rows).toEqual([]);
+    expect(a.replica.rejected()).toEqual([]);
   });
 
   it('rolls back a deletion the retention rules refuse and shows it in the inbox', async () => {

@@ -35,7 +35,7 @@ async function createBill(db: CentralDb, practice: SyncPractice, ownerId: string
 
 const send = (practice: SyncPractice, id: string) =>
   envelope(
-    'bill.send',
+    'bill.issue',
     { id, due_date: null, base: { status: 'draft', issued_at: null, due_date: null } },
     practice.frontDesk,
   );
@@ -95,13 +95,13 @@ describe.each(CENTRAL_BACKENDS)('write path: clinic rules on %s', (kind) => {
     expect(await billState(db(), billId)).toEqual({ status: 'paid', paid_at: new Date(last.createdAt) });
   });
 
-  it('sends a bill without a base as an unissued draft, with no false conflict', async () => {
+  it('issues a bill without a base as an unissued draft, with no false conflict', async () => {
     const practice = await setupPractice(db());
     const billId = await createBill(db(), practice);
     const result = await pushOne(
       db(),
       practice.deviceId,
-      envelope('bill.send', { id: billId, due_date: '2025-04-01', base: {} }, practice.frontDesk),
+      envelope('bill.issue', { id: billId, due_date: '2025-04-01', base: {} }, practice.frontDesk),
     );
     expect(result).toMatchObject({ status: 'applied', tables: ['bills'] });
     expect(await countRows(db(), 'sync.conflicts')).toBe(0);

@@ -2,11 +2,12 @@ import type { ReactNode } from 'react';
 import { routeHref } from '../../routing/routes.js';
 import './admin.css';
 
-type AdminTab = 'admin-staff' | 'admin-devices';
+type AdminTab = 'admin-staff' | 'admin-devices' | 'admin-clinic';
 
 const TABS: readonly { route: AdminTab; label: string }[] = [
   { route: 'admin-staff', label: 'Staff' },
   { route: 'admin-devices', label: 'Devices' },
+  { route: 'admin-clinic', label: 'Clinic' },
 ];
 
 interface AdminHeaderProps {

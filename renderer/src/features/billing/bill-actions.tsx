@@ -3,35 +3,48 @@ import type { BillDetail } from '../../../../core/api/views.js';
 import { isOpenBill, type BillTotals } from '../../../../core/domain/bill-totals.js';
 import { useCan } from '../identity/session-context.js';
 import { CancelBillDialog } from './cancel-bill-dialog.js';
+import { DiscardDraftDialog } from './discard-draft-dialog.js';
+import { IssueBillDialog } from './issue-bill-dialog.js';
 import { PaymentDialog } from './payment-dialog.js';
-import { SendBillDialog } from './send-bill-dialog.js';
 
-type Open = 'send' | 'pay' | 'cancel' | null;
+type Open = 'issue' | 'pay' | 'cancel' | 'discard' | null;
 
 const CANCELLABLE: ReadonlySet<string> = new Set(['draft', 'sent', 'overdue']);
 
-/** What the signed-in role can do with the bill in its status; each step asks before it acts. */
-export function BillActions({ detail, totals }: { detail: BillDetail; totals: BillTotals }) {
-  const { bill, items } = detail;
+interface BillActionsProps {
+  detail: BillDetail;
+  totals: BillTotals;
+  /** The clinic's default days until due, for the issue dialog; null while unknown. */
+  defaultDueDays: number | null;
+}
+
+/**
+ * What the signed-in role can do with the bill in its status; each step asks before it acts. A
+ * draft that never had a number and holds no payment is discarded rather than cancelled: it
+ * never was an invoice, so nothing of it needs to stay on record.
+ */
+export function BillActions({ detail, totals, defaultDueDays }: BillActionsProps) {
+  const { bill, items, payments } = detail;
   const [open, setOpen] = useState<Open>(null);
   const can = useCan();
   const close = () => {
     setOpen(null);
   };
   const status = bill.status;
+  const discardable = status === 'draft' && bill.bill_number === null && payments.length === 0;
   return (
     <div className="row no-print">
-      {status === 'draft' && can({ mutation: 'bill.send' }) ? (
+      {status === 'draft' && can({ mutation: 'bill.issue' }) ? (
         <button
           type="button"
           className="btn btn-primary"
           disabled={items.length === 0}
           title={items.length === 0 ? 'Add at least one item first' : undefined}
           onClick={() => {
-            setOpen('send');
+            setOpen('issue');
           }}
         >
-          Send…
+          Issue…
         </button>
       ) : null}
       {isOpenBill(status) && can({ mutation: 'payment.record' }) ? (
@@ -54,7 +67,18 @@ export function BillActions({ detail, totals }: { detail: BillDetail; totals: Bi
       >
         Print / Save as PDF
       </button>
-      {CANCELLABLE.has(status) && can({ mutation: 'bill.cancel' }) ? (
+      {discardable && can({ mutation: 'bill.discard' }) ? (
+        <button
+          type="button"
+          className="btn"
+          onClick={() => {
+            setOpen('discard');
+          }}
+        >
+          Discard draft…
+        </button>
+      ) : null}
+      {!discardable && CANCELLABLE.has(status) && can({ mutation: 'bill.cancel' }) ? (
         <button
           type="button"
           className="btn"
@@ -65,13 +89,16 @@ export function BillActions({ detail, totals }: { detail: BillDetail; totals: Bi
           Cancel bill…
         </button>
       ) : null}
-      <SendBillDialog
-        open={open === 'send'}
-        billId={bill.id}
-        total={totals.total}
-        currency={bill.currency}
-        onClose={close}
-      />
+      {open === 'issue' ? (
+        <IssueBillDialog
+          open
+          billId={bill.id}
+          total={totals.total}
+          currency={bill.currency}
+          defaultDueDays={defaultDueDays}
+          onClose={close}
+        />
+      ) : null}
       <PaymentDialog
         open={open === 'pay'}
         billId={bill.id}
@@ -80,6 +107,7 @@ export function BillActions({ detail, totals }: { detail: BillDetail; totals: Bi
         onClose={close}
       />
       <CancelBillDialog open={open === 'cancel'} billId={bill.id} onClose={close} />
+      <DiscardDraftDialog open={open === 'discard'} billId={bill.id} onClose={close} />
     </div>
   );
 }

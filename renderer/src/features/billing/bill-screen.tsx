@@ -10,13 +10,16 @@ import { BillItemsTable } from './bill-items-table.js';
 import { BillPayments } from './bill-payments.js';
 import { BillRecords } from './bill-records.js';
 import { BillTotalsPanel } from './bill-totals-panel.js';
+import { TaxBreakdown } from './tax-breakdown.js';
 
 /**
- * One bill: header, lines, linked records, totals, payments and its actions. Printing shows
- * only the invoice (see billing.css), for paper or "Save as PDF".
+ * One bill: header, lines, tax by rate, linked records, totals, payments and its actions.
+ * Printing shows only the invoice (see billing.css), for paper or "Save as PDF", with the
+ * clinic's details (clinic.current) and its payment terms.
  */
 export function BillScreen({ id, practiceName }: { id: string; practiceName: string }) {
   const detail = useApiQuery('bill.detail', { id });
+  const clinic = useApiQuery('clinic.current', {}).data ?? null;
   const patientId = detail.data?.bill.patient_id ?? null;
   const ownerId = detail.data?.bill.owner_id ?? null;
   const chart = useApiQuery('patient.chart', { id: patientId ?? '' }, { enabled: patientId !== null });
@@ -46,18 +49,35 @@ export function BillScreen({ id, practiceName }: { id: string; practiceName: str
           Bill
           {bill.status === 'sent' && Number(totals.balance) <= 0 ? ' · paid in full, confirming with the server' : ''}
         </p>
-        <BillActions detail={detail.data} totals={totals} />
+        <BillActions detail={detail.data} totals={totals} defaultDueDays={clinic?.default_due_days ?? null} />
       </div>
       <article className="card invoice" aria-label="Invoice">
-        <BillHeader bill={bill} owner={ownerRow} patient={chart.data?.patient ?? null} practiceName={practiceName} />
+        <BillHeader
+          bill={bill}
+          owner={ownerRow}
+          patient={chart.data?.patient ?? null}
+          clinic={clinic}
+          practiceName={practiceName}
+        />
         <section aria-labelledby="bill-items-title" className="stack-sm">
           <h2 id="bill-items-title" className="card-title">
             Items
           </h2>
           <BillItemsTable items={items} currency={bill.currency} editable={draft} />
         </section>
-        <BillTotalsPanel totals={totals} currency={bill.currency} />
-        <p className="print-only invoice-footer">Printed {formatDateTime(new Date().toISOString())}</p>
+        <div className="invoice-sums">
+          <TaxBreakdown items={items} currency={bill.currency} />
+          <BillTotalsPanel totals={totals} currency={bill.currency} />
+        </div>
+        {clinic?.payment_terms && !draft ? (
+          <section className="invoice-terms" aria-label="Payment terms" data-testid="payment-terms">
+            <h2 className="card-title">Payment terms</h2>
+            <p>{clinic.payment_terms}</p>
+          </section>
+        ) : null}
+        <p className="print-only invoice-footer">
+          {draft ? 'Draft — not an invoice · ' : ''}Printed {formatDateTime(new Date().toISOString())}
+        </p>
       </article>
       {draft ? (
         <section className="card no-print">

@@ -9,7 +9,10 @@ interface NewBillButtonProps {
   className?: string;
 }
 
-/** Opens an empty draft bill for an owner (and patient), then shows it; nothing for roles that may not. */
+/**
+ * Opens an empty draft bill for an owner (and patient), then shows it; nothing for roles that may
+ * not. A draft takes no invoice number (that comes when it is issued) and can be discarded.
+ */
 export function NewBillButton({ ownerId, patientId, className = 'btn' }: NewBillButtonProps) {
   const mutate = useMutate();
   const can = useCan();
@@ -25,7 +28,7 @@ export function NewBillButton({ ownerId, patientId, className = 'btn' }: NewBill
           {
             name: 'bill.create',
             args: { id, owner_id: ownerId, patient_id: patientId, notes: null, items: [] },
-            success: 'Draft bill created',
+            success: 'Draft bill opened',
           },
           {
             onSuccess: () => {

@@ -9,6 +9,9 @@ const TONE: Record<BillStatus, string> = {
   cancelled: 'badge-warning',
 };
 
+/** Staff say "issued"; the stored status keeps its original name, `sent` (nothing is e-mailed). */
+const LABEL: Partial<Record<BillStatus, string>> = { sent: 'Issued' };
+
 export function BillStatusBadge({ status }: { status: BillStatus }) {
-  return <span className={`badge ${TONE[status]}`}>{humanize(status)}</span>;
+  return <span className={`badge ${TONE[status]}`}>{LABEL[status] ?? humanize(status)}</span>;
 }

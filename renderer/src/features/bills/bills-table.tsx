@@ -48,7 +48,9 @@ export function BillsTable({ bills }: { bills: BillSummary[] }) {
                 style={{ transform: `translateY(${item.start}px)`, height: item.size }}
               >
                 <span role="cell" className="mono">
-                  <a href={routeHref({ name: 'bill', id: bill.id })}>{bill.bill_number ?? 'Provisional'}</a>{' '}
+                  <a href={routeHref({ name: 'bill', id: bill.id })}>
+                    {bill.bill_number ?? (bill.status === 'draft' ? 'Draft' : 'Provisional')}
+                  </a>{' '}
                   <PendingMark pending={bill.pending} />
                 </span>
                 <span role="cell">{formatDate(bill.issued_at)}</span>

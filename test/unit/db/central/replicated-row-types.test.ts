@@ -19,10 +19,11 @@ const byName = new Map<string, PgTable>(
 
 /**
  * NOT NULL columns a workstation's own insert leaves unset until the server's copy arrives:
- * the server assigns them (row metadata, a bill's number, a bill's currency by default).
+ * the server assigns them (row metadata, a bill's currency by default). A bill's number is not
+ * one: drafts have none, so the column may be null anyway.
  */
 const SERVER_ASSIGNED: Partial<Record<ReplicatedTableName, readonly string[]>> = {
-  bills: ['bill_number', 'currency'],
+  bills: ['currency'],
   // Raised by the server only; null in a replica row synced before the column existed.
   staff: ['credential_version'],
 };

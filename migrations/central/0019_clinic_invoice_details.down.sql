@@ -1,0 +1,11 @@
+alter table clinics
+  drop constraint clinics_payment_terms_length_cap,
+  drop constraint clinics_tax_registration_number_length_cap,
+  drop constraint clinics_email_length_cap,
+  drop constraint clinics_phone_length_cap,
+  drop constraint clinics_address_length_cap,
+  drop constraint clinics_name_length_cap,
+  drop constraint clinics_default_due_days_range,
+  drop column default_due_days,
+  drop column payment_terms,
+  drop column tax_registration_number;
