@@ -45,7 +45,9 @@ async function openWeek(page: Page, url: string): Promise<Locator> {
 }
 
 // Tall enough for the whole 08:00-19:00 grid: the mouse can only reach what is on screen.
-test.use({ viewport: { width: 1440, height: 1800 } });
+// One VetDesk per role for the file: each test picks a booking that can move from what the
+// grid shows now and checks where it lands, so a booking an earlier test moved changes nothing.
+test.use({ viewport: { width: 1440, height: 1800 }, vetdeskSharing: 'file' });
 
 test('dragging a booking in the day view moves it to another vet and time, and it stays there', async ({
   page,
