@@ -2,13 +2,16 @@ import { defineConfig } from '@playwright/test';
 import { CHROMIUM_LAUNCH_OPTIONS } from './test/helpers/chromium.js';
 
 /**
- * End-to-end tests: Debian's Chromium driving the UI through the web bridge. Each test starts
- * its own VetDesk (central server, workstation, bridge) on a fresh data folder, so tests run
- * one at a time to keep the machine responsive.
+ * End-to-end tests: Debian's Chromium driving the UI through the web bridge. A test starts its
+ * own VetDesk (central server, workstation, bridge) on a copy of the run's demo data folder
+ * (test/e2e/demo-template.ts; the global setup makes its place), or shares one with the other
+ * tests of its file when the file says so; tests run one at a time to keep the machine
+ * responsive.
  */
 export default defineConfig({
   testDir: 'test/e2e',
   testMatch: '**/*.e2e.ts',
+  globalSetup: './test/e2e/global-setup.ts',
   outputDir: 'test-artifacts/playwright',
   workers: 1,
   timeout: 180_000,

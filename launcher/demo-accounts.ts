@@ -1,10 +1,12 @@
 import { randomInt } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import { passwordProblem } from '../core/auth/password-policy.js';
 import type { StaffRole } from '../core/domain/enums.js';
 import type { CentralDb } from '../db/central/connection.js';
 import { setPasswordHash } from '../db/central/queries/staff-accounts.js';
 import { setUsername, staffWithoutPassword } from '../db/central/queries/practice.js';
 import { hashPassword, type ScryptCost } from '../sync/identity/password-hash.js';
+import { mapConcurrently } from './map-concurrently.js';
 
 /** A demo staff member who can sign in, with the password made for them (shown once). */
 export interface DemoAccount {
@@ -47,27 +49,35 @@ function usernameFor(displayName: string | null, index: number): string {
 }
 
 /**
+ * How many demo passwords are hashed at once: one per core. scrypt runs on libuv's thread pool
+ * (4 threads by default), so each hash takes a core and its 128 MiB for its duration; more at
+ * once than there are cores would only queue, and would keep the pool from file reads meanwhile.
+ */
+function hashingLanes(): number {
+  return Math.max(1, availableParallelism());
+}
+
+/**
  * Gives every active staff member without a password (the seeded demo staff) a fresh random
  * password, hashed with the production scrypt cost unless `cost` says otherwise, and a user
- * name when they have none; one audited transaction. Returns the accounts with their
- * passwords, which exist nowhere else: the caller shows them once.
+ * name when they have none; one audited transaction. The hashes are computed side by side (one
+ * per core, see `hashingLanes`): one after another, a first run spent seconds per person.
+ * Returns the accounts with their passwords, which exist nowhere else: the caller shows them
+ * once.
  */
 export async function giveDemoPasswords(db: CentralDb, cost?: ScryptCost): Promise<DemoAccount[]> {
   const staff = await staffWithoutPassword(db);
-  const accounts: DemoAccount[] = [];
-  const hashes: string[] = [];
-  for (const [index, member] of staff.entries()) {
-    const password = newDemoPassword();
-    hashes.push(await hashPassword(password, cost));
+  const accounts: DemoAccount[] = staff.map((member, index) => {
     const username = member.username ?? usernameFor(member.displayName, index);
-    accounts.push({
+    return {
       id: member.id,
       displayName: member.displayName ?? username,
       role: member.role,
       username,
-      password,
-    });
-  }
+      password: newDemoPassword(),
+    };
+  });
+  const hashes = await mapConcurrently(accounts, hashingLanes(), (account) => hashPassword(account.password, cost));
   await db.transaction(
     async (tx) => {
       for (const [index, account] of accounts.entries()) {

@@ -1,28 +1,12 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { launchVetdesk, type LaunchedVetdesk } from '../helpers/launch-vetdesk.js';
 import { expect, screenshot, test } from './fixtures.js';
 
-/** Like the shared fixture (own data folder per test), but signed in as the practice's first admin. */
-const adminTest = test.extend<{ adminVetdesk: LaunchedVetdesk }>({
-  // eslint-disable-next-line no-empty-pattern
-  adminVetdesk: async ({}, use) => {
-    const dataDir = await mkdtemp(path.join(tmpdir(), 'vetdesk-e2e-admin-'));
-    const vetdesk = await launchVetdesk({ dataDir, owners: 40, role: 'admin' });
-    try {
-      await use(vetdesk);
-    } finally {
-      await vetdesk.stop();
-      await rm(dataDir, { recursive: true, force: true });
-    }
-  },
-});
+/** Like the shared fixture, but signed in as the practice's first admin. */
+const adminTest = test.extend({ vetdeskRole: 'admin' });
 
 adminTest(
   'an admin sees staff and devices, edits an owner and reads the change in its history',
-  async ({ page, adminVetdesk }) => {
-    await page.goto(adminVetdesk.url);
+  async ({ page, vetdesk }) => {
+    await page.goto(vetdesk.url);
     await expect(page.getByRole('heading', { name: 'Today' })).toBeVisible();
 
     // Staff: every member with a role badge; the signed-in admin among them.

@@ -9,15 +9,13 @@ import { expect, signIn, test } from './fixtures.js';
 
 /**
  * A test with its own practice in separate processes (`launchCluster`): a central server over
- * a fresh PostgreSQL database and the workstations asked for, all removed afterwards, pass or
- * fail.
+ * a fresh PostgreSQL database (a copy of the worker's seeded template) and the workstations
+ * asked for, all removed afterwards, pass or fail.
  */
-export function clusterTest(options: LaunchClusterOptions) {
+export function clusterTest(options: Pick<LaunchClusterOptions, 'workstations'>) {
   return test.extend<{ cluster: VetdeskCluster }>({
-    // Playwright reads fixture dependencies from the destructuring pattern: this one has none.
-    // eslint-disable-next-line no-empty-pattern
-    cluster: async ({}, use) => {
-      const cluster = await launchCluster(options);
+    cluster: async ({ clusterTemplate }, use) => {
+      const cluster = await launchCluster({ ...options, template: clusterTemplate });
       try {
         await use(cluster);
       } finally {

@@ -1,12 +1,11 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { test as base } from '@playwright/test';
 import { createDatabase, dropDatabase } from '../../db/central/admin.js';
 import { openPostgres } from '../../db/central/pg-database.js';
 import { launchVetdesk, type LaunchedVetdesk } from '../helpers/launch-vetdesk.js';
 import { testServerUrl, uniqueDatabaseName } from '../helpers/postgres-server.js';
-import { expect, SCREENSHOTS } from './fixtures.js';
+import { expect, SCREENSHOTS, test as base } from './fixtures.js';
 
 const RECORDS = 400;
 

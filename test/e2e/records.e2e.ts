@@ -1,24 +1,8 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { launchVetdesk, type LaunchedVetdesk } from '../helpers/launch-vetdesk.js';
 import { expect, screenshot, test } from './fixtures.js';
 
-/** Like the shared fixture (own data folder per test), but signed in as the practice's first vet. */
-const vetTest = test.extend<{ vetVetdesk: LaunchedVetdesk }>({
-  // eslint-disable-next-line no-empty-pattern
-  vetVetdesk: async ({}, use) => {
-    const dataDir = await mkdtemp(path.join(tmpdir(), 'vetdesk-e2e-records-'));
-    const vetdesk = await launchVetdesk({ dataDir, owners: 40, role: 'vet' });
-    try {
-      await use(vetdesk);
-    } finally {
-      await vetdesk.stop();
-      await rm(dataDir, { recursive: true, force: true });
-    }
-  },
-});
+/** Like the shared fixture, but signed in as the practice's first vet. */
+const vetTest = test.extend({ vetdeskRole: 'vet' });
 
 /** Opens the chart of the first patient of the first owner search finds. */
 async function openAPatient(page: Page, url: string): Promise<void> {
@@ -31,8 +15,8 @@ async function openAPatient(page: Page, url: string): Promise<void> {
   await expect(page.getByRole('heading', { name: /Medical history/ })).toBeVisible();
 }
 
-vetTest('a vet writes a SOAP draft, finalizes it and corrects it with an addendum', async ({ page, vetVetdesk }) => {
-  await openAPatient(page, vetVetdesk.url);
+vetTest('a vet writes a SOAP draft, finalizes it and corrects it with an addendum', async ({ page, vetdesk }) => {
+  await openAPatient(page, vetdesk.url);
   const title = `Limping left hind ${Date.now() % 100_000}`;
 
   // `n` on the chart opens the editor, signed-in vet preselected, visit time now.

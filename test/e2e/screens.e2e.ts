@@ -2,6 +2,10 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, SCREENSHOTS, screenshot, test } from './fixtures.js';
 
+// One VetDesk for the file: these tests look at screens and change little (a check-in, a draft
+// bill), and none counts on a practice nobody touched; each also passes on its own.
+test.use({ vetdeskSharing: 'file' });
+
 test('the Today screen shows the demo appointments per vet and the sync status', async ({ page, vetdesk }) => {
   await page.goto(vetdesk.url);
   await expect(page.getByRole('heading', { name: 'Today' })).toBeVisible();

@@ -65,6 +65,62 @@ export interface LaunchClusterOptions {
   workstations: readonly StaffRole[];
   /** Owners in the seeded demo practice (default 40: fast). */
   owners?: number;
+  /**
+   * A database made by `createClusterTemplate`: the cluster's database is created as a copy of
+   * it instead of being migrated and seeded (`owners` then does not apply).
+   */
+  template?: ClusterTemplate;
+}
+
+/** A migrated and seeded practice database on the test server, for clusters to copy. */
+export interface ClusterTemplate {
+  /** The database's name on the server at TEST_DATABASE_URL. */
+  name: string;
+  /** Drops the database. Never throws. */
+  drop(): Promise<void>;
+}
+
+/**
+ * Migrates `db` and seeds the practice `npm start` seeds (same seed), anchored on today but
+ * small, every staff member with CLUSTER_PASSWORD.
+ */
+async function preparePractice(db: CentralDb, owners: number): Promise<void> {
+  await migrateUp(db, await loadMigrations());
+  const anchorDate = formatDay(clinicDay(Date.now()));
+  await writePractice(db, generatePractice({ seed: 42, owners, anchorDate }));
+  await giveClusterPasswords(db);
+}
+
+/**
+ * Creates a database at TEST_DATABASE_URL with the practice a cluster starts from (see
+ * `preparePractice`), for `launchCluster({ template })`: copying it is much quicker than
+ * migrating and seeding for every test.
+ * @throws Error naming the step that failed (a missing PostgreSQL server says how to get one).
+ */
+export async function createClusterTemplate(owners = 40): Promise<ClusterTemplate> {
+  const serverUrl = testServerUrl();
+  const name = uniqueDatabaseName('vetdesk_e2e_template');
+  const databaseUrl = await createDatabase(serverUrl, name).catch((error: unknown) => {
+    throw new Error(missingServerMessage(serverUrl, error));
+  });
+  const drop = () => dropDatabase(serverUrl, name).catch(() => undefined);
+  // One connection, closed before any copy: PostgreSQL copies a template nobody is connected to.
+  const db = openPostgres({
+    kind: 'postgres',
+    connectionString: databaseUrl,
+    poolMax: 1,
+    poolIdleMs: 1_000,
+    connectTimeoutMs: 10_000,
+  });
+  try {
+    await preparePractice(db, owners);
+  } catch (error) {
+    await db.close();
+    await drop();
+    throw error;
+  }
+  await db.close();
+  return { name, drop };
 }
 
 /**
@@ -170,7 +226,7 @@ export async function clusterEnrolmentCode(db: CentralDb, deviceName: string): P
 
 /**
  * Creates a database at TEST_DATABASE_URL, migrates it and seeds a small demo practice
- * in-process, starts the central server on it as a process of its own on a fixed free port,
+ * in-process (or copies `options.template`), starts the central server on it as a process of its own on a fixed free port,
  * then launches the workstations (`npm start` in workstation-only mode, each with its own data
  * folder), and resolves once each has finished its initial sync. Whatever was started is
  * cleaned up again if any step fails.
@@ -184,7 +240,7 @@ export async function launchCluster(options: LaunchClusterOptions): Promise<Vetd
   try {
     const serverUrl = testServerUrl();
     const name = uniqueDatabaseName('vetdesk_e2e');
-    const databaseUrl = await createDatabase(serverUrl, name).catch((error: unknown) => {
+    const databaseUrl = await createDatabase(serverUrl, name, options.template?.name).catch((error: unknown) => {
       throw new Error(missingServerMessage(serverUrl, error));
     });
     cleanups.push(() => dropDatabase(serverUrl, name));
@@ -196,11 +252,7 @@ export async function launchCluster(options: LaunchClusterOptions): Promise<Vetd
       connectTimeoutMs: 10_000,
     });
     cleanups.push(() => db.close());
-    await migrateUp(db, await loadMigrations());
-    // The demo practice `npm start` seeds (same seed), anchored on today, but small.
-    const anchorDate = formatDay(clinicDay(Date.now()));
-    await writePractice(db, generatePractice({ seed: 42, owners: options.owners ?? 40, anchorDate }));
-    await giveClusterPasswords(db);
+    if (!options.template) await preparePractice(db, options.owners ?? 40);
 
     const port = await freePort();
     // A real server: device tokens from enrolment, signed changes.
