@@ -175,6 +175,25 @@ export const API = {
 } as const;
 
 export type ApiName = keyof typeof API;
+
+/**
+ * Operations that wait on the central server and run memory-hard password hashes: seconds
+ * each on a busy machine, and a sign-in that times out online then checks the password offline
+ * as well. A page gives them a longer answer limit than the calls that read the local replica.
+ */
+export const SLOW_OPERATIONS: ReadonlySet<ApiName> = new Set<ApiName>([
+  'setup.enrol',
+  'session.signIn',
+  'session.changePassword',
+  'outbox.export',
+  'admin.staff',
+  'admin.devices',
+  'admin.createStaff',
+  'admin.updateStaff',
+  'admin.resetPassword',
+  'admin.createEnrolmentCode',
+  'admin.revokeDevice',
+]);
 export type ApiInput<Name extends ApiName> = z.input<(typeof API)[Name]['input']>;
 export type ApiOutput<Name extends ApiName> = (typeof API)[Name]['output'];
 

@@ -1,7 +1,7 @@
 import { AppError, ErrorCode, isAppError, isRetryable } from '../../errors.js';
 import { REPLICATED_TABLE_NAMES } from '../../sync/tables.js';
 import type { ConnectionState, VetdeskClient, VetdeskEventName, VetdeskEvents } from '../client.js';
-import { API, type ApiName } from '../contract.js';
+import { API, SLOW_OPERATIONS, type ApiName } from '../contract.js';
 import { serverFrameSchema, type ClientFrame, type RequestFrame } from './frames.js';
 import { startHeartbeat } from './heartbeat.js';
 import type { FrameTransport, Timers } from './transport.js';
@@ -16,6 +16,8 @@ export interface ContractClientOptions {
   timers: Timers;
   /** An unanswered call fails with BACKEND_UNAVAILABLE after this long (default 15 000 ms). */
   callTimeoutMs?: number;
+  /** The same for `SLOW_OPERATIONS` (server round trips and password hashes; default 60 000 ms). */
+  slowCallTimeoutMs?: number;
   /** A connection attempt that has not succeeded after this long counts as failed (default 5 000 ms). */
   connectTimeoutMs?: number;
   /** A ping every `intervalMs`; no frame within `timeoutMs` of one ends the connection (default 1 000 / 4 000 ms). */
@@ -50,13 +52,14 @@ const unreachable = (message: string) => new AppError(ErrorCode.BackendUnavailab
  * first connection; once one was lost, calls fail at once with BACKEND_UNAVAILABLE until the
  * client has reconnected (with backoff). A call in flight when the connection drops fails with
  * BACKEND_UNAVAILABLE (it may or may not have run), as does one unanswered after
- * `callTimeoutMs`. A heartbeat detects a backend that stopped answering (hung, or a half-open
+ * `callTimeoutMs` (`slowCallTimeoutMs` for `SLOW_OPERATIONS`). A heartbeat detects a backend that stopped answering (hung, or a half-open
  * connection) within `heartbeat.timeoutMs`. After a reconnection it emits `data.changed` for
  * every table and the current `sync.status`, since events may have been missed.
  */
 export function contractClient(options: ContractClientOptions): ContractClient {
   const { timers } = options;
   const callTimeoutMs = options.callTimeoutMs ?? 15_000;
+  const slowCallTimeoutMs = options.slowCallTimeoutMs ?? 60_000;
   const connectTimeoutMs = options.connectTimeoutMs ?? 5_000;
   const heartbeat = options.heartbeat ?? { intervalMs: 1_000, timeoutMs: 4_000 };
   const backoff = options.backoff ?? { baseMs: 250, maxMs: 3_000 };
@@ -203,14 +206,15 @@ export function contractClient(options: ContractClientOptions): ContractClient {
         return;
       }
       const id = nextId++;
+      const timeoutMs = SLOW_OPERATIONS.has(op) ? slowCallTimeoutMs : callTimeoutMs;
       const timer = timers.set(() => {
         settle(id, {
-          error: new AppError(ErrorCode.BackendUnavailable, `${op} got no answer in ${callTimeoutMs} ms`, {
+          error: new AppError(ErrorCode.BackendUnavailable, `${op} got no answer in ${timeoutMs} ms`, {
             op,
-            timeoutMs: callTimeoutMs,
+            timeoutMs,
           }),
         });
-      }, callTimeoutMs);
+      }, timeoutMs);
       pending.set(id, { frame: { id, op, input: input ?? {} }, sent: false, resolve, reject, timer });
       flush();
     });

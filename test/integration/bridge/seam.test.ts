@@ -14,6 +14,7 @@ import { startCluster, type SyncCluster } from '../../helpers/sync-cluster.js';
 
 const TUNING = {
   callTimeoutMs: 800,
+  slowCallTimeoutMs: 1_500,
   connectTimeoutMs: 1_000,
   heartbeat: { intervalMs: 100, timeoutMs: 400 },
   backoff: { baseMs: 20, maxMs: 100 },
@@ -212,6 +213,23 @@ describe('the seam: one contract through the MessagePort and the web bridge', ()
       expect(paths.bridge.client.connection()).toEqual({ state: 'connected' });
     } finally {
       overrides.delete('priceList.list');
+    }
+  });
+
+  it('gives the operations that wait on the server and hash passwords the longer limit', async () => {
+    // Resolves after the ordinary limit but within the slow one: the page must still get it.
+    overrides.set('admin.devices', () => new Promise((resolve) => setTimeout(() => resolve([]), 1_000)));
+    overrides.set('admin.staff', () => new Promise(() => undefined));
+    try {
+      expect(await same((path) => path.client['admin.devices']({}))).toEqual({ ok: true, value: [] });
+      expect(await same((path) => path.client['admin.staff']({}))).toMatchObject({
+        ok: false,
+        code: 'BACKEND_UNAVAILABLE',
+        message: 'admin.staff got no answer in 1500 ms',
+      });
+    } finally {
+      overrides.delete('admin.devices');
+      overrides.delete('admin.staff');
     }
   });
 
