@@ -1,30 +1,9 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { launchVetdesk, type LaunchedVetdesk } from '../helpers/launch-vetdesk.js';
 import { toastsGone } from './flows/screenshots.js';
 import { expect, screenshot, test } from './fixtures.js';
 
-/** Like the shared fixture (own data folder per test), but signed in as the practice's first admin. */
-const adminTest = test.extend<{ adminVetdesk: LaunchedVetdesk }>({
-  // eslint-disable-next-line no-empty-pattern
-  adminVetdesk: async ({}, use) => {
-    const dataDir = await mkdtemp(path.join(tmpdir(), 'vetdesk-e2e-invoices-'));
-    // A slow start on a loaded machine is no failure of invoicing: give the launcher time.
-    const vetdesk = await launchVetdesk({ dataDir, owners: 40, role: 'admin', timeoutMs: 300_000 });
-    try {
-      await use(vetdesk);
-    } finally {
-      await vetdesk.stop();
-      await rm(dataDir, { recursive: true, force: true });
-    }
-  },
-});
-
-// The launch (migrate, seed, first sync) counts toward the test's time; on a loaded machine it
-// alone can take minutes.
-adminTest.describe.configure({ timeout: 600_000 });
+/** Like the shared fixture, but signed in as the practice's first admin (clinic details are theirs). */
+const adminTest = test.extend({ vetdeskRole: 'admin' });
 
 const SIZES = [
   { width: 1280, height: 720 },
@@ -56,8 +35,8 @@ async function addLine(page: Page, description: string, price: string, taxPercen
 
 adminTest(
   'an admin sets the clinic details; a draft has no number and prints as a draft; the issued invoice prints them with tax by rate',
-  async ({ page, adminVetdesk }) => {
-    await page.goto(adminVetdesk.url);
+  async ({ page, vetdesk }) => {
+    await page.goto(vetdesk.url);
     await expect(page.getByRole('heading', { name: 'Today' })).toBeVisible();
 
     // Admin → Clinic: the details every invoice prints.
