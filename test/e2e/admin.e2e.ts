@@ -33,7 +33,11 @@ adminTest(
     // Edit an owner's city, and wait until the server has it.
     await page.keyboard.press('Control+k');
     await page.getByRole('combobox', { name: 'Search owners and patients' }).fill('a');
-    await page.getByRole('option').filter({ hasText: 'Owner' }).first().click();
+    await page
+      .getByRole('option')
+      .filter({ has: page.getByText('Owner', { exact: true }) })
+      .first()
+      .click();
     await page.getByRole('button', { name: 'Edit', exact: true }).click();
     const dialog = page.getByRole('dialog', { name: 'Edit owner' });
     const before = await dialog.getByLabel('City').inputValue();
@@ -78,7 +82,11 @@ test('staff who are not admins see no Admin area and no History link', async ({ 
 
   await page.keyboard.press('Control+k');
   await page.getByRole('combobox', { name: 'Search owners and patients' }).fill('a');
-  await page.getByRole('option').filter({ hasText: 'Owner' }).first().click();
+  await page
+    .getByRole('option')
+    .filter({ has: page.getByText('Owner', { exact: true }) })
+    .first()
+    .click();
   await expect(page.getByRole('button', { name: 'Edit', exact: true })).toBeVisible();
   await expect(page.getByRole('link', { name: 'History' })).toHaveCount(0);
 

@@ -7,7 +7,11 @@ test('register a patient, book it, bill it, issue the invoice and take payment',
   // Find an owner with Ctrl+K.
   await page.keyboard.press('Control+k');
   await page.getByRole('combobox', { name: 'Search owners and patients' }).fill('a');
-  await page.getByRole('option').filter({ hasText: 'Owner' }).first().click();
+  await page
+    .getByRole('option')
+    .filter({ has: page.getByText('Owner', { exact: true }) })
+    .first()
+    .click();
   await expect(page.getByRole('heading', { name: /^Patients/ })).toBeVisible();
 
   // Register a patient: the shared schema's errors first, then a valid form.

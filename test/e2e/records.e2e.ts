@@ -10,7 +10,11 @@ async function openAPatient(page: Page, url: string): Promise<void> {
   await expect(page.getByRole('heading', { name: 'Today' })).toBeVisible();
   await page.keyboard.press('Control+k');
   await page.getByRole('combobox', { name: 'Search owners and patients' }).fill('a');
-  await page.getByRole('option').filter({ hasText: 'Owner' }).first().click();
+  await page
+    .getByRole('option')
+    .filter({ has: page.getByText('Owner', { exact: true }) })
+    .first()
+    .click();
   await page.locator('table a[href^="#/patient/"]').first().click();
   await expect(page.getByRole('heading', { name: /Medical history/ })).toBeVisible();
 }

@@ -40,7 +40,10 @@ test('Ctrl+K finds an owner, and the patient chart draws the weight curve', asyn
   const search = page.getByRole('combobox', { name: 'Search owners and patients' });
   await expect(search).toBeFocused();
   await search.fill('a');
-  const firstOwner = page.getByRole('option').filter({ hasText: 'Owner' }).first();
+  const firstOwner = page
+    .getByRole('option')
+    .filter({ has: page.getByText('Owner', { exact: true }) })
+    .first();
   await expect(firstOwner).toBeVisible();
   await screenshot(page, 'search');
 
@@ -61,7 +64,11 @@ test('the owner form shows field errors from the shared schema', async ({ page, 
   await expect(page.getByRole('heading', { name: 'Today' })).toBeVisible();
   await page.keyboard.press('Control+k');
   await page.getByRole('combobox', { name: 'Search owners and patients' }).fill('a');
-  await page.getByRole('option').filter({ hasText: 'Owner' }).first().click();
+  await page
+    .getByRole('option')
+    .filter({ has: page.getByText('Owner', { exact: true }) })
+    .first()
+    .click();
   await page.getByRole('button', { name: 'Edit' }).click();
   const dialog = page.getByRole('dialog', { name: 'Edit owner' });
   await dialog.getByLabel('First name').fill('');
@@ -120,7 +127,10 @@ test('every main screen names the practice and is shot in light and dark themes'
 
   await page.keyboard.press('Control+k');
   await page.getByRole('combobox', { name: 'Search owners and patients' }).fill('a');
-  const firstOwner = page.getByRole('option').filter({ hasText: 'Owner' }).first();
+  const firstOwner = page
+    .getByRole('option')
+    .filter({ has: page.getByText('Owner', { exact: true }) })
+    .first();
   await expect(firstOwner).toBeVisible();
   await shootBothThemes(page, 'screen-search', { dialog: true });
 
