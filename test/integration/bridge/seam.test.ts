@@ -218,7 +218,15 @@ describe('the seam: one contract through the MessagePort and the web bridge', ()
 
   it('gives the operations that wait on the server and hash passwords the longer limit', async () => {
     // Resolves after the ordinary limit but within the slow one: the page must still get it.
-    overrides.set('admin.devices', () => new Promise((resolve) => setTimeout(() => resolve([]), 1_000)));
+    overrides.set(
+      'admin.devices',
+      () =>
+        new Promise((resolve) => {
+          setTimeout(() => {
+            resolve([]);
+          }, 1_000);
+        }),
+    );
     overrides.set('admin.staff', () => new Promise(() => undefined));
     try {
       expect(await same((path) => path.client['admin.devices']({}))).toEqual({ ok: true, value: [] });
