@@ -13,8 +13,10 @@
 /** How far a mutation's claimed time may stray from the server's clock. */
 export interface ClockBounds {
   /**
-   * How long a workstation may work offline (VETDESK_OFFLINE_DAYS, as milliseconds): the
-   * offline credentials expire then, so no honest mutation is older than this when it arrives.
+   * How long a workstation may work offline (VETDESK_OFFLINE_DAYS, as milliseconds): its offline
+   * credentials expire then. A change that arrives later than this is still dated no earlier
+   * than this bound, and one whose signing key stopped being valid longer ago than this is
+   * refused (mutation-proof.ts), which is what lets spent keys be pruned.
    */
   readonly offlineWindowMs: number;
   /** Clock difference tolerated without calling a future claim adjusted (it is still capped). */
