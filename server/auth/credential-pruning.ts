@@ -1,6 +1,7 @@
 import type { SqlExecutor } from '../../db/central/connection.js';
 import { deleteDeadSessions, deleteSpentSigningKeys } from '../../db/central/queries/sessions.js';
 import { SIGNING_CLOCK_SKEW_MS } from '../../sync/server/mutation-proof.js';
+import { deleteInBatches } from '../../sync/server/batched-delete.js';
 import { PeriodicJob } from '../../sync/server/periodic-job.js';
 
 /**
@@ -36,15 +37,6 @@ export interface CredentialPruneRules {
   batch?: number;
 }
 
-async function drain(deleteBatch: (batch: number) => Promise<number>, batch: number): Promise<number> {
-  let removed = 0;
-  for (;;) {
-    const deleted = await deleteBatch(batch);
-    removed += deleted;
-    if (deleted < batch) return removed;
-  }
-}
-
 /**
  * One pass: deletes dead sessions, then spent signing keys (rules above), in batches, by the
  * database's clock (the one the proof check reads). Safe to run from several server instances
@@ -53,13 +45,12 @@ async function drain(deleteBatch: (batch: number) => Promise<number>, batch: num
  */
 export async function pruneCredentials(db: SqlExecutor, rules: CredentialPruneRules): Promise<PruneOutcome> {
   const batch = rules.batch ?? DEFAULT_BATCH;
-  if (!Number.isInteger(batch) || batch < 1) throw new RangeError(`batch must be a positive integer, got ${batch}`);
   if (!(rules.offlineWindowMs > 0)) {
     throw new RangeError(`offlineWindowMs must be positive, got ${rules.offlineWindowMs}`);
   }
-  const sessions = await drain((size) => deleteDeadSessions(db, 0, size), batch);
+  const sessions = await deleteInBatches((size) => deleteDeadSessions(db, 0, size), batch);
   const horizonSeconds = (rules.offlineWindowMs + SIGNING_KEY_PRUNE_MARGIN_MS) / 1000;
-  const signingKeys = await drain(
+  const signingKeys = await deleteInBatches(
     (size) => deleteSpentSigningKeys(db, SIGNING_CLOCK_SKEW_MS / 1000, horizonSeconds, size),
     batch,
   );

@@ -1,4 +1,5 @@
 import type { SqlExecutor } from '../../db/central/connection.js';
+import { deleteInBatches } from './batched-delete.js';
 import { PeriodicJob } from './periodic-job.js';
 
 /** What one retention pass did. */
@@ -20,17 +21,15 @@ export async function pruneMutationsBefore(
   cutoff: Date,
   batch: number = DEFAULT_BATCH,
 ): Promise<RetentionOutcome> {
-  if (!Number.isInteger(batch) || batch < 1) throw new RangeError(`batch must be a positive integer, got ${batch}`);
-  let removed = 0;
-  for (;;) {
+  const removed = await deleteInBatches(async (size) => {
     const { rowCount } = await db.query(
       `delete from sync.mutations
         where id in (select id from sync.mutations where received_at < $1 order by received_at limit $2)`,
-      [cutoff.toISOString(), batch],
+      [cutoff.toISOString(), size],
     );
-    removed += rowCount;
-    if (rowCount < batch) return { removed };
-  }
+    return rowCount;
+  }, batch);
+  return { removed };
 }
 
 /** Options of the ledger retention schedule. */
