@@ -1,4 +1,5 @@
 import { expect, screenshot, test } from './fixtures.js';
+import { openFirstOwner } from './flows/open-owner.js';
 
 /** Like the shared fixture, but signed in as the practice's first admin. */
 const adminTest = test.extend({ vetdeskRole: 'admin' });
@@ -31,13 +32,7 @@ adminTest(
     await screenshot(page, 'admin-devices');
 
     // Edit an owner's city, and wait until the server has it.
-    await page.keyboard.press('Control+k');
-    await page.getByRole('combobox', { name: 'Search owners and patients' }).fill('a');
-    await page
-      .getByRole('option')
-      .filter({ has: page.getByText('Owner', { exact: true }) })
-      .first()
-      .click();
+    await openFirstOwner(page);
     await page.getByRole('button', { name: 'Edit', exact: true }).click();
     const dialog = page.getByRole('dialog', { name: 'Edit owner' });
     const before = await dialog.getByLabel('City').inputValue();
@@ -80,13 +75,7 @@ test('staff who are not admins see no Admin area and no History link', async ({ 
   await expect(page.getByRole('heading', { name: 'Today' })).toBeVisible();
   await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Admin' })).toHaveCount(0);
 
-  await page.keyboard.press('Control+k');
-  await page.getByRole('combobox', { name: 'Search owners and patients' }).fill('a');
-  await page
-    .getByRole('option')
-    .filter({ has: page.getByText('Owner', { exact: true }) })
-    .first()
-    .click();
+  await openFirstOwner(page);
   await expect(page.getByRole('button', { name: 'Edit', exact: true })).toBeVisible();
   await expect(page.getByRole('link', { name: 'History' })).toHaveCount(0);
 

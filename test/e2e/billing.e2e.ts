@@ -1,18 +1,12 @@
 import { expect, screenshot, test } from './fixtures.js';
+import { openFirstOwner } from './flows/open-owner.js';
 
 test('register a patient, book it, bill it, issue the invoice and take payment', async ({ page, vetdesk }) => {
   await page.goto(vetdesk.url);
   await expect(page.getByRole('heading', { name: 'Today' })).toBeVisible();
 
   // Find an owner with Ctrl+K.
-  await page.keyboard.press('Control+k');
-  await page.getByRole('combobox', { name: 'Search owners and patients' }).fill('a');
-  await page
-    .getByRole('option')
-    .filter({ has: page.getByText('Owner', { exact: true }) })
-    .first()
-    .click();
-  await expect(page.getByRole('heading', { name: /^Patients/ })).toBeVisible();
+  await openFirstOwner(page);
 
   // Register a patient: the shared schema's errors first, then a valid form.
   await page.getByRole('button', { name: 'Add patient' }).click();

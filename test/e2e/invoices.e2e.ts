@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { toastsGone } from './flows/screenshots.js';
 import { expect, screenshot, test } from './fixtures.js';
+import { openFirstOwner } from './flows/open-owner.js';
 
 /** Like the shared fixture, but signed in as the practice's first admin (clinic details are theirs). */
 const adminTest = test.extend({ vetdeskRole: 'admin' });
@@ -60,13 +61,7 @@ adminTest(
     await shots(page, 'admin-clinic');
 
     // A new bill is a draft: no number, and it says so on screen and on paper.
-    await page.keyboard.press('Control+k');
-    await page.getByRole('combobox', { name: 'Search owners and patients' }).fill('a');
-    await page
-      .getByRole('option')
-      .filter({ has: page.getByText('Owner', { exact: true }) })
-      .first()
-      .click();
+    await openFirstOwner(page);
     await page.getByRole('button', { name: 'New bill' }).click();
     const invoice = page.getByRole('article', { name: 'Invoice' });
     const number = invoice.getByTestId('bill-number');

@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, screenshot, test } from './fixtures.js';
+import { openFirstOwner } from './flows/open-owner.js';
 
 /** Like the shared fixture, but signed in as the practice's first vet. */
 const vetTest = test.extend({ vetdeskRole: 'vet' });
@@ -8,13 +9,7 @@ const vetTest = test.extend({ vetdeskRole: 'vet' });
 async function openAPatient(page: Page, url: string): Promise<void> {
   await page.goto(url);
   await expect(page.getByRole('heading', { name: 'Today' })).toBeVisible();
-  await page.keyboard.press('Control+k');
-  await page.getByRole('combobox', { name: 'Search owners and patients' }).fill('a');
-  await page
-    .getByRole('option')
-    .filter({ has: page.getByText('Owner', { exact: true }) })
-    .first()
-    .click();
+  await openFirstOwner(page);
   await page.locator('table a[href^="#/patient/"]').first().click();
   await expect(page.getByRole('heading', { name: /Medical history/ })).toBeVisible();
 }

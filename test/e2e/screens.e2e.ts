@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, SCREENSHOTS, screenshot, test } from './fixtures.js';
+import { openFirstOwner } from './flows/open-owner.js';
 
 // One VetDesk for the file: these tests look at screens and change little (a check-in, a draft
 // bill), and none counts on a practice nobody touched; each also passes on its own.
@@ -62,13 +63,7 @@ test('the owner form shows field errors from the shared schema', async ({ page, 
   await page.goto(vetdesk.url);
   // The shortcuts listen once the identity gate has let the signed-in person through.
   await expect(page.getByRole('heading', { name: 'Today' })).toBeVisible();
-  await page.keyboard.press('Control+k');
-  await page.getByRole('combobox', { name: 'Search owners and patients' }).fill('a');
-  await page
-    .getByRole('option')
-    .filter({ has: page.getByText('Owner', { exact: true }) })
-    .first()
-    .click();
+  await openFirstOwner(page);
   await page.getByRole('button', { name: 'Edit' }).click();
   const dialog = page.getByRole('dialog', { name: 'Edit owner' });
   await dialog.getByLabel('First name').fill('');
