@@ -37,6 +37,11 @@ export const ErrorCode = {
   InvalidAddendum: 'INVALID_ADDENDUM',
   /** A deceased patient cannot be booked (a new appointment, or one moved onto it). */
   PatientDeceased: 'PATIENT_DECEASED',
+  /**
+   * Using or refunding credit, or voiding a payment, would take an owner's credit on account
+   * below zero (the credit is not there, or was already used).
+   */
+  InsufficientCredit: 'INSUFFICIENT_CREDIT',
   /** The audit trail is append-only. */
   AuditAppendOnly: 'AUDIT_APPEND_ONLY',
   /** The database's applied migrations are not a prefix of the known list. */

@@ -1,3 +1,4 @@
+import type { OwnerAccount } from '../domain/owner-account.js';
 import { z } from 'zod';
 import { dayRangeProblem } from '../domain/day-range.js';
 import { isoDate, uuidSchema } from '../domain/values.js';
@@ -113,6 +114,12 @@ export const API = {
     }),
   ),
   'owner.detail': operation<OwnerDetail | null>()(z.object({ id: uuidSchema })),
+  /**
+   * The owner's account from this workstation's replica (core/domain/owner-account.ts): owed,
+   * credit, balance, unpaid bills and every payment, credit use and refund oldest first,
+   * pending local changes included. Null for an unknown owner.
+   */
+  'owner.account': operation<OwnerAccount | null>()(z.object({ id: uuidSchema })),
   'patient.chart': operation<PatientChart | null>()(z.object({ id: uuidSchema })),
   'appointments.day': operation<DayAppointment[]>()(
     z.object({ date: isoDate, vetId: uuidSchema.nullable().optional(), timeZone: z.string().min(1).optional() }),

@@ -79,6 +79,7 @@ export const OPERATION_ACCESS = {
   'search.ownersAndPatients': 'session',
   'search.bookablePatients': 'session',
   'owner.duplicates': 'session',
+  'owner.account': 'session',
   'owner.detail': 'session',
   'patient.chart': 'session',
   'appointments.day': 'session',

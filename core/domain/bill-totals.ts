@@ -30,7 +30,7 @@ export interface BillTotals {
 }
 
 /** A decimal string as an integer count of 10^-scale units (exact; extra digits rounded). */
-function toUnits(text: string, scale: number): bigint {
+export function toUnits(text: string, scale: number): bigint {
   const match = /^(-?)(\d+)(?:\.(\d+))?$/.exec(text.trim());
   if (!match) throw new RangeError(`Not a decimal number: ${text}`);
   const [, sign, whole, fraction = ''] = match;
@@ -49,7 +49,7 @@ function divRound(value: bigint, divisor: bigint): bigint {
   return quotient;
 }
 
-function centsToText(cents: bigint): string {
+export function centsToText(cents: bigint): string {
   const negative = cents < 0n;
   const abs = negative ? -cents : cents;
   const text = `${abs / 100n}.${(abs % 100n).toString().padStart(2, '0')}`;
@@ -101,8 +101,18 @@ export function taxByRate(items: readonly TotalsItem[]): TaxAtRate[] {
     }));
 }
 
-/** Totals of a bill from its items (removed ones ignored) and payments. */
-export function billTotals(items: readonly TotalsItem[], payments: readonly { amount: string }[]): BillTotals {
+/** A payment as totals read it: voided ones no longer count. */
+export interface TotalsPayment {
+  amount: string;
+  voided_at?: string | null;
+}
+
+/**
+ * Totals of a bill from its items (removed ones ignored) and the payments and credit uses made
+ * on it (voided ones ignored). A negative balance is money received beyond the total: credit
+ * on the owner's account (core/domain/owner-account.ts).
+ */
+export function billTotals(items: readonly TotalsItem[], payments: readonly TotalsPayment[]): BillTotals {
   let subtotal = 0n;
   let tax = 0n;
   for (const item of items) {
@@ -111,7 +121,7 @@ export function billTotals(items: readonly TotalsItem[], payments: readonly { am
     subtotal += line;
     tax += lineTaxCents(item, line);
   }
-  const paid = payments.reduce((sum, payment) => sum + toUnits(payment.amount, 2), 0n);
+  const paid = payments.reduce((sum, payment) => (payment.voided_at ? sum : sum + toUnits(payment.amount, 2)), 0n);
   const total = subtotal + tax;
   return {
     subtotal: centsToText(subtotal),

@@ -92,13 +92,51 @@ export const billItemFields = z.object({
 });
 export type BillItemFields = z.infer<typeof billItemFields>;
 
-export const paymentFields = z.object({
+const moneyAmount = (label: string) => decimalString({ scale: 2, exclusiveMin: 0, max: 9_999_999_999, label });
+
+/**
+ * Money received on a bill. `tendered` is for cash only: what the client handed over when it
+ * was more than `amount`, the difference being the change given back. Money beyond the bill's
+ * balance that is not given back as change stays in `amount` and becomes credit on the
+ * owner's account (core/domain/owner-account.ts).
+ */
+export const paymentFields = z
+  .object({
+    bill_id: uuidSchema,
+    amount: moneyAmount('Amount'),
+    method: z.enum(PAYMENT_METHODS),
+    tendered: moneyAmount('Amount tendered').nullable().default(null),
+    reference: optionalText(200),
+    notes: optionalText(1000, 'multiline'),
+  })
+  .refine((payment) => payment.tendered === null || payment.method === 'cash', {
+    message: 'Only cash is tendered with change',
+    path: ['tendered'],
+  })
+  .refine((payment) => payment.tendered === null || Number(payment.tendered) >= Number(payment.amount), {
+    message: 'The amount tendered must cover the amount paid',
+    path: ['tendered'],
+  });
+export type PaymentFields = z.infer<typeof paymentFields>;
+
+/** The owner's credit on account used to pay (part of) a bill. */
+export const creditUseFields = z.object({
   bill_id: uuidSchema,
-  amount: decimalString({ scale: 2, exclusiveMin: 0, max: 9_999_999_999, label: 'Amount' }),
+  amount: moneyAmount('Amount'),
+});
+export type CreditUseFields = z.infer<typeof creditUseFields>;
+
+/** Money paid back to an owner out of their credit on account. */
+export const refundFields = z.object({
+  owner_id: uuidSchema,
+  amount: moneyAmount('Amount'),
   method: z.enum(PAYMENT_METHODS),
   reference: optionalText(200),
-  notes: optionalText(1000, 'multiline'),
+  reason: requiredText(500, 'Reason'),
 });
-export type PaymentFields = z.infer<typeof paymentFields>;
+export type RefundFields = z.infer<typeof refundFields>;
+
+/** Why a payment, credit use or refund is voided: required, it goes on the audit trail. */
+export const voidReasonSchema = requiredText(500, 'Reason');
 
 export const dueDateSchema = isoDate;

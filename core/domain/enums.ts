@@ -36,6 +36,17 @@ export type BillStatus = (typeof BILL_STATUSES)[number];
 export const PAYMENT_METHODS = ['cash', 'card', 'bank_transfer', 'insurance', 'other'] as const;
 export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
 
+/**
+ * What a `payments` row records (see core/domain/owner-account.ts for how they add up):
+ * - `payment`: money received on a bill, by `method`; for cash, `tendered` minus `amount` is
+ *   the change handed back. Money received beyond the bill's total is credit on the owner's
+ *   account.
+ * - `credit`: the owner's credit on account used to pay a bill (no money moves; no method).
+ * - `refund`: money paid back to the owner out of their credit (no bill; a method and a reason).
+ */
+export const PAYMENT_KINDS = ['payment', 'credit', 'refund'] as const;
+export type PaymentKind = (typeof PAYMENT_KINDS)[number];
+
 export const STAFF_ROLES = ['admin', 'vet', 'nurse', 'front_desk'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
 

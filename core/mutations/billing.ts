@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { billItemFields, dueDateSchema, paymentFields } from '../domain/entities.js';
+import { billItemFields, dueDateSchema } from '../domain/entities.js';
 import { optionalText, uuidSchema } from '../domain/values.js';
 import type { RowOp } from '../sync/row-ops.js';
 import { baseSchema, defineMutation, editArgs, softDeleteArgs, softDeleteOp, updateOp } from './define.js';
@@ -127,15 +127,5 @@ export const billCancel = defineMutation({
       // A bill being cancelled was never cancelled before (cancelled bills are locked).
       { cancelled_at: null, cancel_reason: null, ...args.base },
     ),
-  ],
-});
-
-/** Records a payment; the central database marks the bill paid once payments cover it. */
-export const paymentRecord = defineMutation({
-  name: 'payment.record',
-  args: paymentFields.extend({ id: uuidSchema }),
-  roles: ['admin', 'front_desk', 'vet'],
-  ops: (args, context) => [
-    { kind: 'insert', table: 'payments', row: { ...args, received_by: context.staffId, paid_at: context.now } },
   ],
 });

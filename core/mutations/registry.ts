@@ -10,7 +10,6 @@ import {
   billSend,
   billUnlinkRecord,
   billUpdateItem,
-  paymentRecord,
 } from './billing.js';
 import { clinicUpdate } from './clinics.js';
 import { conflictResolve } from './conflicts.js';
@@ -22,6 +21,7 @@ import {
   medicalRecordUpdate,
 } from './medical-records.js';
 import { ownerCreate, ownerDelete, ownerErase, ownerUpdate } from './owners.js';
+import { paymentRecord, paymentRefund, paymentUseCredit, paymentVoid } from './payments.js';
 import { patientCreate, patientDelete, patientErase, patientSetStatus, patientUpdate } from './patients.js';
 
 /** Every mutation, by name. The workstation and the server both look mutations up here. */
@@ -55,6 +55,9 @@ export const MUTATIONS = {
   [billDiscard.name]: billDiscard,
   [billCancel.name]: billCancel,
   [paymentRecord.name]: paymentRecord,
+  [paymentUseCredit.name]: paymentUseCredit,
+  [paymentRefund.name]: paymentRefund,
+  [paymentVoid.name]: paymentVoid,
   [clinicUpdate.name]: clinicUpdate,
   [conflictResolve.name]: conflictResolve,
 } as const;
