@@ -84,10 +84,12 @@ export function BookingForm(props: BookingFormProps) {
   const [anyVet, setAnyVet] = useState(defaults.vetId === null);
   // Keyed on the vets' ids, not the list's identity: staff.list answers a new array on each read.
   const vetKey = vets.map((vet) => vet.id).join(' ');
-  const vetIds = useMemo(
-    () => (anyVet ? vetKey.split(' ').filter(Boolean) : [vetId === '' ? null : vetId]),
-    [anyVet, vetId, vetKey],
-  );
+  const vetIds = useMemo(() => {
+    if (!anyVet) return [vetId === '' ? null : vetId];
+    const ids = vetKey.split(' ').filter(Boolean);
+    // A practice without vets books unassigned.
+    return ids.length > 0 ? ids : [null];
+  }, [anyVet, vetId, vetKey]);
   const free = useFreeSlot({
     fromDay: props.proposal?.fromDay,
     vetIds,
@@ -183,7 +185,7 @@ export function BookingForm(props: BookingFormProps) {
       {props.proposal ? (
         <ProposalLine
           slot={proposed}
-          loading={free.loading}
+          loading={free.loading || (anyVet && staff.data === undefined)}
           chosen={timeChosen}
           vetName={(id) => vets.find((vet) => vet.id === id)?.display_name ?? null}
           onPropose={() => {
@@ -232,16 +234,22 @@ function ProposalLine({ slot, loading, chosen, vetName, onPropose }: ProposalLin
       </p>
     );
   }
-  let text: string;
-  if (loading) text = 'Looking for the next free slot…';
-  else if (!slot) text = `No free slot in the next ${FREE_SLOT_SEARCH_DAYS} days: choose a time.`;
-  else {
-    const who = slot.vetId ? ` with ${vetName(slot.vetId) ?? 'the vet'}` : '';
-    text = `Next free slot: ${formatLongDay(slot.date)} at ${slot.time}${who}.`;
+  if (loading || !slot) {
+    return (
+      <p className="proposal-line muted" role="status" data-testid="free-slot">
+        {loading
+          ? 'Looking for the next free slot…'
+          : `No free slot in the next ${FREE_SLOT_SEARCH_DAYS} days: choose a time.`}
+      </p>
+    );
   }
   return (
-    <p className="proposal-line muted" role="status" data-testid="free-slot">
-      {text}
+    <p className="proposal-line" role="status" data-testid="free-slot">
+      Next free slot:&nbsp;
+      <strong>
+        {formatLongDay(slot.date)}, {formatTime(slot.startsAt)}
+      </strong>
+      {slot.vetId ? ` with ${vetName(slot.vetId) ?? 'the vet'}` : ''}.
     </p>
   );
 }
