@@ -245,7 +245,7 @@ function ProposalLine({ slot, loading, chosen, vetName, onPropose }: ProposalLin
   }
   return (
     <p className="proposal-line" role="status" data-testid="free-slot">
-      Next free slot:&nbsp;
+      Next free slot:{' '}
       <strong>
         {formatLongDay(slot.date)}, {formatTime(slot.startsAt)}
       </strong>
