@@ -135,7 +135,7 @@ export const TABLE_EDITORS: Readonly<Record<ReplicatedTableName, readonly Mutati
   owners: ['owner.update', 'owner.delete'],
   patients: ['patient.update', 'patient.setStatus', 'patient.delete'],
   medical_records: ['medicalRecord.update', 'medicalRecord.finalize'],
-  appointments: ['appointment.reschedule', 'appointment.setStatus', 'appointment.cancel'],
+  appointments: ['appointment.reschedule', 'appointment.update', 'appointment.setStatus', 'appointment.cancel'],
   price_list_items: [],
   bills: ['bill.issue', 'bill.send', 'bill.cancel'],
   bill_items: ['bill.updateItem', 'bill.removeItem'],

@@ -18,6 +18,17 @@ export const appointmentReschedule = defineMutation({
   ops: (args) => [updateOp('appointments', args.id, args.changes, args.base)],
 });
 
+/**
+ * Edits a booking's reason and notes (the popup on the calendar). Notes are clinical text: two
+ * offline edits of them are both kept (core/sync/tables.ts); the reason follows the later edit.
+ */
+export const appointmentUpdate = defineMutation({
+  name: 'appointment.update',
+  args: editArgs(appointmentFields.pick({ reason: true, notes: true })),
+  roles: ALL_ROLES,
+  ops: (args) => [updateOp('appointments', args.id, args.changes, args.base)],
+});
+
 /** The moment each status is reached is kept beside it. */
 const STATUS_TIMESTAMP: Partial<Record<z.infer<typeof appointmentStatusSchema>, string>> = {
   checked_in: 'checked_in_at',

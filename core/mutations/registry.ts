@@ -1,4 +1,10 @@
-import { appointmentCancel, appointmentCreate, appointmentReschedule, appointmentSetStatus } from './appointments.js';
+import {
+  appointmentCancel,
+  appointmentCreate,
+  appointmentReschedule,
+  appointmentSetStatus,
+  appointmentUpdate,
+} from './appointments.js';
 import {
   billAddItem,
   billCancel,
@@ -41,6 +47,7 @@ export const MUTATIONS = {
   [medicalRecordAddAddendum.name]: medicalRecordAddAddendum,
   [appointmentCreate.name]: appointmentCreate,
   [appointmentReschedule.name]: appointmentReschedule,
+  [appointmentUpdate.name]: appointmentUpdate,
   [appointmentSetStatus.name]: appointmentSetStatus,
   [appointmentCancel.name]: appointmentCancel,
   [billCreate.name]: billCreate,

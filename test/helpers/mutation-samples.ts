@@ -66,6 +66,11 @@ export const SAMPLE_ARGS: { [Name in MutationName]: (refs: SampleRefs) => Mutati
     changes: { duration_minutes: 45 },
     base: { duration_minutes: 30 },
   }),
+  'appointment.update': (refs) => ({
+    id: refs.appointmentId,
+    changes: { reason: 'Booster', notes: 'Nervous in the waiting room' },
+    base: { reason: null, notes: null },
+  }),
   'appointment.setStatus': (refs) => ({ id: refs.appointmentId, status: 'checked_in', base: { status: 'scheduled' } }),
   'appointment.cancel': (refs) => ({ id: refs.appointmentId, cancel_reason: 'Owner called', base: {} }),
   'bill.create': (refs) => ({

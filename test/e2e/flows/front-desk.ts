@@ -125,7 +125,7 @@ async function checkIn(state: FlowState): Promise<void> {
   await state.shot('arrivals');
 }
 
-/** Start from the arrivals list, then Complete from the booking's dialog. */
+/** Start from the arrivals list, then Complete from the booking's dialog (which then offers the bill). */
 async function treat(state: FlowState): Promise<void> {
   const { page, patientName } = state;
   const arrivals = page.getByRole('region', { name: /^Arrivals waiting/ });
@@ -136,6 +136,9 @@ async function treat(state: FlowState): Promise<void> {
   const dialog = page.getByRole('dialog', { name: 'Appointment' });
   await expect(dialog.getByRole('button', { name: 'Check in' })).toHaveCount(0);
   await dialog.getByRole('button', { name: 'Complete' }).click();
+  // The popup stays on the completed visit, offering its bill; this flow bills from the chart.
+  await expect(dialog.getByRole('button', { name: 'Open bill' })).toBeVisible();
+  await dialog.getByRole('button', { name: 'Close' }).click();
   await expect(dialog).toBeHidden();
   await expect(bookingOnGrid(state, 'Completed')).toBeVisible();
 }

@@ -69,6 +69,52 @@ describe.each(CENTRAL_BACKENDS)('deceased patients on %s', (kind) => {
     );
   });
 
+  it("refuses moving a deceased patient's booking to a new time, but lets it be cancelled", async () => {
+    const { practice, id } = await livePatient();
+    const at = new Date(Date.now() + 3 * DAY).toISOString();
+    const booking = appointmentArgs(id, { scheduled_at: at, vet_id: practice.vet });
+    await pushOne(db(), practice.deviceId, envelope('appointment.create', booking, practice.frontDesk));
+    const move = (scheduled_at: string, base: string) =>
+      envelope(
+        'appointment.reschedule',
+        { id: booking['id'], changes: { scheduled_at }, base: { scheduled_at: base } },
+        practice.frontDesk,
+      );
+    const later = new Date(Date.now() + 4 * DAY).toISOString();
+    // Alive, it moves (and back), so the refusal below is the death's doing.
+    expect(await pushOne(db(), practice.deviceId, move(later, at))).toMatchObject({ status: 'applied' });
+    expect(await pushOne(db(), practice.deviceId, move(at, later))).toMatchObject({ status: 'applied' });
+    await pushOne(db(), practice.deviceId, markDeceased(practice, id, dayOffset(0)));
+
+    const refused = await pushOne(db(), practice.deviceId, move(later, at));
+    expect(refused).toMatchObject({ status: 'rejected', error: { code: 'PATIENT_DECEASED' } });
+    expect(await countRows(db(), 'appointments', 'id = $1 and scheduled_at = $2', [booking['id'], at])).toBe(1);
+    // Whoever writes: the database refuses a direct update too.
+    await expectSqlState(
+      db().query('update appointments set scheduled_at = $1 where id = $2', [later, booking['id']]),
+      'VD020',
+    );
+    // Its length can still be corrected, and it can be cancelled.
+    const longer = envelope(
+      'appointment.reschedule',
+      { id: booking['id'], changes: { duration_minutes: 45 }, base: { duration_minutes: 30 } },
+      practice.frontDesk,
+    );
+    expect(await pushOne(db(), practice.deviceId, longer)).toMatchObject({ status: 'applied' });
+    const cancel = envelope(
+      'appointment.cancel',
+      { id: booking['id'], cancel_reason: 'Patient died', base: { status: 'scheduled' } },
+      practice.frontDesk,
+    );
+    expect(await pushOne(db(), practice.deviceId, cancel)).toMatchObject({ status: 'applied' });
+    expect(
+      await countRows(db(), 'appointments', `id = $1 and status = 'cancelled' and scheduled_at = $2`, [
+        booking['id'],
+        at,
+      ]),
+    ).toBe(1);
+  });
+
   it('needs a date that is neither in the future nor before the birth', async () => {
     const { practice, id } = await livePatient('2020-06-01');
     const noDate = await pushOne(db(), practice.deviceId, markDeceased(practice, id, null));

@@ -14,7 +14,10 @@ interface BookingDialogProps {
   onClose: () => void;
   /** The patient to book for; without one, staff pick a patient first. */
   patient: PickedPatient | null;
-  /** Day, time and vet to start from (a clicked slot). */
+  /**
+   * Day, time and vet to start from. A clicked slot (with a time) is kept; otherwise the next
+   * free slot from that day on (today at the earliest) is proposed, of that vet or of any vet.
+   */
   initial?: Partial<SlotDefaults> | undefined;
 }
 
@@ -73,6 +76,7 @@ function BookingPanel({ onClose, patient, initial }: Omit<BookingDialogProps, 'o
           )}
           <BookingForm
             defaults={defaults}
+            proposal={initial?.time === undefined ? { fromDay: initial?.date } : undefined}
             withReason
             submitLabel="Book"
             busy={mutate.isPending}

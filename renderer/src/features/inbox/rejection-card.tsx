@@ -17,6 +17,7 @@ const ACTION_TEXT: Record<string, string> = {
   'patient.create': 'New patient',
   'patient.update': 'Patient change',
   'appointment.create': 'New appointment',
+  'appointment.update': 'Appointment reason or notes',
   'appointment.setStatus': 'Appointment status',
   'appointment.cancel': 'Appointment cancellation',
   'medicalRecord.create': 'New medical record',

@@ -4,7 +4,10 @@ import { useMutate } from '../../api/use-mutate.js';
 import { ConfirmDialog } from '../../ui/confirm-dialog.js';
 import { CANCELLABLE, NEXT_ACTIONS } from './appointment-status.js';
 
-/** The status steps for one appointment, and cancel behind a confirmation. */
+/**
+ * The status steps for one appointment, and cancel behind a confirmation. `onDone` runs after a
+ * step, except completing a visit: the popup stays open on it to offer the visit's bill.
+ */
 export function AppointmentActions({ appointment, onDone }: { appointment: DayAppointment; onDone?: () => void }) {
   const mutate = useMutate();
   const [confirming, setConfirming] = useState(false);
@@ -26,7 +29,11 @@ export function AppointmentActions({ appointment, onDone }: { appointment: DayAp
                 args: { id: appointment.id, status: action.status },
                 success: `${who}: ${action.label.toLowerCase()} done`,
               },
-              { onSuccess: () => onDone?.() },
+              {
+                onSuccess: () => {
+                  if (action.status !== 'completed') onDone?.();
+                },
+              },
             );
           }}
         >

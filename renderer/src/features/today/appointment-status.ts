@@ -5,6 +5,7 @@ type SettableStatus = Exclude<AppointmentStatus, 'cancelled'>;
 /** The next steps staff can take from each status, in the order the day goes. */
 export const NEXT_ACTIONS: Record<AppointmentStatus, { status: SettableStatus; label: string }[]> = {
   scheduled: [
+    { status: 'confirmed', label: 'Confirm' },
     { status: 'checked_in', label: 'Check in' },
     { status: 'no_show', label: 'No-show' },
   ],
