@@ -2,7 +2,7 @@ import type { KeyboardEvent, PointerEvent } from 'react';
 import { appointmentClasses } from './appointment-classes.js';
 import { BlockHeadline, blockLabel } from './block-text.js';
 import type { PlacedAppointment } from './day-layout.js';
-import { humanize, initials } from '../../ui/format.js';
+import { humanize } from '../../ui/format.js';
 
 interface AppointmentBlockProps {
   placed: PlacedAppointment;
@@ -68,14 +68,9 @@ export function AppointmentBlock({
       title={onDragStart ? `${label}\n${dragHint}` : label}
       aria-label={label}
     >
-      <BlockHeadline appointment={appointment} />
+      <BlockHeadline appointment={appointment} showVet={showVet} />
       {rowSpan >= 6 ? (
         <span className="appt-sub">
-          {showVet ? (
-            <span className="vet-chip" aria-hidden="true">
-              {initials(appointment.vet_name)}
-            </span>
-          ) : null}
           {humanize(appointment.status)} · {appointment.reason ?? humanize(appointment.species)}
           {clipped ? ' · outside hours' : ''}
         </span>

@@ -1,5 +1,5 @@
 import type { DayAppointment } from '../../../../core/api/views.js';
-import { formatTime, humanize } from '../../ui/format.js';
+import { formatTime, humanize, initials } from '../../ui/format.js';
 import { StatusMark } from './status-mark.js';
 
 /** 'Patient · Owner', or the patient alone while the owner's row has not arrived. */
@@ -21,9 +21,12 @@ export function blockLabel(appointment: DayAppointment, withVet: boolean): strin
 
 /**
  * The first line of a booking on the grid: time (never shrinks), status glyph, then patient ·
- * owner, which truncates with an ellipsis when the block is narrow, and the overlap flag.
+ * owner, which truncates with an ellipsis when the block is narrow, the overlap flag, and the
+ * vet's initials when the view mixes vets. Blocks too narrow for all of it (several overlapping
+ * bookings side by side) keep the glyph and initials only (today.css); the accessible name and
+ * tooltip always say everything.
  */
-export function BlockHeadline({ appointment }: { appointment: DayAppointment }) {
+export function BlockHeadline({ appointment, showVet }: { appointment: DayAppointment; showVet: boolean }) {
   return (
     <span className="appt-line">
       <span className="appt-time">{formatTime(appointment.scheduled_at)}</span>
@@ -35,6 +38,11 @@ export function BlockHeadline({ appointment }: { appointment: DayAppointment }) 
       {appointment.overlaps.length > 0 ? (
         <span className="appt-flag" aria-hidden="true">
           ⚠
+        </span>
+      ) : null}
+      {showVet ? (
+        <span className="vet-chip appt-vet" aria-hidden="true">
+          {initials(appointment.vet_name)}
         </span>
       ) : null}
     </span>
