@@ -79,8 +79,9 @@ export function DayGrid({ date, columns, all, onOpen, onSlot, onMove, onReschedu
         const dropHere = ghost !== null && ghost.vetId === column.vetId;
         return (
           <section key={column.vetId ?? 'none'} className="day-column" aria-label={column.name}>
-            <h3 className="day-column-head">
-              {column.name} <span className="muted">{column.placed.length}</span>
+            <h3 className="day-column-head" title={column.name}>
+              <span className="day-column-name">{column.name}</span>{' '}
+              <span className="muted">{column.placed.length}</span>
             </h3>
             <div
               className={`day-slots ${onSlot ? 'day-slots-free' : ''} ${dropHere ? 'day-slots-drop' : ''}`}
