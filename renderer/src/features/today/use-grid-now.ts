@@ -1,6 +1,6 @@
 import { minutesOfDay, toLocalDay } from '../../ui/format.js';
 import type { GridNow } from './time-axis.js';
-import { useMinuteClock } from './use-now.js';
+import { useMinuteClock } from './use-minute-clock.js';
 
 /**
  * The current time for a grid showing `days`: which of them is today on the clinic's clock (null
