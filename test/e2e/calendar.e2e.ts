@@ -3,6 +3,7 @@ import { expect, screenshot, test } from './fixtures.js';
 
 // The day grid's geometry (renderer/src/features/today/day-layout.ts): 08:00-19:00 in 5-minute tracks.
 const DAY_START_MINUTES = 8 * 60;
+const DAY_END_MINUTES = 19 * 60;
 const TRACK_MINUTES = 5;
 const TRACK_COUNT = 132;
 
@@ -21,6 +22,15 @@ async function box(locator: Locator): Promise<{ x: number; y: number; width: num
   const found = await locator.boundingBox();
   if (!found) throw new Error('element is not visible');
   return found;
+}
+
+/** Whether the element's content is wider than its box (cut off, or ellipsised). */
+function overflows(locator: Locator): Promise<boolean> {
+  return locator.evaluate((element) => {
+    // This file is compiled without the DOM's types: the two properties read, as a shape.
+    const sizes = element as unknown as { scrollWidth: number; clientWidth: number };
+    return sizes.scrollWidth > sizes.clientWidth;
+  });
 }
 
 /** Saves `<name>-light.png` and `<name>-dark.png` once the theme's tokens took effect. */
@@ -267,6 +277,132 @@ test("a drag held at the week's right edge turns to a later week, and the bookin
   await expect(page.locator(`[data-week-day="${targetDate}"] [data-appointment-id="${id}"]`)).toContainText(time);
 });
 
+test('blocks show status by glyph, bar and name, and the owner; the time line is on today only', async ({
+  page,
+  vetdesk,
+}) => {
+  await page.goto(vetdesk.url);
+  const grid = page.getByRole('region', { name: 'Appointments by vet' });
+  const first = grid.getByTestId('appointment').first();
+  await expect(first).toBeVisible();
+
+  // Patient · owner on the block, and in its accessible name.
+  const owned = grid.locator('[data-testid="appointment"]:has(.appt-owner)').first();
+  const patient = (await owned.locator('.appt-patient').textContent()) ?? '';
+  const owner = ((await owned.locator('.appt-owner').textContent()) ?? '').replace(/^ · /, '');
+  expect(owner).toMatch(/\S+ \S+/);
+  await expect(owned).toHaveAttribute('aria-label', new RegExp(`${patient} · ${owner}, `));
+
+  // The current-time line, with the clock stopped at a booking's start on today: one line per
+  // vet column at that booking's top edge, and the time on the axis.
+  const startsAt = (await first.getAttribute('data-starts-at')) ?? '';
+  await page.clock.setFixedTime(new Date(startsAt));
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Today' })).toBeVisible();
+  const columns = grid.locator('section.day-column');
+  await expect(grid.getByTestId('appointment').first()).toBeVisible();
+  await expect(grid.getByTestId('now-line')).toHaveCount(await columns.count());
+  await expect(grid.getByTestId('now-marker')).toHaveCount(1);
+  await expect(grid.getByTestId('now-marker')).toHaveAttribute('aria-hidden', 'true');
+  const block = grid.locator(`[data-appointment-id="${(await first.getAttribute('data-appointment-id')) ?? ''}"]`);
+  const line = grid.locator(
+    `section.day-column:has([data-appointment-id="${(await block.getAttribute('data-appointment-id')) ?? ''}"]) [data-testid="now-line"]`,
+  );
+  expect(Math.abs((await box(line)).y - ((await box(block)).y - 1))).toBeLessThanOrEqual(3);
+  await expect(grid.getByTestId('now-marker')).toContainText((await block.locator('.appt-time').textContent()) ?? '');
+  // Another day has none.
+  await page.getByRole('button', { name: 'Next day' }).click();
+  await expect(page.getByRole('heading', { name: 'Day view' })).toBeVisible();
+  await expect(grid.getByTestId('appointment').first()).toBeVisible();
+  await expect(page.getByTestId('now-line')).toHaveCount(0);
+  await expect(page.getByTestId('now-marker')).toHaveCount(0);
+
+  // Scheduled and confirmed differ by glyph, by the bar's style and by name, not by colour only,
+  // in the week of every vet: today's bookings ahead are either, else next week's. (A week shows
+  // only its own days' bookings, so none of the week before linger while the next one loads.)
+  await page.getByRole('button', { name: 'Previous day' }).click();
+  await expect(page.getByRole('heading', { name: 'Today' })).toBeVisible();
+  await page.keyboard.press('w');
+  await page.getByLabel('Vet', { exact: true }).selectOption('');
+  const week = page.getByRole('region', { name: 'Appointments by day' });
+  await expect(week.getByTestId('week-appointment').first()).toBeVisible();
+  const scheduled = week.locator('[data-testid="week-appointment"][data-status="scheduled"]').first();
+  const confirmed = week.locator('[data-testid="week-appointment"][data-status="confirmed"]').first();
+  const both = async () => (await scheduled.count()) > 0 && (await confirmed.count()) > 0;
+  if (!(await both())) {
+    await page.getByRole('button', { name: 'Next week' }).click();
+    await expect.poll(both).toBe(true);
+  }
+  await expect(scheduled.locator('.appt-status-mark')).toHaveText('○');
+  await expect(confirmed.locator('.appt-status-mark')).toHaveText('✓');
+  await expect(scheduled).toHaveAttribute('aria-label', /, Scheduled, \d+ min/);
+  await expect(confirmed).toHaveAttribute('aria-label', /, Confirmed, \d+ min/);
+  await expect(scheduled).toHaveCSS('border-left-style', 'double');
+  await expect(confirmed).toHaveCSS('border-left-style', 'solid');
+  const legend = page.getByRole('list', { name: 'Status key' });
+  await expect(legend.getByRole('listitem').filter({ hasText: 'Scheduled' })).toContainText('○');
+  await expect(legend.getByRole('listitem').filter({ hasText: 'Confirmed' })).toContainText('✓');
+});
+
+test('the week is a time grid: a booking sits at its time and length, and free time books that slot', async ({
+  page,
+  vetdesk,
+}) => {
+  const week = await openWeek(page, vetdesk.url);
+  const vetSelect = page.getByLabel('Vet', { exact: true });
+  await vetSelect.selectOption((await vetSelect.locator('option').nth(1).getAttribute('value')) ?? '');
+  const today = week.locator('[data-week-day][aria-current="date"]');
+  const slots = today.getByTestId('week-slots');
+  const blocks = slots.getByTestId('week-appointment');
+  await expect(blocks.first()).toBeVisible();
+  const column = await box(slots);
+  const span = DAY_END_MINUTES - DAY_START_MINUTES;
+  const minutesAtY = (y: number) => DAY_START_MINUTES + ((y - column.y) / column.height) * span;
+
+  // Each block's top edge is at its start time and its height is its length (15 min at least).
+  const taken: [number, number][] = [];
+  for (const block of await blocks.all()) {
+    const at = await box(block);
+    const top = minutesAtY(at.y - 1);
+    const shown = (await block.locator('.appt-time').textContent()) ?? '';
+    expect(shown).toBe(await clockText(page, Math.round(top / TRACK_MINUTES) * TRACK_MINUTES));
+    const length = Number(/, (\d+) min/.exec((await block.getAttribute('aria-label')) ?? '')?.[1]);
+    expect(Math.abs(minutesAtY(at.y + at.height + 1) - top - Math.max(length, 15))).toBeLessThan(3);
+    taken.push([top, top + Math.max(length, 15)]);
+  }
+
+  // Free time is free space: the first gap of a quarter hour or more (the demo has lunch).
+  taken.sort((a, b) => a[0] - b[0]);
+  let free: number | null = null;
+  let end = DAY_START_MINUTES;
+  for (const [from, to] of taken) {
+    if (from - end >= 15) {
+      free = end;
+      break;
+    }
+    end = Math.max(end, to);
+  }
+  if (free === null && DAY_END_MINUTES - end >= 15) free = end;
+  expect(free).not.toBeNull();
+  const quarter = Math.ceil((free ?? 0) / 15) * 15;
+  const y = ((quarter + 7 - DAY_START_MINUTES) / span) * column.height;
+  await slots.click({ position: { x: column.width / 2, y } });
+  const dialog = page.getByRole('dialog', { name: 'Book appointment' });
+  // The slot's fields come with a patient.
+  await dialog.getByRole('combobox', { name: 'Patient' }).fill('a');
+  await dialog.getByRole('option').first().click();
+  await expect(dialog.getByLabel('Day')).toHaveValue((await today.getAttribute('data-week-day')) ?? '');
+  await expect(dialog.getByLabel('Time')).toHaveValue(
+    `${String(Math.floor(quarter / 60)).padStart(2, '0')}:${String(quarter % 60).padStart(2, '0')}`,
+  );
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+
+  // The day's heading opens that day.
+  await today.getByRole('link').click();
+  await expect(page.getByRole('heading', { name: 'Today' })).toBeVisible();
+});
+
 test.describe('on a screen shorter than the day', () => {
   // A practice of its own: it drags the column's first movable booking down by 200 px or more,
   // which needs that booking early in the day, as the demo seeds it (the day view's test above
@@ -331,5 +467,101 @@ test.describe('signed in as a vet', () => {
     await expect(week.locator(`[data-testid="week-appointment"]:not([data-vet-id="${own}"])`)).toHaveCount(0);
     await vetSelect.selectOption('');
     await expect(week.locator(`[data-testid="week-appointment"]:not([data-vet-id="${own}"])`).first()).toBeVisible();
+  });
+});
+
+test.describe('four vets at 1280x720', () => {
+  // A practice of its own: an admin adds a fourth vet, and books a long-named patient.
+  test.use({ vetdeskRole: 'admin', vetdeskSharing: 'test', viewport: { width: 1280, height: 720 } });
+
+  const VET = 'Dr Genevieve Montgomery-Ashworth';
+  const OWNER_FIRST = 'Maximiliana';
+  const OWNER_LAST = 'Featherstonehaugh-Worthington';
+  const PATIENT = 'Sir Reginald Wigglesworth Fluffington the Third';
+
+  test('the day fits four vet columns, and a 15-minute block with long names keeps its time', async ({
+    page,
+    vetdesk,
+  }) => {
+    test.setTimeout(300_000);
+    await page.goto(vetdesk.url);
+    await expect(page.getByRole('heading', { name: 'Today' })).toBeVisible();
+    const grid = page.getByRole('region', { name: 'Appointments by vet' });
+    await expect(grid.locator('section.day-column')).toHaveCount(3);
+
+    // The fourth vet, the real way: Admin, New staff member.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Admin' }).click();
+    await page.getByRole('button', { name: 'New staff member' }).click();
+    const staff = page.getByRole('dialog', { name: 'New staff member' });
+    await staff.getByLabel('Username').fill('gmontgomery');
+    await staff.getByLabel('Name', { exact: true }).fill(VET);
+    await staff.getByLabel('Role').selectOption('vet');
+    await staff.getByLabel('First password').fill('a long first password 4 Genevieve');
+    await staff.getByRole('button', { name: 'Create account' }).click();
+    await expect(staff).toBeHidden();
+
+    // An owner and patient with long names, from search.
+    await page.keyboard.press('Control+k');
+    await page.keyboard.type(`${OWNER_FIRST} ${OWNER_LAST}`);
+    const search = page.getByRole('dialog', { name: 'Search owners and patients' });
+    await search.getByRole('button', { name: /as a new owner$/ }).click();
+    await search.getByLabel('Phone').fill('0611 987 654');
+    await search.getByRole('button', { name: 'Register owner' }).click();
+    await expect(search.getByRole('heading', { name: /^Add a patient for / })).toBeVisible();
+    await search.getByLabel('Name').fill(PATIENT);
+    await search.getByLabel('Species').selectOption('cat');
+    await search.getByRole('button', { name: 'Register patient' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: PATIENT })).toBeVisible();
+
+    // Four vet columns side by side, nothing past the window's right edge.
+    await page.goto(page.url().replace(/#\/.*$/, '#/today'));
+    const columns = grid.locator('section.day-column');
+    await expect(columns).toHaveCount(4, { timeout: 30_000 });
+    const newVet = grid.getByRole('region', { name: VET });
+    await expect(newVet).toBeVisible();
+    const gridBox = await box(grid);
+    expect(gridBox.x + gridBox.width).toBeLessThanOrEqual(1280);
+    expect(Number(await page.evaluate('document.documentElement.scrollWidth'))).toBeLessThanOrEqual(1280);
+    for (const column of await columns.all()) {
+      const at = await box(column);
+      expect(at.x).toBeGreaterThanOrEqual(gridBox.x);
+      expect(at.x + at.width).toBeLessThanOrEqual(gridBox.x + gridBox.width + 0.5);
+      expect(at.width).toBeGreaterThanOrEqual(150);
+    }
+
+    // A quarter hour with the new vet at 18:30, booked from the free slot.
+    const slots = newVet.getByTestId('day-slots');
+    const height = (await box(slots)).height;
+    await slots.click({
+      position: { x: 30, y: ((18 * 60 + 37 - DAY_START_MINUTES) / (TRACK_COUNT * TRACK_MINUTES)) * height },
+    });
+    const booking = page.getByRole('dialog', { name: 'Book appointment' });
+    await booking.getByRole('combobox', { name: 'Patient' }).fill('Wigglesworth');
+    await booking.getByRole('option').filter({ hasText: PATIENT }).click();
+    await expect(booking.getByLabel('Time')).toHaveValue('18:30');
+    await booking.getByRole('button', { name: 'Book', exact: true }).click();
+    await expect(booking).toBeHidden();
+
+    const block = newVet.getByTestId('appointment').filter({ hasText: 'Wigglesworth' });
+    await expect(block).toBeVisible();
+    const owner = `${OWNER_FIRST} ${OWNER_LAST}`;
+    await expect(block).toHaveAttribute('aria-label', new RegExp(`${PATIENT} · ${owner}, Scheduled, 15 min`));
+    await expect(block).toHaveAttribute('title', new RegExp(`${PATIENT} · ${owner}`));
+    // A quarter hour tall; the time whole and inside the block; the names cut with an ellipsis.
+    const blockBox = await box(block);
+    expect(Math.abs(blockBox.height - (height / TRACK_COUNT) * 3 + 2)).toBeLessThan(2);
+    const time = block.locator('.appt-time');
+    await expect(time).toHaveText(await clockText(page, 18 * 60 + 30));
+    const timeBox = await box(time);
+    expect(timeBox.x).toBeGreaterThanOrEqual(blockBox.x);
+    expect(timeBox.y).toBeGreaterThanOrEqual(blockBox.y);
+    expect(timeBox.x + timeBox.width).toBeLessThanOrEqual(blockBox.x + blockBox.width);
+    expect(timeBox.y + timeBox.height).toBeLessThanOrEqual(blockBox.y + blockBox.height);
+    expect(await overflows(time)).toBe(false);
+    const who = block.locator('.appt-who');
+    await expect(who).toHaveCSS('text-overflow', 'ellipsis');
+    expect(await overflows(who)).toBe(true);
+    await block.scrollIntoViewIfNeeded();
+    await shootBothThemes(page, 'calendar-day-four-vets-1280');
   });
 });

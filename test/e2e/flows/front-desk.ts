@@ -94,9 +94,9 @@ async function bookToday(state: FlowState): Promise<void> {
   await expect(row.getByRole('link')).toHaveAttribute('href', `#/today/${day}`);
 }
 
-/** The flow's booking on the Today grid (a button named "<time> <patient>, <status>"). */
+/** The flow's booking on the Today grid (a button named "<time> <patient> · <owner>, <status>, …"). */
 function bookingOnGrid(state: FlowState, status: string) {
-  return state.page.getByRole('button', { name: new RegExp(`${state.patientName}, ${status}`) });
+  return state.page.getByRole('button', { name: new RegExp(`${state.patientName} · ${state.ownerName}, ${status},`) });
 }
 
 /** g t, then check in from the booking's dialog: the patient joins the arrivals waiting. */

@@ -1,9 +1,9 @@
 import type { DayAppointment } from '../../../../core/api/views.js';
 
 /**
- * The CSS classes of a booking on the calendar (day block or week card): `base` ('appt' or
- * 'week-card') for its shape, then its status, overlap, pending sync and drag state, which look
- * the same in both views.
+ * The CSS classes of a booking on the calendar (a block in the day or the week grid): `base`
+ * for its shape, then its status, overlap, pending sync and drag state, which look the same in
+ * both views.
  */
 export function appointmentClasses(
   base: string,

@@ -1,27 +1,15 @@
 import { useRef } from 'react';
 import type { DayAppointment } from '../../../../core/api/views.js';
 import { findOverlaps } from '../booking/overlap.js';
-import { formatClock, formatTime } from '../../ui/format.js';
+import { formatTime } from '../../ui/format.js';
 import { AppointmentBlock } from './appointment-block.js';
 import { instantAt } from './calendar-dates.js';
-import {
-  DAY_END_MINUTES,
-  DAY_START_MINUTES,
-  SLOT_MINUTES,
-  TRACK_COUNT,
-  TRACK_MINUTES,
-  tracksFor,
-  type VetColumn,
-} from './day-layout.js';
+import { tracksFor, type VetColumn } from './day-layout.js';
+import { NowLine } from './now-line.js';
 import { overlapNote } from './overlap-note.js';
-import { isDraggable, useAppointmentDrag, type DragGrab, type DragPoint } from './use-appointment-drag.js';
-
-// Hour labels in the same locale clock format as the bookings' times.
-const HOUR_LABELS = Array.from({ length: (DAY_END_MINUTES - DAY_START_MINUTES) / 60 }, (_, index) =>
-  formatClock(DAY_START_MINUTES + index * 60),
-);
-
-const SLOT_COUNT = (DAY_END_MINUTES - DAY_START_MINUTES) / SLOT_MINUTES;
+import { slotAt, slotClicked, TimeAxis } from './time-axis.js';
+import { isDraggable, useAppointmentDrag } from './use-appointment-drag.js';
+import { useGridNow } from './use-grid-now.js';
 
 /** Where a dragged booking would land in the day grid: a vet's column and a start time. */
 export interface DaySlot {
@@ -46,26 +34,15 @@ interface DayGridProps {
 }
 
 /**
- * The start time under the dragged block's top edge (the pointer less where the block was
- * grabbed), snapped to the 5-minute tracks and kept inside the grid's hours. Measured from the
- * column as it is now, so scrolling during the drag is taken into account.
- */
-function slotAt(slots: HTMLElement, pointer: DragPoint, grab: DragGrab): number {
-  const rect = slots.getBoundingClientRect();
-  const trackPx = rect.height / TRACK_COUNT;
-  const top = pointer.y - grab.offsetY - rect.top;
-  const snapped = DAY_START_MINUTES + Math.round(top / trackPx) * TRACK_MINUTES;
-  return Math.min(Math.max(snapped, DAY_START_MINUTES), DAY_END_MINUTES - SLOT_MINUTES);
-}
-
-/**
- * Vets as columns over a 08:00-19:00 grid of 15-minute rows. Clicking free space books that
- * quarter hour (the "New booking" button is the keyboard way to the same dialog). Bookings can
- * be dragged to another time and/or vet; a preview shows the new time and any overlap, Escape
- * cancels.
+ * Vets as columns over a 08:00-19:00 grid of 15-minute rows, with the current-time line when the
+ * day is today. Clicking free space books that quarter hour (the "New booking" button is the
+ * keyboard way to the same dialog). Bookings can be dragged to another time and/or vet; a
+ * preview shows the new time and any overlap, Escape cancels.
  */
 export function DayGrid({ date, columns, all, onOpen, onSlot, onMove, onReschedule }: DayGridProps) {
   const gridRef = useRef<HTMLDivElement>(null);
+  const clock = useGridNow([date]);
+  const now = clock.today === null ? null : clock.now;
   const { drag, onPointerDown } = useAppointmentDrag<DaySlot>({
     resolve: (pointer, grab) => {
       const slots = [...(gridRef.current?.querySelectorAll<HTMLElement>('[data-vet-column]') ?? [])];
@@ -97,22 +74,14 @@ export function DayGrid({ date, columns, all, onOpen, onSlot, onMove, onReschedu
       role="region"
       aria-label="Appointments by vet"
     >
-      <div className="day-axis" aria-hidden="true">
-        <div className="day-column-head" />
-        <div className="day-slots">
-          {HOUR_LABELS.map((label) => (
-            <span key={label} className="day-hour-label">
-              {label}
-            </span>
-          ))}
-        </div>
-      </div>
+      <TimeAxis now={now} />
       {columns.map((column) => {
         const dropHere = ghost !== null && ghost.vetId === column.vetId;
         return (
           <section key={column.vetId ?? 'none'} className="day-column" aria-label={column.name}>
-            <h3 className="day-column-head">
-              {column.name} <span className="muted">{column.placed.length}</span>
+            <h3 className="day-column-head" title={column.name}>
+              <span className="day-column-name">{column.name}</span>{' '}
+              <span className="muted">{column.placed.length}</span>
             </h3>
             <div
               className={`day-slots ${onSlot ? 'day-slots-free' : ''} ${dropHere ? 'day-slots-drop' : ''}`}
@@ -121,11 +90,10 @@ export function DayGrid({ date, columns, all, onOpen, onSlot, onMove, onReschedu
               title={onSlot ? `Click free time to book with ${column.name}` : undefined}
               onClick={(event) => {
                 if (!onSlot || event.target !== event.currentTarget) return;
-                const rect = event.currentTarget.getBoundingClientRect();
-                const slot = Math.floor(((event.clientY - rect.top) / rect.height) * SLOT_COUNT);
-                onSlot(column.vetId, DAY_START_MINUTES + Math.min(Math.max(slot, 0), SLOT_COUNT - 1) * SLOT_MINUTES);
+                onSlot(column.vetId, slotClicked(event.currentTarget, event.clientY));
               }}
             >
+              {now ? <NowLine minutes={now.minutes} at={now.at} /> : null}
               {column.placed.map((placed) => (
                 <AppointmentBlock
                   key={placed.appointment.id}
@@ -159,7 +127,9 @@ export function DayGrid({ date, columns, all, onOpen, onSlot, onMove, onReschedu
                 >
                   <span className="appt-line">
                     <span className="appt-time">{formatTime(ghost.at)}</span>
-                    <span className="appt-patient">{ghost.item.patient_name ?? 'Unknown patient'}</span>
+                    <span className="appt-who">
+                      <span className="appt-patient">{ghost.item.patient_name ?? 'Unknown patient'}</span>
+                    </span>
                   </span>
                   <span className="appt-sub">
                     {column.name}

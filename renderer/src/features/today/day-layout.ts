@@ -1,6 +1,6 @@
 import { isLiveAppointment } from '../../../../core/domain/appointments.js';
 import type { DayAppointment, StaffRow } from '../../../../core/api/views.js';
-import { minutesOfDay } from '../../ui/format.js';
+import { minutesOfDay, toLocalDay } from '../../ui/format.js';
 
 /**
  * The grid spans 08:00-19:00. Staff see 15-minute rows (drawn lines), but bookings are placed
@@ -23,6 +23,13 @@ export interface PlacedAppointment {
   lanes: number;
   /** Starts or ends outside 08:00-19:00: shown clamped, with its real time. */
   clipped: boolean;
+}
+
+/** One day of the week grid: its bookings placed on the day's time grid. */
+export interface WeekColumn {
+  /** 'YYYY-MM-DD'. */
+  day: string;
+  placed: PlacedAppointment[];
 }
 
 export interface VetColumn {
@@ -79,6 +86,34 @@ function place(appointment: DayAppointment): Omit<PlacedAppointment, 'lane' | 'l
   return { appointment, ...tracksFor(start, appointment.duration_minutes) };
 }
 
+/** Places bookings that share a column on the grid, side by side where they overlap in time. */
+export function placeColumn(appointments: readonly DayAppointment[]): PlacedAppointment[] {
+  return assignLanes(appointments.map(place));
+}
+
+/**
+ * Where the current-time line goes: its distance from the grid's top as a fraction of the
+ * grid's height, for `minutes` since midnight; null before 08:00 or from 19:00 on.
+ */
+export function nowOffset(minutes: number): number | null {
+  if (minutes < DAY_START_MINUTES || minutes >= DAY_END_MINUTES) return null;
+  return (minutes - DAY_START_MINUTES) / (DAY_END_MINUTES - DAY_START_MINUTES);
+}
+
+/**
+ * The week on the time grid: one column per day of `days` (in that order), each with its live
+ * bookings placed as in the day view. Cancelled and no-show bookings are left off, as there;
+ * bookings of days not in `days` are ignored.
+ */
+export function layoutWeek(appointments: readonly DayAppointment[], days: readonly string[]): WeekColumn[] {
+  const byDay = new Map<string, DayAppointment[]>(days.map((day) => [day, []]));
+  for (const item of appointments) {
+    if (!isLiveAppointment(item) || !item.scheduled_at) continue;
+    byDay.get(toLocalDay(new Date(item.scheduled_at)))?.push(item);
+  }
+  return days.map((day) => ({ day, placed: placeColumn(byDay.get(day) ?? []) }));
+}
+
 /**
  * One column per vet (every vet on the staff list, busy or not, then anyone else who has
  * bookings), plus "Unassigned" when some bookings have no vet. Cancelled and no-show
@@ -104,6 +139,6 @@ export function layoutDay(appointments: DayAppointment[], staff: StaffRow[]): Ve
       });
     }
   }
-  for (const column of columns.values()) column.placed = assignLanes((byVet.get(column.vetId) ?? []).map(place));
+  for (const column of columns.values()) column.placed = placeColumn(byVet.get(column.vetId) ?? []);
   return [...columns.values()];
 }

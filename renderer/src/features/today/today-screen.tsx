@@ -14,6 +14,7 @@ import { DateNav } from './date-nav.js';
 import { DayGrid } from './day-grid.js';
 import { DeceasedBookings } from './deceased-bookings.js';
 import { layoutDay } from './day-layout.js';
+import { StatusLegend } from './status-mark.js';
 import { useMoveAppointment } from './use-move-appointment.js';
 import { ViewToggle } from './view-toggle.js';
 
@@ -96,6 +97,7 @@ export function TodayScreen({ date: routeDate }: { date: string | null }) {
               onReschedule={reschedule}
             />
           ) : null}
+          {appointments.data && columns.length > 0 ? <StatusLegend /> : null}
         </div>
         <aside className="today-side">
           <DeceasedBookings date={date} />

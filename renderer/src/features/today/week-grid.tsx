@@ -1,24 +1,30 @@
-import { isLiveAppointment } from '../../../../core/domain/appointments.js';
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import type { DayAppointment } from '../../../../core/api/views.js';
+import { routeHref } from '../../routing/routes.js';
 import { formatTime } from '../../ui/format.js';
 import { findOverlaps } from '../booking/overlap.js';
+import { AppointmentBlock } from './appointment-block.js';
 import { dayHeading, dayOf, instantAt, minutesOf } from './calendar-dates.js';
+import { calendarRoute } from './calendar-keys.js';
+import { layoutWeek, tracksFor } from './day-layout.js';
+import { NowLine } from './now-line.js';
 import { overlapNote } from './overlap-note.js';
+import { slotAt, slotClicked, TimeAxis } from './time-axis.js';
 import { isDraggable, useAppointmentDrag } from './use-appointment-drag.js';
-import { WeekCard } from './week-card.js';
+import { useGridNow } from './use-grid-now.js';
 
 interface WeekGridProps {
   /** The seven days shown, Monday first. */
   days: readonly string[];
-  today: string;
   /** The week's bookings; cancelled and no-show ones are left off, as on the day grid. */
   appointments: readonly DayAppointment[];
-  /** Every vet's bookings are shown: each card names its vet. */
+  /** Every vet's bookings are shown: each block names its vet. */
   showVet: boolean;
   onOpen: (item: DayAppointment) => void;
-  /** A booking dropped on another day: same time of day, same vet. */
-  onMove?: (item: DayAppointment, day: string) => void;
+  /** A click on free time: that day, minutes since midnight of the quarter hour. */
+  onSlot?: (day: string, minutes: number) => void;
+  /** A booking dropped on another day and/or time (same vet). */
+  onMove?: (item: DayAppointment, day: string, minutes: number) => void;
   onReschedule?: (item: DayAppointment) => void;
   /**
    * A drag held at the grid's left or right edge asks for the previous or next week; the drag
@@ -27,9 +33,13 @@ interface WeekGridProps {
   onStepWeek?: (direction: -1 | 1) => void;
 }
 
-/** Where a dragged booking would land: a day, and whether the pointer is at an edge of the grid. */
+/**
+ * Where a dragged booking would land: a day and a start time (minutes since midnight), and
+ * whether the pointer is at an edge of the grid.
+ */
 interface WeekTarget {
   day: string | null;
+  minutes: number;
   edge: -1 | 1 | null;
 }
 
@@ -38,40 +48,30 @@ const EDGE_PX = 28;
 /** How long a drag rests in an edge band before the week turns (and again for the next one). */
 export const EDGE_HOLD_MS = 700;
 
-/** The booking's live entries per day, in time order. */
-function byDay(appointments: readonly DayAppointment[]): Map<string, DayAppointment[]> {
-  const days = new Map<string, DayAppointment[]>();
-  for (const item of appointments) {
-    if (!isLiveAppointment(item)) continue;
-    const day = dayOf(item.scheduled_at);
-    const list = days.get(day) ?? [];
-    list.push(item);
-    days.set(day, list);
-  }
-  for (const list of days.values()) list.sort((a, b) => a.scheduled_at.localeCompare(b.scheduled_at));
-  return days;
-}
+const DRAG_HINT = 'Drag to another day or time (hold at the edge for another week), or press R to reschedule';
 
 /**
- * Monday to Sunday as columns, each day's bookings in time order, today marked. A booking
- * dragged to another day keeps its time of day and its vet; a preview shows where it lands and
- * any overlap it would make, Escape cancels.
+ * Monday to Sunday as columns over the day grid's hours, bookings placed by time and length as
+ * in the day view, so free time shows as free space; today marked, with the current-time line.
+ * Clicking free time books it. A booking dragged to another day or time keeps its vet; a preview
+ * shows where it lands and any overlap it would make, Escape cancels.
  */
 export function WeekGrid({
   days,
-  today,
   appointments,
   showVet,
   onOpen,
+  onSlot,
   onMove,
   onReschedule,
   onStepWeek,
 }: WeekGridProps) {
   const gridRef = useRef<HTMLDivElement>(null);
+  const { today, now } = useGridNow(days);
   const { drag, onPointerDown } = useAppointmentDrag<WeekTarget>({
-    resolve: (pointer) => {
+    resolve: (pointer, grab) => {
       const grid = gridRef.current?.getBoundingClientRect();
-      const columns = [...(gridRef.current?.querySelectorAll<HTMLElement>('[data-week-day]') ?? [])];
+      const columns = [...(gridRef.current?.querySelectorAll<HTMLElement>('[data-week-slots]') ?? [])];
       const hit = columns.find((element) => {
         const rect = element.getBoundingClientRect();
         return pointer.x >= rect.left && pointer.x < rect.right;
@@ -81,12 +81,16 @@ export function WeekGrid({
         if (pointer.x < grid.left + EDGE_PX) edge = -1;
         else if (pointer.x >= grid.right - EDGE_PX) edge = 1;
       }
-      return { day: hit?.dataset['weekDay'] ?? null, edge };
+      return {
+        day: hit?.dataset['weekSlots'] ?? null,
+        minutes: hit ? slotAt(hit, pointer, grab) : 0,
+        edge,
+      };
     },
     onDrop: (item, target) => {
-      if (item.scheduled_at && target.day !== null && target.day !== dayOf(item.scheduled_at)) {
-        onMove?.(item, target.day);
-      }
+      if (!item.scheduled_at || target.day === null) return;
+      if (target.day === dayOf(item.scheduled_at) && target.minutes === minutesOf(item.scheduled_at)) return;
+      onMove?.(item, target.day, target.minutes);
     },
   });
   const edge = drag?.target?.edge ?? null;
@@ -104,12 +108,12 @@ export function WeekGrid({
   }, [edge, firstDay, onStepWeek]);
   // Read while dragging only, when the pointer is already at an edge: where to draw the band.
   const edgeBox = edge === null ? null : (gridRef.current?.getBoundingClientRect() ?? null);
-  const grouped = byDay(appointments);
+  const columns = useMemo(() => layoutWeek(appointments, days), [appointments, days]);
   const dragged = drag?.appointment ?? null;
-  const target = drag?.target?.day ?? null;
+  const target = drag?.target ?? null;
   const preview =
-    dragged?.scheduled_at && target && target !== dayOf(dragged.scheduled_at)
-      ? { item: dragged, day: target, at: instantAt(target, minutesOf(dragged.scheduled_at)) }
+    dragged?.scheduled_at && target?.day
+      ? { item: dragged, day: target.day, minutes: target.minutes, at: instantAt(target.day, target.minutes) }
       : null;
   const previewOverlaps = preview
     ? findOverlaps(appointments, {
@@ -127,60 +131,12 @@ export function WeekGrid({
       role="region"
       aria-label="Appointments by day"
     >
-      {days.map((day) => {
-        const list = grouped.get(day) ?? [];
+      <TimeAxis now={today === null ? null : now} />
+      {columns.map(({ day, placed }) => {
         const heading = dayHeading(day);
         const isToday = day === today;
         const here = preview !== null && preview.day === day ? preview : null;
-        const ghost = here ? (
-          <li key="ghost" className="week-slot">
-            <div
-              className={`week-card week-card-ghost ${previewOverlaps.length > 0 ? 'appt-overlap' : ''}`}
-              data-testid="drag-ghost"
-              role="status"
-            >
-              <span className="week-card-line">
-                <span className="appt-time">{formatTime(here.at)}</span>
-                <span className="appt-patient">{here.item.patient_name ?? 'Unknown patient'}</span>
-              </span>
-              <span className="appt-sub">
-                Move to {heading.weekday} {heading.date}
-                {overlapNote(previewOverlaps)}
-              </span>
-            </div>
-          </li>
-        ) : null;
-        const entries = list.map((item) => (
-          <li key={item.id} className="week-slot">
-            <WeekCard
-              appointment={item}
-              showVet={showVet}
-              dragging={dragged?.id === item.id}
-              onOpen={() => {
-                onOpen(item);
-              }}
-              onDragStart={
-                onMove && isDraggable(item)
-                  ? (event) => {
-                      onPointerDown(event, item);
-                    }
-                  : undefined
-              }
-              onReschedule={
-                onReschedule && isDraggable(item)
-                  ? () => {
-                      onReschedule(item);
-                    }
-                  : undefined
-              }
-            />
-          </li>
-        ));
-        if (here && ghost) {
-          // The preview goes where the booking would sit in time order.
-          const at = here.at;
-          entries.splice(list.filter((item) => item.scheduled_at < at).length, 0, ghost);
-        }
+        const tracks = here ? tracksFor(here.minutes, here.item.duration_minutes) : null;
         return (
           <section
             key={day}
@@ -189,15 +145,77 @@ export function WeekGrid({
             aria-label={`${heading.weekday} ${heading.date}${isToday ? ', today' : ''}`}
             aria-current={isToday ? 'date' : undefined}
           >
-            <h3 className="week-day-head">
-              <span className="week-day-name">{heading.weekday}</span>
-              <span className="week-day-date">{heading.date}</span>
-              <span className="badge">{list.length}</span>
+            <h3 className="day-column-head week-day-head">
+              <a
+                className="week-day-link"
+                href={routeHref(calendarRoute('day', day))}
+                title={`Open ${heading.weekday} ${heading.date} in the day view`}
+              >
+                <span className="week-day-name">{heading.weekday}</span>
+                <span className="week-day-date">{heading.date}</span>
+              </a>
+              <span className="badge" title={`${placed.length} booking${placed.length === 1 ? '' : 's'}`}>
+                {placed.length}
+              </span>
             </h3>
-            <ol className="week-day-list">
-              {entries}
-              {list.length === 0 && !here ? <li className="week-day-free muted">No bookings</li> : null}
-            </ol>
+            <div
+              className={`day-slots ${onSlot ? 'day-slots-free' : ''}`}
+              data-testid="week-slots"
+              data-week-slots={day}
+              title={onSlot ? `Click free time to book on ${heading.weekday} ${heading.date}` : undefined}
+              onClick={(event) => {
+                if (!onSlot || event.target !== event.currentTarget) return;
+                onSlot(day, slotClicked(event.currentTarget, event.clientY));
+              }}
+            >
+              {isToday ? <NowLine minutes={now.minutes} at={now.at} /> : null}
+              {placed.map((item) => (
+                <AppointmentBlock
+                  key={item.appointment.id}
+                  placed={item}
+                  testId="week-appointment"
+                  showVet={showVet}
+                  dragHint={DRAG_HINT}
+                  dragging={dragged?.id === item.appointment.id}
+                  onOpen={() => {
+                    onOpen(item.appointment);
+                  }}
+                  onDragStart={
+                    onMove && isDraggable(item.appointment)
+                      ? (event) => {
+                          onPointerDown(event, item.appointment);
+                        }
+                      : undefined
+                  }
+                  onReschedule={
+                    onReschedule && isDraggable(item.appointment)
+                      ? () => {
+                          onReschedule(item.appointment);
+                        }
+                      : undefined
+                  }
+                />
+              ))}
+              {here && tracks ? (
+                <div
+                  className={`appt appt-ghost ${previewOverlaps.length > 0 ? 'appt-overlap' : ''}`}
+                  data-testid="drag-ghost"
+                  role="status"
+                  style={{ '--row-start': tracks.rowStart, '--row-span': tracks.rowSpan, '--lane': 0, '--lanes': 1 }}
+                >
+                  <span className="appt-line">
+                    <span className="appt-time">{formatTime(here.at)}</span>
+                    <span className="appt-who">
+                      <span className="appt-patient">{here.item.patient_name ?? 'Unknown patient'}</span>
+                    </span>
+                  </span>
+                  <span className="appt-sub">
+                    {heading.weekday} {heading.date}
+                    {overlapNote(previewOverlaps)}
+                  </span>
+                </div>
+              ) : null}
+            </div>
           </section>
         );
       })}

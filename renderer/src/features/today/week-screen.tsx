@@ -3,20 +3,22 @@ import { useCallback, useMemo, useState } from 'react';
 import { useWeekVet } from './use-week-vet.js';
 import { useApiQuery } from '../../api/use-api-query.js';
 import { navigate } from '../../routing/routes.js';
-import { addDays, formatDate, localToday } from '../../ui/format.js';
+import { addDays, formatDate, formatTime, localToday } from '../../ui/format.js';
 import { ErrorState, Skeleton } from '../../ui/states.js';
 import { BookingDialog } from '../booking/booking-dialog.js';
+import type { SlotDefaults } from '../booking/booking-form.js';
 import { useAppointmentDialogs } from './appointment-dialogs.js';
-import { calendarTimeZone, dayHeading, instantAt, minutesOf, weekDays, weekStart } from './calendar-dates.js';
+import { calendarTimeZone, clockOf, dayHeading, instantAt, weekDays, weekStart } from './calendar-dates.js';
 import { calendarRoute, useCalendarKeys } from './calendar-keys.js';
 import { useMoveAppointment } from './use-move-appointment.js';
+import { StatusLegend } from './status-mark.js';
 import { ViewToggle } from './view-toggle.js';
 import { WeekGrid } from './week-grid.js';
 import { WeekNav } from './week-nav.js';
 
 /**
- * The week (Monday to Sunday) holding the route's date: one column per day, for every vet or
- * one vet, with drag to another day.
+ * The week (Monday to Sunday) holding the route's date on a time grid: one column per day, for
+ * every vet or one vet, with drag to another day or time and click on free time to book.
  */
 export function WeekScreen({ date: routeDate }: { date: string | null }) {
   const today = localToday();
@@ -24,7 +26,7 @@ export function WeekScreen({ date: routeDate }: { date: string | null }) {
   const monday = weekStart(date);
   const days = useMemo(() => weekDays(monday), [monday]);
   const [vetId, setVetId] = useWeekVet();
-  const [booking, setBooking] = useState(false);
+  const [booking, setBooking] = useState<Partial<SlotDefaults> | null>(null);
   const staff = useApiQuery('staff.list', {});
   const week = useApiQuery(
     'appointments.range',
@@ -80,7 +82,7 @@ export function WeekScreen({ date: routeDate }: { date: string | null }) {
             type="button"
             className="btn btn-primary"
             onClick={() => {
-              setBooking(true);
+              setBooking({ date, vetId });
             }}
           >
             New booking
@@ -92,30 +94,33 @@ export function WeekScreen({ date: routeDate }: { date: string | null }) {
       {week.data ? (
         <WeekGrid
           days={days}
-          today={today}
           appointments={list}
           showVet={vetId === null}
           onOpen={openDetails}
           onReschedule={reschedule}
           onStepWeek={stepWeek}
-          onMove={(item, day) => {
-            if (!item.scheduled_at) return;
+          onSlot={(day, minutes) => {
+            setBooking({ date: day, time: clockOf(minutes), vetId });
+          }}
+          onMove={(item, day, minutes) => {
             const heading = dayHeading(day);
+            const at = instantAt(day, minutes);
             move(
               item,
-              { scheduled_at: instantAt(day, minutesOf(item.scheduled_at)) },
-              `${item.patient_name ?? 'Appointment'} moved to ${heading.weekday} ${heading.date}`,
+              { scheduled_at: at },
+              `${item.patient_name ?? 'Appointment'} moved to ${heading.weekday} ${heading.date}, ${formatTime(at)}`,
             );
           }}
         />
       ) : null}
+      {week.data ? <StatusLegend /> : null}
       {dialogs}
       <BookingDialog
-        open={booking}
+        open={booking !== null}
         patient={null}
-        initial={{ date, vetId }}
+        initial={booking ?? undefined}
         onClose={() => {
-          setBooking(false);
+          setBooking(null);
         }}
       />
     </div>
