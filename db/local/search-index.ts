@@ -198,12 +198,19 @@ export function searchMatches(db: LocalDatabase, input: string, limit: number): 
 }
 
 /** Most words `patientOwnerMatches` splits between an animal and its owner (2^n - 2 ways). */
-const MAX_SPLIT_WORDS = 5;
+const MAX_SPLIT_WORDS = 4;
+
+/**
+ * Most owners, best ranked first, whose animals one split of the words looks at. Each animal is
+ * then checked against the animal's words by its own document (a point look-up in the index), so
+ * the work is bounded: about a hundred owners' animals per split.
+ */
+const SPLIT_OWNERS = 100;
 
 interface SplitStatements {
   owners: Statement;
   patientsOf: Statement;
-  patientDoc: Statement;
+  patients: Statement;
 }
 
 function splitStatements(db: LocalDatabase): SplitStatements {
@@ -218,7 +225,7 @@ function splitStatements(db: LocalDatabase): SplitStatements {
           order by f.score, d.rowid`,
       ),
       patientsOf: db.prepare('select id from patients where owner_id = ? and deleted_at is null order by name, id'),
-      patientDoc: db.prepare(
+      patients: db.prepare(
         `select d.entity_id as id, d.title, d.subtitle from search_docs d
           where d.entity_key = ? and exists (select 1 from search_fts where search_fts match ? and rowid = d.rowid)`,
       ),
@@ -233,23 +240,27 @@ function splitStatements(db: LocalDatabase): SplitStatements {
  * Jensens' Biscuit, though no one document holds both words. Every word must match the
  * patient's document (name, microchip, breed, species) or its owner's (name, phone, e-mail):
  * each way of splitting the words between the two (at least one word each) is tried, owners in
- * the order of `searchMatches`' ranking, an owner's animals by name. A query that one document
- * matches whole is `searchMatches`' to find, so callers put these after its hits. Queries of one
- * word or more than MAX_SPLIT_WORDS words find nothing here. At most `limit` matches.
+ * the order of `searchMatches`' ranking (the best SPLIT_OWNERS), an owner's animals by name. A
+ * query that one document matches whole is `searchMatches`' to find, so callers put these after
+ * its hits. Queries of one word or more than MAX_SPLIT_WORDS words find nothing here. At most
+ * `limit` matches.
  */
 export function patientOwnerMatches(db: LocalDatabase, input: string, limit: number): SearchMatch[] {
   const terms = ftsTerms(input);
   if (terms.length < 2 || terms.length > MAX_SPLIT_WORDS || limit <= 0) return [];
-  const { owners, patientsOf, patientDoc } = splitStatements(db);
+  const statements = splitStatements(db);
   const seen = new Set<string>();
   const found: SearchMatch[] = [];
   for (let mask = 1; mask < 2 ** terms.length - 1; mask++) {
     const ownerQuery = terms.filter((_, index) => mask & (1 << index)).join(' AND ');
+    const owners = (statements.owners.all(ownerQuery, SEARCH_CANDIDATES) as { id: string }[]).slice(0, SPLIT_OWNERS);
+    if (owners.length === 0) continue;
     const patientQuery = terms.filter((_, index) => !(mask & (1 << index))).join(' AND ');
-    for (const owner of owners.all(ownerQuery, SEARCH_CANDIDATES) as { id: string }[]) {
-      for (const patient of patientsOf.all(owner.id) as { id: string }[]) {
+    for (const owner of owners) {
+      for (const patient of statements.patientsOf.all(owner.id) as { id: string }[]) {
         if (seen.has(patient.id)) continue;
-        const match = patientDoc.get(`patients/${patient.id}`, patientQuery) as Omit<SearchMatch, 'kind'> | undefined;
+        const match = statements.patients.get(`patients/${patient.id}`, patientQuery) as
+          Omit<SearchMatch, 'kind'> | undefined;
         if (!match) continue;
         seen.add(patient.id);
         found.push({ kind: 'patient', ...match });

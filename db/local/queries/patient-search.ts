@@ -40,6 +40,6 @@ export function searchBookablePatients(db: LocalDatabase, input: string, limit: 
     if (take(match.kind === 'patient' ? [match.id] : byOwner.all(match.id).map((row) => row.id))) return hits;
   }
   // Only once every whole match is in: splitting the words is the costlier search.
-  for (const match of patientOwnerMatches(db, input, SEARCH_CANDIDATES)) if (take([match.id])) return hits;
+  for (const match of patientOwnerMatches(db, input, limit)) if (take([match.id])) return hits;
   return hits;
 }
