@@ -139,6 +139,8 @@ vetTest("a budgie's weight reads in grams, and the header and the curve agree", 
   await expect(page.getByTestId('patient-weight')).toHaveText('35 g');
   await expect(page.getByTestId('weight-latest')).toContainText('Latest 35 g');
   await expect(chart.locator('circle title').filter({ hasText: /: 33 g$/ })).toHaveCount(1);
+  // The timeline speaks the same unit.
+  await expect(page.getByTestId('medical-record').filter({ hasText: 'Wellness check' })).toContainText('35 g');
   // The axis is in grams, its tick labels distinct whole numbers around the data (not 0.0 / 0.0 / 0.1).
   const labels = await chart.locator('g text').allTextContents();
   expect(labels.length).toBeGreaterThanOrEqual(3);

@@ -69,7 +69,7 @@ export function PatientScreen({ id }: { id: string }) {
       </div>
       <div className="patient-layout">
         <section className="card patient-records" aria-labelledby="records-title">
-          <MedicalHistory patientId={patient.id} patientName={patient.name} records={records} />
+          <MedicalHistory patientId={patient.id} patientName={patient.name} records={records} weightUnit={unit} />
         </section>
         <div className="stack">
           <CardSection id="weight-title" title="Weight">
