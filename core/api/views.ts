@@ -1,3 +1,4 @@
+import type { CurrentWeight, WeightPoint } from '../domain/weight.js';
 import type { ColumnType, REPLICATED_TABLES, ReplicatedTableName } from '../sync/tables.js';
 import type { BillTotals } from '../domain/bill-totals.js';
 import type { WireError } from '../errors.js';
@@ -98,8 +99,10 @@ export interface PatientChart {
   patient: WithSync<PatientRow>;
   owner: OwnerRow | null;
   records: WithSync<MedicalRecordRow>[];
-  /** Weights over time: the patient's recorded weights, oldest first. */
-  weights: { at: string; kg: string }[];
+  /** Weights over time: the patient's recorded weights, oldest first (`weightSeries`). */
+  weights: WeightPoint[];
+  /** The header's weight: the curve's last point, else the patient's own (`currentWeight`). */
+  currentWeight: CurrentWeight | null;
   appointments: WithSync<AppointmentRow>[];
   bills: BillSummary[];
 }

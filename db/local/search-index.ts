@@ -136,10 +136,10 @@ function toDocument(table: ReplicatedTableName, id: string, row: LocalRow | null
 }
 
 /**
- * Turns what staff typed into an FTS5 query: every word must match as a prefix; a phone
- * number typed with spaces or dashes is matched by its digits.
+ * The FTS5 terms of what staff typed, one per word, each matching as a prefix; a phone number
+ * typed with spaces or dashes is matched by its digits.
  */
-export function toFtsQuery(input: string): string | null {
+function ftsTerms(input: string): string[] {
   const terms: string[] = [];
   for (const piece of input.trim().split(/\s+/)) {
     if (piece === '') continue;
@@ -147,6 +147,15 @@ export function toFtsQuery(input: string): string | null {
     const words = phoneLike !== null ? [phoneLike] : piece.split(/[^\p{L}\p{N}]+/u);
     for (const word of words) if (word) terms.push(`"${word.replace(/"/g, '""')}"*`);
   }
+  return terms;
+}
+
+/**
+ * Turns what staff typed into an FTS5 query: every word must match as a prefix; a phone
+ * number typed with spaces or dashes is matched by its digits.
+ */
+export function toFtsQuery(input: string): string | null {
+  const terms = ftsTerms(input);
   return terms.length > 0 ? terms.join(' AND ') : null;
 }
 
@@ -188,13 +197,91 @@ export function searchMatches(db: LocalDatabase, input: string, limit: number): 
   return statement.all(query, SEARCH_CANDIDATES, limit) as SearchMatch[];
 }
 
+/** Most words `patientOwnerMatches` splits between an animal and its owner (2^n - 2 ways). */
+const MAX_SPLIT_WORDS = 4;
+
+/**
+ * Most owners, best ranked first, whose animals one split of the words looks at. Each animal is
+ * then checked against the animal's words by its own document (a point look-up in the index), so
+ * the work is bounded: about a hundred owners' animals per split.
+ */
+const SPLIT_OWNERS = 100;
+
+interface SplitStatements {
+  owners: Statement;
+  patientsOf: Statement;
+  patients: Statement;
+}
+
+function splitStatements(db: LocalDatabase): SplitStatements {
+  let statements = splitCache.get(db);
+  if (!statements) {
+    statements = {
+      owners: db.prepare(
+        `select d.entity_id as id
+           from (select rowid, bm25(search_fts, 5.0, 1.0) as score from search_fts where search_fts match ? limit ?) f
+           join search_docs d on d.rowid = f.rowid
+          where d.kind = 'owner'
+          order by f.score, d.rowid`,
+      ),
+      patientsOf: db.prepare('select id from patients where owner_id = ? and deleted_at is null order by name, id'),
+      patients: db.prepare(
+        `select d.entity_id as id, d.title, d.subtitle from search_docs d
+          where d.entity_key = ? and exists (select 1 from search_fts where search_fts match ? and rowid = d.rowid)`,
+      ),
+    };
+    splitCache.set(db, statements);
+  }
+  return statements;
+}
+
+/**
+ * Patients found by their own words and their owner's together: "Biscuit Jensen" finds the
+ * Jensens' Biscuit, though no one document holds both words. Every word must match the
+ * patient's document (name, microchip, breed, species) or its owner's (name, phone, e-mail):
+ * each way of splitting the words between the two (at least one word each) is tried, owners in
+ * the order of `searchMatches`' ranking (the best SPLIT_OWNERS), an owner's animals by name. A
+ * query that one document matches whole is `searchMatches`' to find, so callers put these after
+ * its hits. Queries of one word or more than MAX_SPLIT_WORDS words find nothing here. At most
+ * `limit` matches.
+ */
+export function patientOwnerMatches(db: LocalDatabase, input: string, limit: number): SearchMatch[] {
+  const terms = ftsTerms(input);
+  if (terms.length < 2 || terms.length > MAX_SPLIT_WORDS || limit <= 0) return [];
+  const statements = splitStatements(db);
+  const seen = new Set<string>();
+  const found: SearchMatch[] = [];
+  for (let mask = 1; mask < 2 ** terms.length - 1; mask++) {
+    const ownerQuery = terms.filter((_, index) => mask & (1 << index)).join(' AND ');
+    const owners = (statements.owners.all(ownerQuery, SEARCH_CANDIDATES) as { id: string }[]).slice(0, SPLIT_OWNERS);
+    if (owners.length === 0) continue;
+    const patientQuery = terms.filter((_, index) => !(mask & (1 << index))).join(' AND ');
+    for (const owner of owners) {
+      for (const patient of statements.patientsOf.all(owner.id) as { id: string }[]) {
+        if (seen.has(patient.id)) continue;
+        const match = statements.patients.get(`patients/${patient.id}`, patientQuery) as
+          Omit<SearchMatch, 'kind'> | undefined;
+        if (!match) continue;
+        seen.add(patient.id);
+        found.push({ kind: 'patient', ...match });
+        if (found.length >= limit) return found;
+      }
+    }
+  }
+  return found;
+}
+
 /**
  * Searches owners and patients by name, phone, e-mail or microchip, best matches first (see
- * `searchMatches`). A patient hit carries its owner's name and phone, read when searching, so an
+ * `searchMatches`), then patients found by their words and their owner's together
+ * (`patientOwnerMatches`: "Biscuit Jensen"). A patient hit carries its owner's name and phone, read when searching, so an
  * owner's new number shows at once on every animal of theirs.
  */
 export function searchReplica(db: LocalDatabase, input: string, limit = 20): SearchHit[] {
-  const matches = searchMatches(db, input, limit);
+  const whole = searchMatches(db, input, limit);
+  const matched = new Set(whole.map((match) => match.id));
+  const split = whole.length < limit ? patientOwnerMatches(db, input, limit) : [];
+  const matches = [...whole, ...split.filter((match) => !matched.has(match.id))].slice(0, limit);
   if (matches.length === 0) return [];
   const ownerOf = ownerOfStatement(db);
   return matches.map((match) => {
@@ -226,3 +313,4 @@ function ownerOfStatement(db: LocalDatabase): Statement {
 // Staff search as they type: prepare the queries once per connection, not per keystroke.
 const searchStatements = new WeakMap<LocalDatabase, Statement>();
 const ownerStatements = new WeakMap<LocalDatabase, Statement>();
+const splitCache = new WeakMap<LocalDatabase, SplitStatements>();

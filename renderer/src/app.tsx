@@ -57,7 +57,7 @@ export function App() {
         setHelpOpen(true);
       },
       go: (target: 't' | 'i') => {
-        navigate(target === 't' ? { name: 'today', date: null } : { name: 'inbox' });
+        navigate(target === 't' ? { name: 'today', date: null } : { name: 'sync-review' });
       },
     }),
     [],
@@ -86,7 +86,7 @@ export function App() {
             {route.name === 'bill' ? (
               <BillScreen key={route.id} id={route.id} practiceName={clinic.practiceName} />
             ) : null}
-            {route.name === 'inbox' ? <InboxScreen /> : null}
+            {route.name === 'sync-review' ? <InboxScreen /> : null}
             {route.name === 'admin-staff' && allowed ? <StaffScreen /> : null}
             {route.name === 'admin-devices' && allowed ? <DevicesScreen /> : null}
             {route.name === 'admin-clinic' && allowed ? <ClinicDetailsScreen /> : null}

@@ -48,13 +48,17 @@ vetTest('a vet writes a SOAP draft, finalizes it and corrects it with an addendu
   await expect(record.getByText('Draft', { exact: true })).toBeVisible();
   await expect(record).toContainText('Suspected soft-tissue injury.');
   await expect(record).toContainText('12.35 kg');
-  // The weight joins the chart's curve (a point with its value in the tooltip).
+  // The weight joins the chart's curve (a point with its value in the tooltip). The header's
+  // weight is the curve's latest point (the demo may have a later visit today).
   await expect(
     page
       .getByTestId('weight-chart')
       .locator('circle title')
-      .filter({ hasText: /: 12\.350? kg/ }),
+      .filter({ hasText: /: 12\.35 kg/ }),
   ).toHaveCount(1);
+  const headerWeight = (await page.getByTestId('patient-weight').textContent()) ?? '';
+  expect(headerWeight).toMatch(/^\d+(\.\d+)? (g|kg)$/);
+  await expect(page.getByTestId('weight-latest')).toContainText(`Latest ${headerWeight} ·`);
 
   // Closing with unsaved changes asks; Esc on the question keeps writing.
   await record.getByRole('button', { name: 'Edit' }).click();
@@ -96,6 +100,56 @@ vetTest('a vet writes a SOAP draft, finalizes it and corrects it with an addendu
   await expect(nested).toHaveAttribute('data-status', 'addendum');
   await record.scrollIntoViewIfNeeded();
   await screenshot(page, 'record-final');
+});
+
+/** Writes a record with a weight through the chart's editor (`n`), at `visitAt` when given. */
+async function recordWeight(page: Page, title: string, kg: string, visitAt?: string): Promise<void> {
+  await page.locator('body').click({ position: { x: 5, y: 300 } });
+  await page.keyboard.press('n');
+  const editor = page.getByRole('dialog', { name: /^New record for / });
+  await editor.getByLabel('Type').selectOption('exam');
+  await editor.getByLabel('Title').fill(title);
+  if (visitAt) await editor.getByLabel('Visit time').fill(visitAt);
+  await editor.getByLabel('Weight (kg)').fill(kg);
+  await editor.getByLabel('Weight (kg)').press('Control+Enter');
+  await expect(editor).toBeHidden();
+  await expect(page.getByTestId('medical-record').filter({ hasText: title })).toBeVisible();
+}
+
+vetTest("a budgie's weight reads in grams, and the header and the curve agree", async ({ page, vetdesk }) => {
+  await page.goto(vetdesk.url);
+  await expect(page.getByRole('heading', { name: 'Today' })).toBeVisible();
+  await openFirstOwner(page);
+  await page.getByRole('button', { name: 'Add patient' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Add patient' });
+  await dialog.getByLabel('Name').fill('Kiwi');
+  await dialog.getByLabel('Species').selectOption('bird');
+  await dialog.getByLabel('Weight (kg)').fill('0.04');
+  await dialog.getByRole('button', { name: 'Register patient' }).click();
+  await expect(page.getByRole('heading', { name: /Kiwi/, level: 1 })).toBeVisible();
+  // No visit weighed it yet: the header shows the weight on its details, and the chart says so.
+  await expect(page.getByTestId('patient-weight')).toHaveText('40 g');
+  await expect(page.getByText("No weights recorded at visits yet. On the patient's details: 40 g.")).toBeVisible();
+
+  await recordWeight(page, 'Wellness check', '0.035');
+  // An older visit entered afterwards joins the curve but is not the current weight.
+  await recordWeight(page, 'First visit', '0.033', '2026-01-05T10:00');
+  const chart = page.getByTestId('weight-chart');
+  await expect(chart.locator('circle')).toHaveCount(2);
+  await expect(page.getByTestId('patient-weight')).toHaveText('35 g');
+  await expect(page.getByTestId('weight-latest')).toContainText('Latest 35 g');
+  await expect(chart.locator('circle title').filter({ hasText: /: 33 g$/ })).toHaveCount(1);
+  // The timeline speaks the same unit.
+  await expect(page.getByTestId('medical-record').filter({ hasText: 'Wellness check' })).toContainText('35 g');
+  // The axis is in grams, its tick labels distinct whole numbers around the data (not 0.0 / 0.0 / 0.1).
+  const labels = await chart.locator('g text').allTextContents();
+  expect(labels.length).toBeGreaterThanOrEqual(3);
+  expect(new Set(labels).size).toBe(labels.length);
+  for (const label of labels) expect(label).toMatch(/^\d+$/);
+  const values = labels.map(Number);
+  expect(Math.min(...values)).toBeLessThanOrEqual(33);
+  expect(Math.max(...values)).toBeGreaterThanOrEqual(35);
+  await expect(chart.getByText('g', { exact: true })).toBeVisible();
 });
 
 test('front desk cannot write clinical records: the buttons say why', async ({ page, vetdesk }) => {

@@ -32,7 +32,7 @@ async function lightAndDark(page: Page, name: string): Promise<void> {
   await page.emulateMedia({ colorScheme: 'light' });
 }
 
-test('a payment the server refuses shows in the inbox with its reason; edit, retry and discard it', async ({
+test('a payment the server refuses shows in Sync review with its reason; edit, retry and discard it', async ({
   page,
   cluster,
 }) => {
@@ -115,7 +115,7 @@ test('a payment the server refuses shows in the inbox with its reason; edit, ret
   await expect(refusedLink(clinic)).toHaveText('1 rejected', { timeout: RECONNECT_MS });
   await expect.poll(() => pendingShown(clinic), { timeout: RECONNECT_MS }).toBe(0);
   await refusedLink(clinic).click();
-  await expect(clinic.getByRole('heading', { name: 'Inbox', level: 1 })).toBeVisible();
+  await expect(clinic.getByRole('heading', { name: 'Sync review', level: 1 })).toBeVisible();
   const card = clinic.getByTestId('rejection');
   await expect(card).toHaveCount(1);
   await expect(card.getByRole('heading', { name: 'Payment' })).toBeVisible();
@@ -128,7 +128,7 @@ test('a payment the server refuses shows in the inbox with its reason; edit, ret
   await expect(billLink).toHaveAttribute('href', `#/bill/${bill.id}`);
   await expect(clinic.getByRole('heading', { name: /^Refused changes/ }).locator('.badge')).toHaveText('1');
   await expect(clinic.locator('.toast')).toHaveCount(0);
-  await lightAndDark(clinic, 'inbox-refused');
+  await lightAndDark(clinic, 'sync-review-refused');
 
   // What B sent, as the server refused it: the payment's own id, for the database check.
   const { rows: refused } = await cluster.central.query<{ args: { id: string; amount: string } }>(
@@ -163,7 +163,7 @@ test('a payment the server refuses shows in the inbox with its reason; edit, ret
   expect(errorBox.y + errorBox.height).toBeLessThanOrEqual(methodBox.y);
   await expect(edit.getByLabel('Method')).not.toHaveAttribute('aria-invalid', 'true');
   await expect(clinic.locator('.toast')).toHaveCount(0);
-  await lightAndDark(clinic, 'inbox-refused-edit');
+  await lightAndDark(clinic, 'sync-review-refused-edit');
 
   // Cancel drops the edit: the change is still refused, unchanged, and opens as it was.
   await edit.getByRole('button', { name: 'Cancel' }).click();

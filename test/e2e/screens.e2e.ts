@@ -74,18 +74,23 @@ test('the owner form shows field errors from the shared schema', async ({ page, 
   await screenshot(page, 'owner-edit-errors');
 });
 
-test('the inbox lists conflicts and refused changes, and g t goes back to Today', async ({ page, vetdesk }) => {
+test('Sync review lists conflicts and refused changes, and g t goes back to Today', async ({ page, vetdesk }) => {
   await page.goto(vetdesk.url);
   await expect(page.getByRole('heading', { name: 'Today' })).toBeVisible();
   await page.keyboard.press('g');
   await page.keyboard.press('i');
-  await expect(page.getByRole('heading', { name: 'Inbox', exact: true })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Sync review', exact: true })).toBeVisible();
+  await expect(page).toHaveURL(/#\/sync-review$/);
+  await expect(page.getByRole('link', { name: 'Sync review' })).toHaveAttribute('aria-current', 'page');
   await expect(page.getByRole('heading', { name: /Conflicts/ })).toBeVisible();
   await expect(page.getByRole('heading', { name: /Refused changes/ })).toBeVisible();
-  await screenshot(page, 'inbox');
+  await screenshot(page, 'sync-review');
 
   await page.keyboard.press('?');
-  await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
+  const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await expect(help).toBeVisible();
+  await expect(help).toContainText('Go to Sync review');
+  await expect(help).not.toContainText('Inbox');
   await screenshot(page, 'help');
   await page.keyboard.press('Escape');
   await page.keyboard.press('g');
@@ -151,9 +156,9 @@ test('every main screen names the practice and is shot in light and dark themes'
 
   await page.keyboard.press('g');
   await page.keyboard.press('i');
-  await expect(page.getByRole('heading', { name: 'Inbox', exact: true })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Sync review', exact: true })).toBeVisible();
   await expect(page.getByRole('heading', { name: /Refused changes/ })).toBeVisible();
-  await shootBothThemes(page, 'screen-inbox');
+  await shootBothThemes(page, 'screen-sync-review');
 
   await page.keyboard.press('?');
   await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();

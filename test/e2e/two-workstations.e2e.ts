@@ -36,7 +36,7 @@ function shownPhone(page: Page) {
   return page.getByRole('region', { name: 'Contact' }).locator('a[href^="tel:"]');
 }
 
-test('a change on one workstation shows live on the other; a conflicting offline edit is settled in the inbox', async ({
+test('a change on one workstation shows live on the other; a conflicting offline edit is settled in Sync review', async ({
   page,
   cluster,
 }) => {
@@ -123,11 +123,11 @@ test('a change on one workstation shows live on the other; a conflicting offline
   expect([conflict.winner_value, conflict.loser_value]).toEqual([winnerPhone, loserPhone]);
   for (const each of [desk, clinic]) await expect(shownPhone(each)).toHaveText(winnerPhone, { timeout: RECONNECT_MS });
 
-  // The losing side finds it in the inbox: both values, who wrote each, when.
+  // The losing side finds it in Sync review: both values, who wrote each, when.
   const loserPage = loser === frontDesk.staff ? desk : clinic;
   const otherPage = loserPage === desk ? clinic : desk;
   await loserPage.getByTestId('sync-status').getByRole('link', { name: '1 conflict' }).click();
-  await expect(loserPage.getByRole('heading', { name: 'Inbox', exact: true })).toBeVisible();
+  await expect(loserPage.getByRole('heading', { name: 'Sync review', exact: true })).toBeVisible();
   const card = loserPage.getByTestId('conflict');
   await expect(card).toHaveCount(1);
   await expect(card).toContainText('Two people changed the same field');
@@ -138,9 +138,9 @@ test('a change on one workstation shows live on the other; a conflicting offline
   await expect(card.locator('.conflict-lost')).toContainText(loserPhone);
   await expect(card.locator('time')).toHaveAttribute('datetime', /^\d{4}-\d{2}-\d{2}T/);
   await expect(loserPage.locator('.toast')).toHaveCount(0);
-  await screenshot(loserPage, 'inbox-conflict');
+  await screenshot(loserPage, 'sync-review-conflict');
   await loserPage.emulateMedia({ colorScheme: 'dark' });
-  await screenshot(loserPage, 'inbox-conflict-dark');
+  await screenshot(loserPage, 'sync-review-conflict-dark');
   await loserPage.emulateMedia({ colorScheme: 'light' });
 
   // One action restores the losing value; both workstations converge on it.
@@ -152,7 +152,7 @@ test('a change on one workstation shows live on the other; a conflicting offline
     await expect.poll(() => pendingShown(each), { timeout: RECONNECT_MS }).toBe(0);
     await expect(each.getByTestId('sync-status')).not.toContainText('conflict');
   }
-  await openRoute(otherPage, '#/inbox');
+  await openRoute(otherPage, '#/sync-review');
   await expect(otherPage.getByText('No conflicts')).toBeVisible();
   const [resolved] = await conflicts();
   expect(resolved).toMatchObject({ status: 'resolved', resolution: 'restored' });

@@ -7,6 +7,7 @@ import type {
   PatientRow,
 } from '../../../core/api/views.js';
 import { isOpenBill, sumMoney } from '../../../core/domain/bill-totals.js';
+import { currentWeight, weightSeries } from '../../../core/domain/weight.js';
 import type { LocalDatabase } from '../open.js';
 import { billSummaries } from './bills.js';
 import { pendingColumn, readRows, readSyncedRows } from './rows.js';
@@ -50,9 +51,7 @@ export function patientChart(db: LocalDatabase, id: string): PatientChart | null
       where t.patient_id = ? and t.deleted_at is null order by t.visit_at desc, t.id desc`,
     [id],
   );
-  const weights = records
-    .flatMap((record) => (record.weight_kg === null ? [] : [{ at: record.visit_at, kg: record.weight_kg }]))
-    .reverse();
+  const weights = weightSeries(records);
   const appointments = readSyncedRows<AppointmentRow>(
     db,
     'appointments',
@@ -60,5 +59,13 @@ export function patientChart(db: LocalDatabase, id: string): PatientChart | null
       where t.patient_id = ? and t.deleted_at is null order by t.scheduled_at desc`,
     [id],
   );
-  return { patient, owner: owner ?? null, records, weights, appointments, bills: billSummaries(db, 'patient_id', id) };
+  return {
+    patient,
+    owner: owner ?? null,
+    records,
+    weights,
+    currentWeight: currentWeight(weights, patient.weight_kg),
+    appointments,
+    bills: billSummaries(db, 'patient_id', id),
+  };
 }

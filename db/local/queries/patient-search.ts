@@ -1,12 +1,13 @@
 import type { PatientHitView } from '../../../core/api/views.js';
 import type { LocalDatabase } from '../open.js';
-import { SEARCH_CANDIDATES, searchMatches } from '../search-index.js';
+import { SEARCH_CANDIDATES, patientOwnerMatches, searchMatches } from '../search-index.js';
 
 /**
  * The booking picker's search: patients found by their own name or microchip, or through their
  * owner's name, phone or e-mail, in the order of the global search's ranking (an owner's animals
  * take the owner's place, by name). Uses the same full-text index as Ctrl+K, so both find the
- * same animals. Deceased patients are left out: they cannot be booked.
+ * same animals; then patients found by their words and their owner's together ("Biscuit
+ * Jensen", `patientOwnerMatches`). Deceased patients are left out: they cannot be booked.
  * Never throws on odd input; at most `limit` hits.
  */
 export function searchBookablePatients(db: LocalDatabase, input: string, limit: number): PatientHitView[] {
@@ -24,15 +25,21 @@ export function searchBookablePatients(db: LocalDatabase, input: string, limit: 
   );
   const seen = new Set<string>();
   const hits: PatientHitView[] = [];
-  for (const match of matches) {
-    const ids = match.kind === 'patient' ? [match.id] : byOwner.all(match.id).map((row) => row.id);
+  // Whether `limit` is reached.
+  const take = (ids: string[]): boolean => {
     for (const id of ids) {
       if (seen.has(id)) continue;
       seen.add(id);
       const hit = patientById.get(id);
       if (hit) hits.push(hit);
-      if (hits.length >= limit) return hits;
+      if (hits.length >= limit) return true;
     }
+    return false;
+  };
+  for (const match of matches) {
+    if (take(match.kind === 'patient' ? [match.id] : byOwner.all(match.id).map((row) => row.id))) return hits;
   }
+  // Only once every whole match is in: splitting the words is the costlier search.
+  for (const match of patientOwnerMatches(db, input, limit)) if (take([match.id])) return hits;
   return hits;
 }

@@ -1,6 +1,6 @@
 /**
  * Hash routes (`#/today/2025-03-04`, `#/week/2025-03-03`, `#/owner/<id>`, `#/patient/<id>`,
- * `#/bill/<id>`, `#/inbox`, `#/admin/staff`, `#/admin/devices`, `#/admin/clinic`,
+ * `#/bill/<id>`, `#/sync-review` (also `#/inbox`, its old name), `#/admin/staff`, `#/admin/devices`, `#/admin/clinic`,
  * `#/history/<table>/<id>`): they
  * work the same from a file:// page in Electron and from the web bridge, with no router package.
  */
@@ -11,7 +11,8 @@ export type Route =
   | { name: 'owner'; id: string }
   | { name: 'patient'; id: string }
   | { name: 'bill'; id: string }
-  | { name: 'inbox' }
+  /** Conflicts and refused changes: what sync could not settle alone. */
+  | { name: 'sync-review' }
   | { name: 'admin-staff' }
   | { name: 'admin-devices' }
   /** The clinic's details as invoices print them (admins). */
@@ -34,8 +35,9 @@ export function parseRoute(hash: string): Route {
       return second ? { name: 'patient', id: decodeURIComponent(second) } : { name: 'not-found', path };
     case 'bill':
       return second ? { name: 'bill', id: decodeURIComponent(second) } : { name: 'not-found', path };
+    case 'sync-review':
     case 'inbox':
-      return { name: 'inbox' };
+      return { name: 'sync-review' };
     case 'admin':
       if (second === 'staff' || second === '') return { name: 'admin-staff' };
       if (second === 'clinic') return { name: 'admin-clinic' };
@@ -61,8 +63,8 @@ export function routeHref(route: Route): string {
       return `#/patient/${encodeURIComponent(route.id)}`;
     case 'bill':
       return `#/bill/${encodeURIComponent(route.id)}`;
-    case 'inbox':
-      return '#/inbox';
+    case 'sync-review':
+      return '#/sync-review';
     case 'admin-staff':
       return '#/admin/staff';
     case 'admin-devices':

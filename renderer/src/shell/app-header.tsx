@@ -33,8 +33,8 @@ export function AppHeader({ route, practiceName, onSearch, onHelp }: AppHeaderPr
         <button type="button" className="nav-link nav-search" onClick={onSearch}>
           Search <kbd>Ctrl K</kbd>
         </button>
-        <a className="nav-link" href="#/inbox" aria-current={current('inbox')}>
-          Inbox
+        <a className="nav-link" href="#/sync-review" aria-current={current('sync-review')}>
+          Sync review
         </a>
         {can({ operation: 'admin.staff' }) ? (
           <a

@@ -3,7 +3,7 @@ export const SHORTCUTS: readonly { keys: string[]; description: string }[] = [
   { keys: ['Ctrl', 'K'], description: 'Search owners and patients (⌘K on a Mac)' },
   { keys: ['/'], description: 'Search owners and patients' },
   { keys: ['g', 't'], description: 'Go to Today' },
-  { keys: ['g', 'i'], description: 'Go to the Inbox' },
+  { keys: ['g', 'i'], description: 'Go to Sync review (conflicts and refused changes)' },
   { keys: ['g', 's'], description: 'Open search' },
   { keys: ['[', ']'], description: 'Today: previous / next day (week in the week view)' },
   { keys: ['d'], description: 'Calendar: day view' },

@@ -80,7 +80,7 @@ function FirstSync({ initialSync }: { initialSync: SyncStatus['initialSync'] }) 
 
 /**
  * Sync state, on every screen: whether the workstation backend is reachable at all, then the
- * central server connection, changes waiting, last sync, and the inbox counts (conflicts,
+ * central server connection, changes waiting, last sync, and the Sync review counts (conflicts,
  * rejections) as a link, because those need a person.
  */
 export function SyncStatusIndicator() {
@@ -109,7 +109,7 @@ export function SyncStatusIndicator() {
         {status.connection === 'online' ? 'synced' : 'last synced'} {formatAgo(status.lastSyncAt, now)}
       </span>
       {attention > 0 ? (
-        <a className="sync-attention" href={routeHref({ name: 'inbox' })}>
+        <a className="sync-attention" href={routeHref({ name: 'sync-review' })}>
           {status.openConflicts > 0 ? `${status.openConflicts} conflict${status.openConflicts === 1 ? '' : 's'}` : ''}
           {status.openConflicts > 0 && status.rejected > 0 ? ' · ' : ''}
           {status.rejected > 0 ? `${status.rejected} rejected` : ''}

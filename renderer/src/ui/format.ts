@@ -72,6 +72,21 @@ export function formatMoney(amount: string | null, currency: string | null = nul
   return code ? `${text} ${code}` : text;
 }
 
+/**
+ * A decimal string without needless zeros: the central database writes quantities with three
+ * decimals ("1.000", "2.500"), staff read "1", "2.5", "0.125". Exact (no float rounding); text
+ * that is not a plain decimal is shown as it is.
+ */
+export function formatQuantity(value: string): string {
+  const text = value.trim();
+  if (!/^-?\d+(\.\d+)?$/.test(text)) return value;
+  const [whole = '0', fraction = ''] = text.split('.');
+  const digits = fraction.replace(/0+$/, '');
+  const sign = whole.startsWith('-') && /[1-9]/.test(whole + digits) ? '-' : '';
+  const integer = whole.replace('-', '').replace(/^0+(?=\d)/, '');
+  return `${sign}${integer}${digits ? `.${digits}` : ''}`;
+}
+
 /** "just now", "2 min ago", "3 h ago", else the date. */
 export function formatAgo(iso: string | null, now: number): string {
   if (!iso) return 'never';

@@ -58,7 +58,7 @@ export async function billTheVisit(state: FlowState): Promise<void> {
   const quantity = line.getByRole('textbox', { name: `Quantity of ${first}` });
   await quantity.fill('2');
   await quantity.press('Enter');
-  await expect(quantity).toHaveValue(/^2(\.000)?$/);
+  await expect(quantity).toHaveValue('2');
   const cells = line.getByRole('cell');
   await expect
     .poll(async () => cents(await cells.nth(4).textContent()), { message: 'the line amount is twice its price' })

@@ -123,6 +123,33 @@ describe('front desk reads: clients and patients', () => {
     expect(picker('"')).toEqual([]);
   });
 
+  it("finds a patient by its words and its owner's together, in the picker and in Ctrl+K", () => {
+    seed();
+    // No one document holds both words: the animal's name and its owner's surname.
+    expect(
+      picker('Biscuit Jensen')
+        .map((hit) => hit.id)
+        .sort(),
+    ).toEqual([jensenDog, jensenCat].sort());
+    // Every word must match the animal or its owner: the order does not matter, nor the owner's field.
+    expect(picker('jensen siamese').map((hit) => hit.id)).toEqual([jensenCat]);
+    expect(picker('Labrador 0612').map((hit) => hit.id)).toEqual([jensenDog]);
+    expect(picker('biscuit zoe.berg@example').map((hit) => hit.id)).toEqual([bergDog]);
+    expect(picker('985112 berg').map((hit) => hit.id)).toEqual([bergDog]);
+    // A word neither holds finds nothing; a deceased animal stays out of the picker.
+    expect(picker('biscuit jensen beagle')).toEqual([]);
+    expect(picker('Biscuit Berg').map((hit) => hit.id)).toEqual([bergDog]);
+    const global = replica()
+      .searchOwnersAndPatients('Biscuit Jensen')
+      .map((hit) => [hit.kind, hit.id, hit.owner_name]);
+    expect(global.sort()).toEqual(
+      [
+        ['patient', jensenDog, 'Liam Jensen'],
+        ['patient', jensenCat, 'Liam Jensen'],
+      ].sort(),
+    );
+  });
+
   it('shows the owner beside every patient hit of the global search', () => {
     seed();
     const hit = replica()

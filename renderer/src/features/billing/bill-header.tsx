@@ -3,6 +3,7 @@ import { routeHref } from '../../routing/routes.js';
 import { formatDate } from '../../ui/format.js';
 import { PendingMark } from '../../ui/pending-mark.js';
 import { HistoryLink } from '../admin/history-link.js';
+import { billReference } from '../bills/bill-name.js';
 import { BillStatusBadge } from '../bills/bill-status-badge.js';
 import { InvoiceIssuer } from './invoice-issuer.js';
 
@@ -17,7 +18,7 @@ interface BillHeaderProps {
 /** The number, or what stands in for it: drafts have none, an issue not yet synced has none yet. */
 function BillNumber({ bill }: { bill: WithSync<BillRow> }) {
   if (bill.bill_number) return <>{bill.bill_number}</>;
-  const reference = <span className="muted mono bill-ref">ref. {bill.id.slice(-8)}</span>;
+  const reference = <span className="muted mono bill-ref">{billReference(bill.id)}</span>;
   if (bill.status === 'draft') {
     return <span className="bill-provisional">Draft · no number until issued {reference}</span>;
   }

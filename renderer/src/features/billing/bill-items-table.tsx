@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { BillItemRow, WithSync } from '../../../../core/api/views.js';
 import { useMutate } from '../../api/use-mutate.js';
 import { ConfirmDialog } from '../../ui/confirm-dialog.js';
-import { formatMoney } from '../../ui/format.js';
+import { formatMoney, formatQuantity } from '../../ui/format.js';
 import { PendingMark } from '../../ui/pending-mark.js';
 import { EmptyState } from '../../ui/states.js';
 import { lineAmount } from './line-amount.js';
@@ -52,10 +52,10 @@ export function BillItemsTable({ items, currency, editable }: BillItemsTableProp
                     <span className="no-print">
                       <QuantityInput item={item} />
                     </span>
-                    <span className="print-only">{item.quantity}</span>
+                    <span className="print-only">{formatQuantity(item.quantity)}</span>
                   </>
                 ) : (
-                  item.quantity
+                  formatQuantity(item.quantity)
                 )}
               </td>
               <td className="num">{formatMoney(item.unit_price, currency)}</td>

@@ -3,6 +3,7 @@ import type { BillItemRow } from '../../../../core/api/views.js';
 import { billItemFields } from '../../../../core/domain/entities.js';
 import { errorMessage } from '../../api/errors.js';
 import { useMutate } from '../../api/use-mutate.js';
+import { formatQuantity } from '../../ui/format.js';
 
 /** '2', '2.0' and '2.000' are one quantity: the central database normalises to 3 decimals. */
 function sameQuantity(a: string, b: string): boolean {
@@ -17,9 +18,10 @@ function sameQuantity(a: string, b: string): boolean {
  * re-renders, and React gives focus back after moving it), and none of that may drop the
  * edit. Enter followed by the blur it causes commits once.
  *
- * From focus until the first commit the field also holds still (`held`): when the server's
- * copy of a line arrives it rewrites '1' as '1.000', and changing an input's value moves the
- * caret to the end, so a select-all-and-type that straddled the sync became '1.0002'. Holding
+ * From focus until the first commit the field also holds still (`held`): a line's quantity
+ * may change under it (edited elsewhere), and changing an input's value moves the caret to the
+ * end, so a select-all-and-type that straddled the sync became '1.0002'. The saved quantity is
+ * shown without needless zeros (`formatQuantity`: the server's '1.000' reads '1'). Holding
  * the shown value is not an edit: leaving the field without typing sends nothing, so a
  * quantity changed elsewhere meanwhile is not overwritten.
  */
@@ -60,7 +62,7 @@ export function QuantityInput({ item }: { item: BillItemRow }) {
       },
     );
   };
-  const shown = draft ?? held ?? sending ?? saved;
+  const shown = draft ?? held ?? formatQuantity(sending ?? saved);
   return (
     <span className="qty-cell">
       <input

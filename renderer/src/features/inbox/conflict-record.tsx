@@ -1,5 +1,6 @@
 import { useApiQuery } from '../../api/use-api-query.js';
 import { routeHref } from '../../routing/routes.js';
+import { billName } from '../bills/bill-name.js';
 
 const NOUN: Record<string, string> = { owners: 'owner', patients: 'patient', bills: 'bill' };
 
@@ -23,7 +24,7 @@ export function ConflictRecord({ table, id }: { table: string | null; id: string
   } else if (noun === 'patient' && patient.data) {
     name = patient.data.patient.name;
   } else if (noun === 'bill' && bill.data) {
-    name = bill.data.bill.bill_number ?? 'Provisional bill';
+    name = billName(bill.data.bill);
   }
   const route =
     noun === 'owner'

@@ -3,7 +3,10 @@ import { ConflictCard } from './conflict-card.js';
 import { InboxSection } from './inbox-section.js';
 import { RejectionCard } from './rejection-card.js';
 
-/** What sync could not settle alone: conflicts to review and changes the server refused. */
+/**
+ * Sync review: what sync could not settle alone, conflicts to review and changes the server
+ * refused. Named for what it holds (it was "Inbox", which read like messages); `g i` opens it.
+ */
 export function InboxScreen() {
   const conflicts = useApiQuery('conflicts.list', {});
   const rejections = useApiQuery('rejections.list', {});
@@ -12,7 +15,7 @@ export function InboxScreen() {
     <div className="stack">
       <div className="page-header">
         <div>
-          <h1>Inbox</h1>
+          <h1>Sync review</h1>
           <p className="page-subtitle">Changes that need a person: conflicts between workstations, refused changes.</p>
         </div>
       </div>

@@ -14,7 +14,7 @@ interface InboxSectionProps<Item extends { id: string }> {
   render: (item: Item) => ReactNode;
 }
 
-/** One queue of the inbox: its count, loading and error states, an empty state, and a virtualised list. */
+/** One queue of Sync review: its count, loading and error states, an empty state, and a virtualised list. */
 export function InboxSection<Item extends { id: string }>({
   id,
   title,

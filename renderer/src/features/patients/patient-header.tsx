@@ -1,11 +1,24 @@
 import type { OwnerRow, PatientRow, WithSync } from '../../../../core/api/views.js';
+import type { CurrentWeight } from '../../../../core/domain/weight.js';
 import { routeHref } from '../../routing/routes.js';
 import { formatDate, humanize } from '../../ui/format.js';
 import { PendingMark } from '../../ui/pending-mark.js';
 import { ageText } from './age.js';
+import { formatWeight, type WeightUnit } from './weight-scale.js';
 
 /** Who the patient is at a glance; alerts first, because they matter at the consultation. */
-export function PatientHeader({ patient, owner }: { patient: WithSync<PatientRow>; owner: OwnerRow | null }) {
+export function PatientHeader({
+  patient,
+  owner,
+  weight,
+  unit,
+}: {
+  patient: WithSync<PatientRow>;
+  owner: OwnerRow | null;
+  /** The patient's current weight (`currentWeight`): the weight curve's last point. */
+  weight: CurrentWeight | null;
+  unit: WeightUnit;
+}) {
   const sex = `${humanize(patient.gender)}${patient.neutered ? ', neutered' : ''}`;
   return (
     <header className={`patient-header card ${patient.status === 'deceased' ? 'patient-deceased' : ''}`}>
@@ -22,7 +35,17 @@ export function PatientHeader({ patient, owner }: { patient: WithSync<PatientRow
             <p className="muted">
               {humanize(patient.species)}
               {patient.breed ? ` · ${patient.breed}` : ''} · {ageText(patient.birth_date)} · {sex}
-              {patient.weight_kg ? ` · ${patient.weight_kg} kg` : ''}
+              {weight ? (
+                <>
+                  {' · '}
+                  <span
+                    data-testid="patient-weight"
+                    title={weight.at ? `Weighed ${formatDate(weight.at)}` : "From the patient's details"}
+                  >
+                    {formatWeight(weight.kg, unit)}
+                  </span>
+                </>
+              ) : null}
             </p>
           </div>
         </div>

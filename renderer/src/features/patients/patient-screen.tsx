@@ -12,6 +12,7 @@ import { PatientEditDialog } from './patient-edit-dialog.js';
 import { PatientStatusDialog } from './patient-status-dialog.js';
 import { PatientHeader } from './patient-header.js';
 import { WeightChart } from './weight-chart.js';
+import { weightUnit } from './weight-scale.js';
 
 /** The patient chart: header, weight curve, medical history, appointments, bills. */
 export function PatientScreen({ id }: { id: string }) {
@@ -28,10 +29,11 @@ export function PatientScreen({ id }: { id: string }) {
       </EmptyState>
     );
   }
-  const { patient, owner, records, weights, appointments, bills } = chart.data;
+  const { patient, owner, records, weights, currentWeight, appointments, bills } = chart.data;
+  const unit = weightUnit([...weights, ...(currentWeight ? [currentWeight] : [])].map((weight) => Number(weight.kg)));
   return (
     <div className="stack">
-      <PatientHeader patient={patient} owner={owner} />
+      <PatientHeader patient={patient} owner={owner} weight={currentWeight} unit={unit} />
       <div className="row patient-actions">
         {patient.status === 'deceased' ? null : (
           <button
@@ -67,11 +69,11 @@ export function PatientScreen({ id }: { id: string }) {
       </div>
       <div className="patient-layout">
         <section className="card patient-records" aria-labelledby="records-title">
-          <MedicalHistory patientId={patient.id} patientName={patient.name} records={records} />
+          <MedicalHistory patientId={patient.id} patientName={patient.name} records={records} weightUnit={unit} />
         </section>
         <div className="stack">
           <CardSection id="weight-title" title="Weight">
-            <WeightChart weights={weights} />
+            <WeightChart weights={weights} current={currentWeight} unit={unit} />
           </CardSection>
           <CardSection id="appointments-title" title="Appointments" count={appointments.length}>
             <PatientAppointments appointments={appointments} patientStatus={patient.status} />

@@ -6,6 +6,7 @@ import { GuardedButton } from './guarded-button.js';
 import { RecordActions } from './record-actions.js';
 import { RecordEditorPanel, type EditorMode } from './record-editor-panel.js';
 import { RecordTimeline } from './record-timeline.js';
+import type { WeightUnit } from '../patients/weight-scale.js';
 import { useClinicalPermissions, WRITE_REASON } from './use-clinical-permissions.js';
 import { useNewRecordShortcut } from './use-new-record-shortcut.js';
 
@@ -13,10 +14,12 @@ interface MedicalHistoryProps {
   patientId: string;
   patientName: string;
   records: WithSync<MedicalRecordRow>[];
+  /** The patient's weight unit, the one its header and weight curve use. */
+  weightUnit: WeightUnit;
 }
 
 /** The chart's medical-history card: its heading, "New record" (`n`), the timeline and the editor. */
-export function MedicalHistory({ patientId, patientName, records }: MedicalHistoryProps) {
+export function MedicalHistory({ patientId, patientName, records, weightUnit }: MedicalHistoryProps) {
   const permissions = useClinicalPermissions();
   const staff = useApiQuery('staff.list', {});
   const staffNames = useMemo(
@@ -50,6 +53,7 @@ export function MedicalHistory({ patientId, patientName, records }: MedicalHisto
       <RecordTimeline
         records={records}
         staffNames={staffNames}
+        weightUnit={weightUnit}
         actions={(record) => (
           <RecordActions
             record={record}

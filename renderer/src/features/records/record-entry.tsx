@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import type { MedicalRecordRow, WithSync } from '../../../../core/api/views.js';
 import { formatDateTime, humanize } from '../../ui/format.js';
 import { PendingMark } from '../../ui/pending-mark.js';
-import { formatKg } from './format-kg.js';
+import { formatWeight, type WeightUnit } from '../patients/weight-scale.js';
 import { RecordStatusBadge } from './record-status-badge.js';
 
 const SOAP: { field: 'subjective' | 'objective' | 'assessment' | 'plan'; label: string }[] = [
@@ -15,6 +15,8 @@ const SOAP: { field: 'subjective' | 'objective' | 'assessment' | 'plan'; label: 
 interface RecordEntryProps {
   record: WithSync<MedicalRecordRow>;
   staffNames: ReadonlyMap<string, string>;
+  /** The unit its weight shows in: the patient's, as on its header and weight curve. */
+  weightUnit: WeightUnit;
   /** Buttons for this record (edit, finalize, add addendum). */
   actions?: ReactNode;
   /** Addenda correcting this record, shown nested under it. */
@@ -29,7 +31,7 @@ function statusClass(record: MedicalRecordRow): string {
 }
 
 /** One record of the timeline: badges, title, who and when, the SOAP notes, then its addenda. */
-export function RecordEntry({ record, staffNames, actions, children, placement }: RecordEntryProps) {
+export function RecordEntry({ record, staffNames, weightUnit, actions, children, placement }: RecordEntryProps) {
   const vet = record.vet_id ? staffNames.get(record.vet_id) : undefined;
   const signer = record.finalized_by ? (staffNames.get(record.finalized_by) ?? 'a former vet') : null;
   return (
@@ -53,7 +55,7 @@ export function RecordEntry({ record, staffNames, actions, children, placement }
         <span className="muted timeline-date">
           {formatDateTime(record.visit_at)}
           {vet ? ` · ${vet}` : ''}
-          {record.weight_kg ? ` · ${formatKg(record.weight_kg)} kg` : ''}
+          {record.weight_kg ? ` · ${formatWeight(record.weight_kg, weightUnit)}` : ''}
         </span>
       </div>
       <dl className="soap">

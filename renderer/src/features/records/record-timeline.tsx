@@ -4,11 +4,14 @@ import type { MedicalRecordRow, WithSync } from '../../../../core/api/views.js';
 import { EmptyState } from '../../ui/states.js';
 import { useDocumentOffset } from '../../ui/use-document-offset.js';
 import { useFocusRange } from '../../ui/use-focus-range.js';
+import type { WeightUnit } from '../patients/weight-scale.js';
 import { RecordEntry } from './record-entry.js';
 
 interface RecordTimelineProps {
   records: WithSync<MedicalRecordRow>[];
   staffNames: ReadonlyMap<string, string>;
+  /** The unit record weights show in: the patient's (grams for a small animal). */
+  weightUnit: WeightUnit;
   actions: (record: WithSync<MedicalRecordRow>) => ReactNode;
 }
 
@@ -46,7 +49,7 @@ function groupRecords(records: readonly Entry[]): { root: Entry; addenda: Entry[
  * chart), entries are measured as they are drawn (their heights vary), and each one carries its
  * position in the whole list for assistive technology.
  */
-export function RecordTimeline({ records, staffNames, actions }: RecordTimelineProps) {
+export function RecordTimeline({ records, staffNames, weightUnit, actions }: RecordTimelineProps) {
   const groups = useMemo(() => groupRecords(records), [records]);
   const listRef = useRef<HTMLOListElement>(null);
   const scrollMargin = useDocumentOffset(listRef);
@@ -76,6 +79,7 @@ export function RecordTimeline({ records, staffNames, actions }: RecordTimelineP
             key={item.key}
             record={root}
             staffNames={staffNames}
+            weightUnit={weightUnit}
             actions={actions(root)}
             placement={{
               ref: virtualizer.measureElement,
@@ -87,7 +91,7 @@ export function RecordTimeline({ records, staffNames, actions }: RecordTimelineP
             {addenda.length > 0 ? (
               <ol className="timeline timeline-addenda" aria-label="Addenda">
                 {addenda.map((addendum) => (
-                  <RecordEntry key={addendum.id} record={addendum} staffNames={staffNames} />
+                  <RecordEntry key={addendum.id} record={addendum} staffNames={staffNames} weightUnit={weightUnit} />
                 ))}
               </ol>
             ) : null}
