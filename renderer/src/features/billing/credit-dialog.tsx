@@ -53,15 +53,15 @@ function CreditForm({ billId, balance, credit, owner, currency, onClose }: Credi
   // The shared schema, plus what only this screen knows: the credit there is and the balance left.
   const schema = useMemo(
     () =>
-      creditUseFields
-        .refine((use) => !isMoneyText(use.amount) || moneyCents(use.amount) <= moneyCents(credit), {
-          message: `Only ${formatMoney(credit, currency)} of credit is available`,
-          path: ['amount'],
-        })
-        .refine((use) => !isMoneyText(use.amount) || moneyCents(use.amount) <= moneyCents(balance), {
-          message: `The bill has only ${formatMoney(balance, currency)} left to pay`,
-          path: ['amount'],
-        }),
+      creditUseFields.extend({
+        amount: creditUseFields.shape.amount
+          .refine((amount) => !isMoneyText(amount) || moneyCents(amount) <= moneyCents(credit), {
+            message: `Only ${formatMoney(credit, currency)} of credit is available`,
+          })
+          .refine((amount) => !isMoneyText(amount) || moneyCents(amount) <= moneyCents(balance), {
+            message: `The bill has only ${formatMoney(balance, currency)} left to pay`,
+          }),
+      }),
     [balance, credit, currency],
   );
   const form = useForm<CreditInput, unknown, CreditUseFields>({

@@ -42,11 +42,16 @@ export function RefundDialog(props: RefundDialogProps) {
 function RefundForm({ ownerId, ownerName, credit, currency, onClose }: RefundDialogProps) {
   const mutate = useMutate();
   const [alert, setAlert] = useState<{ message: string | null; error: unknown }>({ message: null, error: null });
+  // The shared schema, plus what only this screen knows: the credit there is to refund.
   const schema = useMemo(
     () =>
-      refundFields.refine((refund) => !isMoneyText(refund.amount) || moneyCents(refund.amount) <= moneyCents(credit), {
-        message: `At most the ${formatMoney(credit, currency)} of credit on account`,
-        path: ['amount'],
+      refundFields.extend({
+        amount: refundFields.shape.amount.refine(
+          (amount) => !isMoneyText(amount) || moneyCents(amount) <= moneyCents(credit),
+          {
+            message: `At most the ${formatMoney(credit, currency)} of credit on account`,
+          },
+        ),
       }),
     [credit, currency],
   );
