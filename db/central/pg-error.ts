@@ -11,6 +11,7 @@ const vetdeskStates: Readonly<Record<string, ErrorCode>> = {
   VD007: ErrorCode.InvalidAddendum,
   VD010: ErrorCode.AuditAppendOnly,
   VD020: ErrorCode.PatientDeceased,
+  VD021: ErrorCode.InsufficientCredit,
 };
 
 /** Standard SQLSTATEs VetDesk distinguishes. Codes, never message text: it differs by version. */

@@ -138,6 +138,7 @@ export class WorkstationBackend {
       'search.bookablePatients': ({ query, limit }) => read.bookablePatients(query, limit ?? 30),
       'owner.duplicates': (candidate) => read.ownerDuplicates(candidate),
       'owner.detail': ({ id }) => read.ownerDetail(id),
+      'owner.account': ({ id }) => read.ownerAccount(id),
       'patient.chart': ({ id }) => read.patientChart(id),
       'appointments.day': ({ date, vetId, timeZone }) =>
         read.dayAppointments(date, timeZone ?? this.clinicTimeZone(), vetId ?? null),

@@ -104,6 +104,7 @@ function statusFor(error: AppError): number {
     case ErrorCode.PaymentImmutable:
     case ErrorCode.InvalidAddendum:
     case ErrorCode.PatientDeceased:
+    case ErrorCode.InsufficientCredit:
     case ErrorCode.NotEnrolled:
     case ErrorCode.StaffChangeRefused:
       return 409;

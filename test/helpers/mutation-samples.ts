@@ -19,6 +19,11 @@ export interface SampleRefs {
   itemId: string;
   linkId: string;
   appointmentId: string;
+  /**
+   * A 50.00 cash payment on a bill of the owner's that was then cancelled: the owner holds 50.00
+   * of credit on account, and voiding the payment takes it back to zero.
+   */
+  paymentId: string;
   /** An open conflict (a possible duplicate flag) on a row of `conflictTable`. */
   conflictId: string;
   /** The clinic of the staff the rows were made for (or a new one), for `clinic.update`. */
@@ -91,6 +96,16 @@ export const SAMPLE_ARGS: { [Name in MutationName]: (refs: SampleRefs) => Mutati
     reference: null,
     notes: null,
   }),
+  'payment.useCredit': (refs) => ({ id: newId(), bill_id: refs.draftBillId, amount: '20.00' }),
+  'payment.refund': (refs) => ({
+    id: newId(),
+    owner_id: refs.ownerId,
+    amount: '20.00',
+    method: 'cash',
+    reference: null,
+    reason: 'Overpaid by mistake',
+  }),
+  'payment.void': (refs) => ({ id: refs.paymentId, void_reason: 'Recorded on the wrong bill' }),
   'clinic.update': (refs) => ({
     id: refs.clinicId,
     changes: { tax_registration_number: 'IE1234567T' },
@@ -112,6 +127,7 @@ export function randomSampleRefs(): SampleRefs {
     itemId: newId(),
     linkId: newId(),
     appointmentId: newId(),
+    paymentId: newId(),
     conflictId: newId(),
     clinicId: newId(),
   };
@@ -148,6 +164,16 @@ export async function createSampleRows(
     scheduled_at: new Date(Date.now() + 86_400_000).toISOString(),
     duration_minutes: 30,
   });
+  const cancelledBill = await insertBill(db, { owner_id: owner.id, patient_id: patient.id });
+  const payment = await insertRow<{ id: string }>(db, 'payments', {
+    bill_id: cancelledBill.id,
+    amount: '50.00',
+    method: 'cash',
+  });
+  await db.query(
+    `update bills set status = 'cancelled', cancelled_at = now(), cancel_reason = 'Raised twice' where id = $1`,
+    [cancelledBill.id],
+  );
   // The staff's own clinic (clinic.update edits only that one), or a new one when they have none.
   const { rows: own } = await db.query<{ id: string }>(
     `select clinic_id as id from staff where id = $1 and clinic_id is not null`,
@@ -171,6 +197,7 @@ export async function createSampleRows(
     itemId: item.id,
     linkId: link.id,
     appointmentId: appointment.id,
+    paymentId: payment.id,
     conflictId: conflict.id,
     clinicId: clinic.id,
   };

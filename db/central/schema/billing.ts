@@ -1,7 +1,7 @@
 import { boolean, date, numeric, pgTable, pgView, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import { deletedAtColumn, idColumn, money, rowMetaColumns, timestamptz } from './columns.js';
-import { billStatus, paymentMethod, priceItemKind } from './enums.js';
+import { billStatus, paymentKind, paymentMethod, priceItemKind } from './enums.js';
 import { medicalRecords } from './clinical.js';
 import { owners, patients } from './owners-patients.js';
 import { staff } from './practice.js';
@@ -74,18 +74,28 @@ export const billMedicalRecords = pgTable(
   (table) => [primaryKey({ columns: [table.billId, table.medicalRecordId] })],
 );
 
+/**
+ * Payments, credit uses and refunds (`kind`, core/domain/enums.ts); never edited or deleted,
+ * only voided once (migration 0020). The guard copies `owner_id` from the bill for rows on a
+ * bill; refunds name the owner themselves.
+ */
 export const payments = pgTable('payments', {
   id: idColumn(),
-  billId: uuid('bill_id')
-    .notNull()
-    .references(() => bills.id, { onDelete: 'restrict' }),
+  billId: uuid('bill_id').references(() => bills.id, { onDelete: 'restrict' }),
   amount: money('amount').notNull(),
-  method: paymentMethod('method').notNull(),
+  method: paymentMethod('method'),
   paidAt: timestamptz('paid_at').notNull().defaultNow(),
   reference: text('reference'),
   receivedBy: uuid('received_by').references(() => staff.id, { onDelete: 'restrict' }),
   notes: text('notes'),
   ...rowMetaColumns(),
+  kind: paymentKind('kind').notNull().default('payment'),
+  ownerId: uuid('owner_id').references(() => owners.id, { onDelete: 'set null' }),
+  /** Cash handed over, when more than `amount`: the difference was given back as change. */
+  tendered: money('tendered'),
+  voidedAt: timestamptz('voided_at'),
+  voidedBy: uuid('voided_by').references(() => staff.id, { onDelete: 'restrict' }),
+  voidReason: text('void_reason'),
 });
 
 /** Derived totals per bill (never stored), unbounded numeric rounded to cents: see migrations 0005 and 0012. */

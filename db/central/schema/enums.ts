@@ -4,6 +4,7 @@ import {
   BILL_STATUSES,
   PATIENT_GENDERS,
   PATIENT_STATUSES,
+  PAYMENT_KINDS,
   PAYMENT_METHODS,
   PRICE_ITEM_KINDS,
   RECORD_STATUSES,
@@ -22,3 +23,4 @@ export const appointmentStatus = pgEnum('appointment_status', APPOINTMENT_STATUS
 export const priceItemKind = pgEnum('price_item_kind', PRICE_ITEM_KINDS);
 export const billStatus = pgEnum('bill_status', BILL_STATUSES);
 export const paymentMethod = pgEnum('payment_method', PAYMENT_METHODS);
+export const paymentKind = pgEnum('payment_kind', PAYMENT_KINDS);

@@ -1,3 +1,4 @@
+import type { OwnerAccount } from '../../../core/domain/owner-account.js';
 import type {
   BillDetail,
   ClinicRow,
@@ -16,6 +17,7 @@ import type { LocalDatabase } from '../open.js';
 import { dayAppointments, deceasedPatientBookings, rangeAppointments } from './appointments.js';
 import { billDetail } from './bills.js';
 import { activePriceList, allDevices, conflictList, openConflictCount } from './catalog-conflicts-devices.js';
+import { ownerAccountOf } from './owner-account.js';
 import { findOwnerDuplicates, type OwnerCandidate } from './owner-duplicates.js';
 import { ownerDetail, patientChart } from './owners-patients.js';
 import { searchBookablePatients } from './patient-search.js';
@@ -61,6 +63,11 @@ export class LocalReadModels {
   /** An owner with live patients, bills (with totals) and the open balance; null when unknown. */
   ownerDetail(id: string): OwnerDetail | null {
     return ownerDetail(this.db, id);
+  }
+
+  /** See `ownerAccountOf` in ./owner-account.ts: credit, what is owed, and every payment. */
+  ownerAccount(id: string): OwnerAccount | null {
+    return ownerAccountOf(this.db, id);
   }
 
   /** A patient's chart: owner, records, weights, bookings, bills; null when unknown. */
