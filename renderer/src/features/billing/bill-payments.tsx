@@ -58,7 +58,7 @@ export function BillPayments({ payments, currency }: { payments: WithSync<Paymen
                   <PendingMark pending={payment.pending} />
                   <div className="muted payment-by">by {staffName(staff, payment.received_by)}</div>
                 </td>
-                <td>
+                <td className="payment-what">
                   <span className="struck">{paymentKindText(payment)}</span>
                   {payment.reference ? <span className="muted"> · {payment.reference}</span> : null}
                   {voided ? (

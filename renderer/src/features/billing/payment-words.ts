@@ -1,5 +1,6 @@
 import type { PaymentRow } from '../../../../core/api/views.js';
 import { centsToText, toUnits } from '../../../../core/domain/bill-totals.js';
+import { ownerAccount, type AccountBill, type OwnerAccount } from '../../../../core/domain/owner-account.js';
 import { ErrorCode } from '../../../../core/errors.js';
 import type { KnownProblem } from '../../api/form-problem.js';
 import { humanize } from '../../ui/format.js';
@@ -49,3 +50,18 @@ export const VOID_PROBLEMS: Partial<Record<ErrorCode, KnownProblem<never>>> = {
       'That credit was already used: part of this payment became credit that paid another bill or was refunded. Void that use or refund first. Nothing was saved.',
   },
 };
+
+/**
+ * The owner's credit on account (cents) if the row `paymentId` were voided, by core's own rule
+ * (ownerAccount) over the account's rows: bills without payments add no credit, so the bills
+ * the entries name are all it needs. Below zero, the central database would refuse the void
+ * (INSUFFICIENT_CREDIT): the credit the payment left has been used or refunded since.
+ */
+export function creditAfterVoid(account: OwnerAccount, paymentId: string): bigint {
+  const bills = new Map<string, AccountBill>();
+  for (const entry of account.entries) if (entry.bill) bills.set(entry.bill.id, entry.bill);
+  const payments = account.entries.map(({ payment }) =>
+    payment.id === paymentId ? { ...payment, voided_at: payment.voided_at ?? payment.paid_at } : payment,
+  );
+  return moneyCents(ownerAccount([...bills.values()], payments).credit);
+}

@@ -1,14 +1,16 @@
 import { useState } from 'react';
 import type { PaymentRow } from '../../../../core/api/views.js';
 import { voidReasonSchema } from '../../../../core/domain/entities.js';
+import { ErrorCode } from '../../../../core/errors.js';
 import { formProblem } from '../../api/form-problem.js';
+import { useApiQuery } from '../../api/use-api-query.js';
 import { useMutate } from '../../api/use-mutate.js';
 import { Dialog } from '../../ui/dialog.js';
 import { DialogForm } from '../../ui/dialog-form.js';
 import { describedBy, FormField } from '../../ui/form-field.js';
 import { formatDateTime, formatMoney } from '../../ui/format.js';
 import { FormAlert } from '../identity/online-only.js';
-import { paymentKindText, VOID_PROBLEMS } from './payment-words.js';
+import { creditAfterVoid, paymentKindText, VOID_PROBLEMS } from './payment-words.js';
 
 interface VoidPaymentDialogProps {
   /** The row to void; null: the dialog is closed. */
@@ -19,9 +21,10 @@ interface VoidPaymentDialogProps {
 
 /** What voiding does to the money, in a sentence for the row's kind. */
 function consequence(payment: PaymentRow, amount: string): string {
-  if (payment.kind === 'credit') return `The bill owes ${amount} again and the credit returns to the owner's account.`;
-  if (payment.kind === 'refund') return `The ${amount} refunded is counted as credit on the owner's account again.`;
-  return `The bill owes ${amount} again (less any credit it had made).`;
+  if (payment.kind === 'refund')
+    return `It no longer counts: the ${amount} goes back into the owner's credit on account.`;
+  const credit = payment.kind === 'credit' ? ", and the credit returns to the owner's account" : '';
+  return `It no longer counts: the bill's balance goes up by ${amount}${credit}.`;
 }
 
 /**
@@ -50,17 +53,24 @@ function VoidForm({
   const [reasonError, setReasonError] = useState<string | undefined>(undefined);
   const [alert, setAlert] = useState<{ message: string | null; error: unknown }>({ message: null, error: null });
   const amount = formatMoney(payment.amount, currency);
+  // Refused up front when the credit this row left is spent: the server would refuse it anyway,
+  // later, in the inbox. A payment that left no credit never takes the account below zero.
+  const account = useApiQuery('owner.account', { id: payment.owner_id ?? '' }, { enabled: payment.owner_id !== null });
+  const spent = account.data ? creditAfterVoid(account.data, payment.id) < 0n : false;
+  const shown = spent ? (VOID_PROBLEMS[ErrorCode.InsufficientCredit]?.message ?? null) : alert.message;
   return (
     <DialogForm
       title="Void this payment?"
       submitLabel="Void payment"
       pendingLabel="Voiding…"
       pending={mutate.isPending}
+      disabled={spent}
       danger
       onCancel={onClose}
-      alert={<FormAlert message={alert.message} error={alert.error} />}
+      alert={<FormAlert message={shown} error={spent ? null : alert.error} />}
       onSubmit={(event) => {
         event.preventDefault();
+        if (spent) return;
         const parsed = voidReasonSchema.safeParse(reason);
         if (!parsed.success) {
           setReasonError(parsed.error.issues[0]?.message ?? 'Reason is required');
@@ -93,7 +103,7 @@ function VoidForm({
         <span className="muted">received {formatDateTime(payment.paid_at)}</span>
       </p>
       <p>
-        {consequence(payment, amount)} It stays on record, struck through, with your name and the reason; it is never
+        {consequence(payment, amount)} It stays on record, struck through, with your name and the reason; nothing is
         deleted.
       </p>
       <FormField id="void-reason" label="Reason" error={reasonError}>
@@ -105,6 +115,7 @@ function VoidForm({
           {...describedBy('void-reason', reasonError)}
           onChange={(event) => {
             setReason(event.target.value);
+            setReasonError(undefined);
           }}
         />
       </FormField>

@@ -89,7 +89,7 @@ function EntryRow({ entry, currency }: { entry: AccountEntry; currency: string |
       <td>
         <span className="struck">{formatDateTime(payment.paid_at)}</span>
       </td>
-      <td>
+      <td className="payment-what">
         <span className="struck">{paymentKindText(payment)}</span>
         {payment.reference ? <span className="muted"> · {payment.reference}</span> : null}
         {refund && payment.notes ? <div className="muted payment-by">Reason: {payment.notes}</div> : null}
