@@ -43,16 +43,13 @@ export function BillPayments({ payments, currency }: { payments: WithSync<Paymen
             ) : null}
           </tr>
         </thead>
-        <tbody>
-          {sorted.map((payment) => {
-            const change = payment.tendered === null ? null : moneyMinus(payment.tendered, payment.amount);
-            const voided = payment.voided_at !== null;
-            return (
-              <tr
-                key={payment.id}
-                className={`${payment.pending ? 'pending' : ''} ${voided ? 'payment-voided' : ''}`.trim()}
-                data-testid="payment-row"
-              >
+        {sorted.map((payment) => {
+          const change = payment.tendered === null ? null : moneyMinus(payment.tendered, payment.amount);
+          const voided = payment.voided_at !== null;
+          // One body per payment: its row, and under a voided one the line saying who voided it and why.
+          return (
+            <tbody key={payment.id} data-testid="payment-row">
+              <tr className={`${payment.pending ? 'pending' : ''} ${voided ? 'payment-voided' : ''}`.trim()}>
                 <td>
                   <span className="struck">{formatDateTime(payment.paid_at)}</span>{' '}
                   <PendingMark pending={payment.pending} />
@@ -61,12 +58,6 @@ export function BillPayments({ payments, currency }: { payments: WithSync<Paymen
                 <td className="payment-what">
                   <span className="struck">{paymentKindText(payment)}</span>
                   {payment.reference ? <span className="muted"> · {payment.reference}</span> : null}
-                  {voided ? (
-                    <div className="void-note" data-testid="void-note">
-                      Voided by {staffName(staff, payment.voided_by)}, {formatDateTime(payment.voided_at)}:{' '}
-                      {payment.void_reason ?? '—'}
-                    </div>
-                  ) : null}
                 </td>
                 <td className="num">
                   <span className="struck">{formatMoney(payment.amount, currency)}</span>
@@ -98,9 +89,19 @@ export function BillPayments({ payments, currency }: { payments: WithSync<Paymen
                   </td>
                 ) : null}
               </tr>
-            );
-          })}
-        </tbody>
+              {voided ? (
+                <tr className="void-note-row">
+                  <td colSpan={mayVoid ? 5 : 4}>
+                    <span className="void-note" data-testid="void-note">
+                      Voided by {staffName(staff, payment.voided_by)}, {formatDateTime(payment.voided_at)}:{' '}
+                      {payment.void_reason ?? '—'}
+                    </span>
+                  </td>
+                </tr>
+              ) : null}
+            </tbody>
+          );
+        })}
       </table>
       <VoidPaymentDialog
         payment={voiding}
