@@ -29,80 +29,82 @@ export function BillPayments({ payments, currency }: { payments: WithSync<Paymen
   const sorted = [...payments].sort((a, b) => a.paid_at.localeCompare(b.paid_at));
   return (
     <>
-      <table className="table payments-table">
-        <thead>
-          <tr>
-            <th>Received</th>
-            <th>Payment</th>
-            <th className="num">Amount</th>
-            <th className="num">Change</th>
-            {mayVoid ? (
-              <th>
-                <span className="visually-hidden">Actions</span>
-              </th>
-            ) : null}
-          </tr>
-        </thead>
-        {sorted.map((payment) => {
-          const change = payment.tendered === null ? null : moneyMinus(payment.tendered, payment.amount);
-          const voided = payment.voided_at !== null;
-          // One body per payment: its row, and under a voided one the line saying who voided it and why.
-          return (
-            <tbody key={payment.id} data-testid="payment-row">
-              <tr className={`${payment.pending ? 'pending' : ''} ${voided ? 'payment-voided' : ''}`.trim()}>
-                <td>
-                  <span className="struck">{formatDateTime(payment.paid_at)}</span>{' '}
-                  <PendingMark pending={payment.pending} />
-                  <div className="muted payment-by">by {staffName(staff, payment.received_by)}</div>
-                </td>
-                <td className="payment-what">
-                  <span className="struck">{paymentKindText(payment)}</span>
-                  {payment.reference ? <span className="muted"> · {payment.reference}</span> : null}
-                </td>
-                <td className="num">
-                  <span className="struck">{formatMoney(payment.amount, currency)}</span>
-                  {payment.tendered !== null ? (
-                    <div className="muted payment-by">of {formatMoney(payment.tendered, currency)} cash</div>
-                  ) : null}
-                </td>
-                <td className="num">
-                  {change !== null && moneyCents(change) > 0n ? (
-                    <span className="struck">{formatMoney(change, currency)}</span>
-                  ) : (
-                    <span className="muted">—</span>
-                  )}
-                </td>
-                {mayVoid ? (
+      <div className="payments-scroll">
+        <table className="table payments-table">
+          <thead>
+            <tr>
+              <th>Received</th>
+              <th>Payment</th>
+              <th className="num">Amount</th>
+              <th className="num">Change</th>
+              {mayVoid ? (
+                <th>
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              ) : null}
+            </tr>
+          </thead>
+          {sorted.map((payment) => {
+            const change = payment.tendered === null ? null : moneyMinus(payment.tendered, payment.amount);
+            const voided = payment.voided_at !== null;
+            // One body per payment: its row, and under a voided one the line saying who voided it and why.
+            return (
+              <tbody key={payment.id} data-testid="payment-row">
+                <tr className={`${payment.pending ? 'pending' : ''} ${voided ? 'payment-voided' : ''}`.trim()}>
+                  <td>
+                    <span className="struck">{formatDateTime(payment.paid_at)}</span>{' '}
+                    <PendingMark pending={payment.pending} />
+                    <div className="muted payment-by">by {staffName(staff, payment.received_by)}</div>
+                  </td>
+                  <td className="payment-what">
+                    <span className="struck">{paymentKindText(payment)}</span>
+                    {payment.reference ? <span className="muted"> · {payment.reference}</span> : null}
+                  </td>
                   <td className="num">
-                    {voided ? null : (
-                      <button
-                        type="button"
-                        className="btn btn-sm"
-                        aria-label={`Void ${paymentKindText(payment)} ${formatMoney(payment.amount, currency)}`}
-                        onClick={() => {
-                          setVoiding(payment);
-                        }}
-                      >
-                        Void…
-                      </button>
+                    <span className="struck">{formatMoney(payment.amount, currency)}</span>
+                    {payment.tendered !== null ? (
+                      <div className="muted payment-by">of {formatMoney(payment.tendered, currency)} cash</div>
+                    ) : null}
+                  </td>
+                  <td className="num">
+                    {change !== null && moneyCents(change) > 0n ? (
+                      <span className="struck">{formatMoney(change, currency)}</span>
+                    ) : (
+                      <span className="muted">—</span>
                     )}
                   </td>
-                ) : null}
-              </tr>
-              {voided ? (
-                <tr className="void-note-row">
-                  <td colSpan={mayVoid ? 5 : 4}>
-                    <span className="void-note" data-testid="void-note">
-                      Voided by {staffName(staff, payment.voided_by)}, {formatDateTime(payment.voided_at)}:{' '}
-                      {payment.void_reason ?? '—'}
-                    </span>
-                  </td>
+                  {mayVoid ? (
+                    <td className="num">
+                      {voided ? null : (
+                        <button
+                          type="button"
+                          className="btn btn-sm"
+                          aria-label={`Void ${paymentKindText(payment)} ${formatMoney(payment.amount, currency)}`}
+                          onClick={() => {
+                            setVoiding(payment);
+                          }}
+                        >
+                          Void…
+                        </button>
+                      )}
+                    </td>
+                  ) : null}
                 </tr>
-              ) : null}
-            </tbody>
-          );
-        })}
-      </table>
+                {voided ? (
+                  <tr className="void-note-row">
+                    <td colSpan={mayVoid ? 5 : 4}>
+                      <span className="void-note" data-testid="void-note">
+                        Voided by {staffName(staff, payment.voided_by)}, {formatDateTime(payment.voided_at)}:{' '}
+                        {payment.void_reason ?? '—'}
+                      </span>
+                    </td>
+                  </tr>
+                ) : null}
+              </tbody>
+            );
+          })}
+        </table>
+      </div>
       <VoidPaymentDialog
         payment={voiding}
         currency={currency}
