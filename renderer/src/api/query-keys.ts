@@ -34,6 +34,7 @@ export const QUERIES_BY_TABLE: Readonly<Record<string, readonly QueryName[]>> = 
     'search.bookablePatients',
     'owner.duplicates',
     'owner.detail',
+    'owner.account',
     'patient.chart',
     'appointments.day',
     'appointments.range',
@@ -59,10 +60,10 @@ export const QUERIES_BY_TABLE: Readonly<Record<string, readonly QueryName[]>> = 
     'audit.history',
   ],
   price_list_items: ['priceList.list', 'audit.history'],
-  bills: ['owner.detail', 'patient.chart', 'bill.detail', 'audit.history'],
-  bill_items: ['owner.detail', 'patient.chart', 'bill.detail', 'audit.history'],
+  bills: ['owner.detail', 'owner.account', 'patient.chart', 'bill.detail', 'audit.history'],
+  bill_items: ['owner.detail', 'owner.account', 'patient.chart', 'bill.detail', 'audit.history'],
   bill_medical_records: ['bill.detail', 'audit.history'],
-  payments: ['owner.detail', 'patient.chart', 'bill.detail', 'audit.history'],
+  payments: ['owner.detail', 'owner.account', 'patient.chart', 'bill.detail', 'audit.history'],
   conflicts: ['conflicts.list', 'audit.history'],
 };
 

@@ -8,6 +8,7 @@ import {
   ownerFields,
   patientFields,
   paymentFields,
+  voidReasonSchema,
 } from '../../../core/domain/entities.js';
 import { clinicFields } from '../../../core/domain/clinic.js';
 import { MERGED_CLINICAL_CAP } from '../../../core/domain/text.js';
@@ -41,7 +42,7 @@ const FEEDING_SCHEMAS: Record<string, Record<string, FieldSchema | 'merged-clini
   bills: { notes: argField(billCreate, 'notes'), cancel_reason: argField(billCancel, 'cancel_reason') },
   clinics: clinicFields.shape,
   bill_items: billItemFields.shape,
-  payments: paymentFields.shape,
+  payments: { ...paymentFields.shape, void_reason: voidReasonSchema },
 };
 
 /** Text columns filled by the database itself from capped columns, or by no mutation at all. */

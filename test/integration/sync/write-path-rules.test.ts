@@ -265,7 +265,9 @@ describe.each(CENTRAL_BACKENDS)('write path: clinic rules on %s', (kind) => {
     const byDesk = await pushOne(db(), practice.deviceId, envelope('owner.erase', { id: ownerId }, practice.frontDesk));
     expect(byDesk).toMatchObject({ status: 'rejected', error: { code: 'FORBIDDEN' } });
     const erase = await pushOne(db(), practice.deviceId, envelope('owner.erase', { id: ownerId }, practice.admin));
-    expect(erase).toMatchObject({ status: 'applied', tables: ['owners', 'patients', 'bills'] });
+    // The payment keeps its row; its owner_id (migration 0020) goes the way of the bill's.
+    expect(erase).toMatchObject({ status: 'applied', tables: ['owners', 'patients', 'bills', 'payments'] });
+    expect(await countRows(db(), 'payments', 'bill_id = $1 and owner_id is null', [billId])).toBe(1);
 
     expect(await countRows(db(), 'owners')).toBe(0);
     const { rows: patients } = await db().query(`select owner_id from patients where id = $1`, [patient['id']]);
