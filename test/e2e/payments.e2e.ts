@@ -3,6 +3,7 @@ import { expect, screenshot, test } from './fixtures.js';
 import { openFirstOwner } from './flows/open-owner.js';
 import {
   accountCredit,
+  billPayments,
   expectAccountEntries,
   expectVoidRefusedForSpentCredit,
   issueBillForOwner,
@@ -51,6 +52,7 @@ test('overpaid cash gives change, overpaid card becomes credit that pays another
     method: 'cash',
     overpay: 'change',
     atQuestion: () => shots(page, 'payment-overpay-question'),
+    atChange: () => shots(page, 'payment-change-due'),
   });
   expect(change).toBe(1928);
   await openOwnerAccount(page);
@@ -123,4 +125,24 @@ test('overpaid cash gives change, overpaid card becomes credit that pays another
   ).toBeVisible();
   await account.scrollIntoViewIfNeeded();
   await shots(page, 'owner-account');
+});
+
+/** Signed in as a vet: they take money, but voiding is for admins and front desk. */
+const vetTest = test.extend({ vetdeskRole: 'vet' });
+
+vetTest('a vet sees who took each payment but has no Void action', async ({ page, vetdesk }) => {
+  await page.goto(vetdesk.url);
+  await expect(page.getByRole('heading', { name: 'Today' })).toBeVisible();
+  await openFirstOwner(page);
+  // One of the owner's paid demo bills: its payment is listed, with nothing to void it by.
+  const paid = page
+    .getByRole('table', { name: 'Bills' })
+    .getByRole('row')
+    .filter({ has: page.getByText('Paid', { exact: true }) })
+    .first();
+  await paid.locator('a[href^="#/bill/"]').click();
+  const rows = billPayments(page).getByTestId('payment-row');
+  await expect(rows.first()).toBeVisible();
+  await expect(rows.first()).toContainText(/by .+/);
+  await expect(billPayments(page).getByRole('button', { name: /^Void / })).toHaveCount(0);
 });

@@ -68,6 +68,8 @@ export interface PayBillOptions {
   overpay?: 'change' | 'credit';
   /** Called while the overpayment question shows, e.g. to take a screenshot of it. */
   atQuestion?: () => Promise<void>;
+  /** Called while the change to hand back shows (overpay: 'change'). */
+  atChange?: () => Promise<void>;
 }
 
 /**
@@ -115,6 +117,7 @@ export async function payBill(page: Page, options: PayBillOptions = {}): Promise
     await change.click();
     // The receptionist is told what to hand back before the dialog goes.
     await expect(dialog.getByTestId('change-due')).toContainText(`Give back ${money(excess)}`);
+    await options.atChange?.();
     await dialog.getByRole('button', { name: 'Done' }).click();
     await expect(dialog).toBeHidden();
     await expect(page.getByTestId('bill-balance')).toHaveText(/^0\.00/);
