@@ -140,7 +140,7 @@ export const TABLE_EDITORS: Readonly<Record<ReplicatedTableName, readonly Mutati
   bills: ['bill.issue', 'bill.send', 'bill.cancel'],
   bill_items: ['bill.updateItem', 'bill.removeItem'],
   bill_medical_records: [],
-  payments: [],
+  payments: ['payment.void'],
   conflicts: [],
 };
 

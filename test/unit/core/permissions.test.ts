@@ -112,7 +112,7 @@ describe('conflict resolution rights', () => {
     expect(conflictResolveRoles('bills')).toEqual(['admin', 'front_desk']);
     expect(conflictResolveRoles('owners')).toEqual(STAFF_ROLES);
     expect(conflictResolveRoles('appointments')).toEqual(STAFF_ROLES);
-    expect(conflictResolveRoles('payments')).toEqual(['admin']);
+    expect(conflictResolveRoles('payments')).toEqual(['admin', 'front_desk']);
     expect(conflictResolveRoles('no_such_table')).toEqual(['admin']);
     expect(can('nurse', { resolveConflictOn: 'medical_records' })).toBe(false);
     expect(can('front_desk', { resolveConflictOn: 'owners' })).toBe(true);
