@@ -9,6 +9,8 @@ interface DialogFormProps {
   submitLabel: string;
   pendingLabel: string;
   pending: boolean;
+  /** The submit button is off while the form cannot be sent (its alert says why). */
+  disabled?: boolean;
   /** A submit that cannot simply be undone (resetting a password) is red. */
   danger?: boolean;
   /** The form-wide problem (a FormAlert), under the fields, next to the buttons. */
@@ -22,7 +24,7 @@ interface DialogFormProps {
  * closes (the dialog), and the submit button waits out a running operation.
  */
 export function DialogForm(props: DialogFormProps) {
-  const { title, submitLabel, pendingLabel, pending, danger = false, alert, children } = props;
+  const { title, submitLabel, pendingLabel, pending, disabled = false, danger = false, alert, children } = props;
   return (
     <form
       noValidate
@@ -39,7 +41,7 @@ export function DialogForm(props: DialogFormProps) {
         <button type="button" className="btn" onClick={props.onCancel}>
           Cancel
         </button>
-        <button type="submit" className={`btn ${danger ? 'btn-danger' : 'btn-primary'}`} disabled={pending}>
+        <button type="submit" className={`btn ${danger ? 'btn-danger' : 'btn-primary'}`} disabled={pending || disabled}>
           {pending ? pendingLabel : submitLabel}
         </button>
       </div>

@@ -1,13 +1,16 @@
 import { useState } from 'react';
 import type { BillDetail } from '../../../../core/api/views.js';
 import { isOpenBill, type BillTotals } from '../../../../core/domain/bill-totals.js';
+import { useApiQuery } from '../../api/use-api-query.js';
 import { useCan } from '../identity/session-context.js';
 import { CancelBillDialog } from './cancel-bill-dialog.js';
+import { CreditDialog, creditActionLabel } from './credit-dialog.js';
 import { DiscardDraftDialog } from './discard-draft-dialog.js';
 import { IssueBillDialog } from './issue-bill-dialog.js';
-import { PaymentDialog } from './payment-dialog.js';
+import { PaymentDialog, type BillOwner } from './payment-dialog.js';
+import { moneyCents } from './payment-words.js';
 
-type Open = 'issue' | 'pay' | 'cancel' | 'discard' | null;
+type Open = 'issue' | 'pay' | 'credit' | 'cancel' | 'discard' | null;
 
 const CANCELLABLE: ReadonlySet<string> = new Set(['draft', 'sent', 'overdue']);
 
@@ -16,6 +19,8 @@ interface BillActionsProps {
   totals: BillTotals;
   /** The clinic's default days until due, for the issue dialog; null while unknown. */
   defaultDueDays: number | null;
+  /** The bill's owner, whose account can hold credit or pay from it; null for a bill without one. */
+  owner: BillOwner | null;
 }
 
 /**
@@ -23,10 +28,18 @@ interface BillActionsProps {
  * draft that never had a number and holds no payment is discarded rather than cancelled: it
  * never was an invoice, so nothing of it needs to stay on record.
  */
-export function BillActions({ detail, totals, defaultDueDays }: BillActionsProps) {
+export function BillActions({ detail, totals, defaultDueDays, owner }: BillActionsProps) {
   const { bill, items, payments } = detail;
   const [open, setOpen] = useState<Open>(null);
   const can = useCan();
+  const payable = isOpenBill(bill.status) && moneyCents(totals.balance) > 0n;
+  const account = useApiQuery(
+    'owner.account',
+    { id: owner?.id ?? '' },
+    { enabled: owner !== null && payable && can({ mutation: 'payment.useCredit' }) },
+  );
+  const credit = account.data?.credit ?? '0.00';
+  const hasCredit = owner !== null && payable && moneyCents(credit) > 0n;
   const close = () => {
     setOpen(null);
   };
@@ -56,6 +69,17 @@ export function BillActions({ detail, totals, defaultDueDays }: BillActionsProps
           }}
         >
           Record payment
+        </button>
+      ) : null}
+      {hasCredit && can({ mutation: 'payment.useCredit' }) ? (
+        <button
+          type="button"
+          className="btn"
+          onClick={() => {
+            setOpen('credit');
+          }}
+        >
+          {creditActionLabel(credit, bill.currency)}
         </button>
       ) : null}
       <button
@@ -104,8 +128,20 @@ export function BillActions({ detail, totals, defaultDueDays }: BillActionsProps
         billId={bill.id}
         balance={totals.balance}
         currency={bill.currency}
+        owner={owner}
         onClose={close}
       />
+      {owner && hasCredit ? (
+        <CreditDialog
+          open={open === 'credit'}
+          billId={bill.id}
+          balance={totals.balance}
+          credit={credit}
+          owner={owner}
+          currency={bill.currency}
+          onClose={close}
+        />
+      ) : null}
       <CancelBillDialog open={open === 'cancel'} billId={bill.id} onClose={close} />
       <DiscardDraftDialog open={open === 'discard'} billId={bill.id} onClose={close} />
     </div>

@@ -10,6 +10,7 @@ import { BillItemsTable } from './bill-items-table.js';
 import { BillPayments } from './bill-payments.js';
 import { BillRecords } from './bill-records.js';
 import { BillTotalsPanel } from './bill-totals-panel.js';
+import { InvoicePayments } from './invoice-payments.js';
 import { TaxBreakdown } from './tax-breakdown.js';
 
 /**
@@ -49,7 +50,16 @@ export function BillScreen({ id, practiceName }: { id: string; practiceName: str
           Bill
           {bill.status === 'sent' && Number(totals.balance) <= 0 ? ' · paid in full, confirming with the server' : ''}
         </p>
-        <BillActions detail={detail.data} totals={totals} defaultDueDays={clinic?.default_due_days ?? null} />
+        <BillActions
+          detail={detail.data}
+          totals={totals}
+          defaultDueDays={clinic?.default_due_days ?? null}
+          owner={
+            ownerId === null
+              ? null
+              : { id: ownerId, name: ownerRow ? `${ownerRow.first_name} ${ownerRow.last_name}`.trim() : 'the owner' }
+          }
+        />
       </div>
       <article className="card invoice" aria-label="Invoice">
         <BillHeader
@@ -69,6 +79,7 @@ export function BillScreen({ id, practiceName }: { id: string; practiceName: str
           <TaxBreakdown items={items} currency={bill.currency} />
           <BillTotalsPanel totals={totals} currency={bill.currency} />
         </div>
+        <InvoicePayments payments={payments} currency={bill.currency} />
         {clinic?.payment_terms && !draft ? (
           <section className="invoice-terms" aria-label="Payment terms" data-testid="payment-terms">
             <h2 className="card-title">Payment terms</h2>

@@ -61,7 +61,14 @@ export function BillsTable({ bills }: { bills: BillSummary[] }) {
                   {formatMoney(bill.totals.total, bill.currency)}
                 </span>
                 <span role="cell" className="num">
-                  {formatMoney(bill.totals.balance, bill.currency)}
+                  {bill.totals.balance.startsWith('-') ? (
+                    // Money beyond the total is credit on the owner's account, never a negative balance.
+                    <span className="balance-credit" title="Overpaid: credit on the owner's account">
+                      {formatMoney(bill.totals.balance.slice(1), bill.currency)} credit
+                    </span>
+                  ) : (
+                    formatMoney(bill.totals.balance, bill.currency)
+                  )}
                 </span>
               </div>
             );

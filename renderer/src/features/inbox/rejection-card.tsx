@@ -23,6 +23,15 @@ const ACTION_TEXT: Record<string, string> = {
   'medicalRecord.create': 'New medical record',
   'medicalRecord.update': 'Medical record change',
   'payment.record': 'Payment',
+  'payment.useCredit': 'Payment from credit',
+  'payment.refund': 'Refund of credit',
+  'payment.void': 'Payment voided',
+};
+
+/** Refusals whose code says more to staff than the server's sentence. */
+const PLAIN_WORDS: Partial<Record<string, string>> = {
+  INSUFFICIENT_CREDIT:
+    'That credit was already used (on another bill or refunded): the account does not hold enough credit for this.',
 };
 
 /** A change the server refused: why, and retry (after whatever fixed it), edit and send again, or discard. */
@@ -55,7 +64,11 @@ export function RejectionCard({ rejection }: { rejection: RejectionView }) {
         </h3>
         <span className="muted">{formatDateTime(rejection.createdAt)}</span>
       </header>
-      <p className="alert-banner">{rejection.error?.message ?? 'The server refused this change.'}</p>
+      <p className="alert-banner">
+        {(rejection.error ? PLAIN_WORDS[rejection.error.code] : undefined) ??
+          rejection.error?.message ??
+          'The server refused this change.'}
+      </p>
       {rejection.error ? <p className="muted mono">{rejection.error.code}</p> : null}
       <details>
         <summary className="muted">What was sent</summary>

@@ -5,6 +5,7 @@ import { useMutate } from '../../api/use-mutate.js';
 import { navigate } from '../../routing/routes.js';
 import { ConfirmDialog } from '../../ui/confirm-dialog.js';
 import { formatMoney } from '../../ui/format.js';
+import { moneyCents } from '../billing/payment-words.js';
 import { PendingMark } from '../../ui/pending-mark.js';
 import { EmptyState, ErrorState, Skeleton } from '../../ui/states.js';
 import { HistoryLink } from '../admin/history-link.js';
@@ -12,17 +13,21 @@ import { NewBillButton } from '../billing/new-bill-button.js';
 import { BillsTable } from '../bills/bills-table.js';
 import { useCan } from '../identity/session-context.js';
 import { PatientCreateDialog } from '../patients/patient-create-dialog.js';
+import { AccountBalance, AccountSection } from './owner-account.js';
 import { OwnerEditDialog } from './owner-edit-dialog.js';
 import { OwnerPatients } from './owner-patients.js';
+import { RefundDialog } from './refund-dialog.js';
 
 /** An owner: contact details, their animals, their bills and what they owe. */
 export function OwnerScreen({ id }: { id: string }) {
   const detail = useApiQuery('owner.detail', { id });
+  const account = useApiQuery('owner.account', { id });
   const mutate = useMutate();
   const can = useCan();
   const [editing, setEditing] = useState(false);
   const [deleting, setDeleting] = useState(false);
   const [addingPatient, setAddingPatient] = useState(false);
+  const [refunding, setRefunding] = useState(false);
   if (detail.isPending) return <Skeleton lines={8} block />;
   if (detail.isError) return <ErrorState error={detail.error} onRetry={() => void detail.refetch()} />;
   if (!detail.data) {
@@ -35,6 +40,8 @@ export function OwnerScreen({ id }: { id: string }) {
   const { owner, patients, bills, balance } = detail.data;
   const name = `${owner.first_name} ${owner.last_name}`.trim();
   const currency = bills[0]?.currency ?? null;
+  const credit = account.data?.credit ?? '0.00';
+  const mayRefund = can({ mutation: 'payment.refund' }) && moneyCents(credit) > 0n;
   return (
     <div className="stack">
       <div className="page-header">
@@ -83,8 +90,25 @@ export function OwnerScreen({ id }: { id: string }) {
           </dl>
         </CardSection>
         <CardSection id="owner-balance" title="Balance" className="balance-card">
-          <p className={`balance ${Number(balance) > 0 ? 'balance-due' : ''}`}>{formatMoney(balance, currency)}</p>
-          <p className="muted">Open amount of sent and overdue bills</p>
+          {account.data ? (
+            <AccountBalance account={account.data} currency={currency} />
+          ) : (
+            <>
+              <p className={`balance ${Number(balance) > 0 ? 'balance-due' : ''}`}>{formatMoney(balance, currency)}</p>
+              <p className="muted">Open amount of sent and overdue bills</p>
+            </>
+          )}
+          {mayRefund ? (
+            <button
+              type="button"
+              className="btn btn-sm"
+              onClick={() => {
+                setRefunding(true);
+              }}
+            >
+              Refund credit…
+            </button>
+          ) : null}
         </CardSection>
       </div>
       <section className="card" aria-labelledby="owner-patients">
@@ -104,6 +128,7 @@ export function OwnerScreen({ id }: { id: string }) {
         </div>
         <OwnerPatients patients={patients} />
       </section>
+      {account.data ? <AccountSection account={account.data} currency={currency} /> : null}
       <CardSection id="owner-bills" title="Bills" count={bills.length}>
         <BillsTable bills={bills} />
       </CardSection>
@@ -122,6 +147,18 @@ export function OwnerScreen({ id }: { id: string }) {
           setAddingPatient(false);
         }}
       />
+      {mayRefund ? (
+        <RefundDialog
+          open={refunding}
+          ownerId={owner.id}
+          ownerName={name}
+          credit={credit}
+          currency={currency}
+          onClose={() => {
+            setRefunding(false);
+          }}
+        />
+      ) : null}
       <ConfirmDialog
         open={deleting}
         title={`Delete ${name}?`}
