@@ -28,7 +28,7 @@ function routeUrl(page: Page, route: string): string {
 }
 
 /**
- * Registers a walk-in from Ctrl+K (nobody matches the name typed): the owner with a phone, then
+ * Registers a walk-in from Ctrl+K, where nobody matches the name typed: the owner with a phone, then
  * their animal with its alerts; ends on the animal's chart.
  */
 export async function registerOwnerAndPatient(
@@ -40,6 +40,7 @@ export async function registerOwnerAndPatient(
   await page.keyboard.press('Control+k');
   await page.keyboard.type(ownerName);
   const search = page.getByRole('dialog', { name: 'Search owners and patients' });
+  await expect(search).toContainText(`Nothing matches “${ownerName}”`);
   await search.getByRole('button', { name: `Register “${ownerName}” as a new owner` }).click();
   await expect(search.getByLabel('First name')).toHaveValue(owner.first);
   await search.getByLabel('Phone').fill(owner.phone);
@@ -95,11 +96,11 @@ export async function bookNextFreeSlot(
   return { date, time, vet };
 }
 
-/** The patient's booking on the day grid of `date` (one booking of theirs that day). */
+/** The patient's booking on the day grid (a button named "<time> <patient> · <owner>, <status>, …"). */
 export function bookingOnGrid(page: Page, patient: string): Locator {
   return page
     .getByRole('region', { name: 'Appointments by vet' })
-    .getByRole('button', { name: new RegExp(`${escape(patient)}, `) });
+    .getByRole('button', { name: new RegExp(`${escape(patient)} · [^,]+, `) });
 }
 
 /** Opens the day of `date` and the patient's booking popup there; returns the popup. */

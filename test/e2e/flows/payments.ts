@@ -35,11 +35,10 @@ export function billPayments(page: Page): Locator {
 }
 
 /**
- * From the owner screen: a new bill with one line typed by hand (tax 0 %, so the total is the
- * price), issued. Resolves on the issued bill's screen with its address (`#/bill/<id>`).
+ * On a draft bill's screen: one line typed by hand (tax 0 %, so the total is the price), then
+ * Issue. Resolves on the issued bill with its address (`#/bill/<id>`); its number comes at sync.
  */
-export async function issueBillForOwner(page: Page, line: { description: string; price: string }): Promise<string> {
-  await page.getByRole('button', { name: 'New bill' }).click();
+export async function addLineAndIssue(page: Page, line: { description: string; price: string }): Promise<string> {
   const invoice = page.getByRole('article', { name: 'Invoice' });
   await expect(invoice.getByTestId('draft-mark')).toBeVisible();
   const form = page.getByRole('form', { name: 'Add an item' });
@@ -58,6 +57,12 @@ export async function issueBillForOwner(page: Page, line: { description: string;
   await expect(invoice.locator('.bill-header .badge')).toHaveText('Issued');
   expect(await billBalance(page)).toBe(cents(line.price));
   return new URL(page.url()).hash;
+}
+
+/** From the owner screen: a new bill with one line typed by hand, issued (`addLineAndIssue`). */
+export async function issueBillForOwner(page: Page, line: { description: string; price: string }): Promise<string> {
+  await page.getByRole('button', { name: 'New bill' }).click();
+  return addLineAndIssue(page, line);
 }
 
 export interface PayBillOptions {
