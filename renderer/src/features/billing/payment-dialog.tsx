@@ -4,13 +4,13 @@ import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import { centsToText } from '../../../../core/domain/bill-totals.js';
 import { paymentFields, type PaymentFields } from '../../../../core/domain/entities.js';
-import { PAYMENT_METHODS } from '../../../../core/domain/enums.js';
 import { newId } from '../../../../core/ids.js';
+import { AmountField, PaymentMethodField } from './money-fields.js';
 import { formProblem } from '../../api/form-problem.js';
 import { useMutate } from '../../api/use-mutate.js';
 import { Dialog } from '../../ui/dialog.js';
 import { describedBy, FormField } from '../../ui/form-field.js';
-import { formatMoney, humanize } from '../../ui/format.js';
+import { formatMoney } from '../../ui/format.js';
 import { FormAlert } from '../identity/online-only.js';
 import { moneyCents } from './payment-words.js';
 
@@ -202,24 +202,8 @@ function PaymentFlow({ billId, balance, currency, owner, onClose }: PaymentDialo
     >
       <h2>Record payment</h2>
       <p className="muted">Balance {money(due)}</p>
-      <FormField id="payment-amount" label="Amount" error={amountError}>
-        <input
-          className="input num"
-          inputMode="decimal"
-          autoFocus
-          {...describedBy('payment-amount', amountError)}
-          {...form.register('amount')}
-        />
-      </FormField>
-      <FormField id="payment-method" label="Method">
-        <select id="payment-method" className="select" {...form.register('method')}>
-          {PAYMENT_METHODS.map((method) => (
-            <option key={method} value={method}>
-              {humanize(method)}
-            </option>
-          ))}
-        </select>
-      </FormField>
+      <AmountField id="payment-amount" label="Amount" error={amountError} field={form.register('amount')} />
+      <PaymentMethodField id="payment-method" label="Method" field={form.register('method')} />
       <FormField id="payment-reference" label="Reference (optional)" error={referenceError}>
         <input
           className="input"

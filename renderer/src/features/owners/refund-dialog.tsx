@@ -3,14 +3,14 @@ import { useMemo, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import { refundFields, type RefundFields } from '../../../../core/domain/entities.js';
-import { PAYMENT_METHODS } from '../../../../core/domain/enums.js';
 import { newId } from '../../../../core/ids.js';
+import { AmountField, PaymentMethodField } from '../billing/money-fields.js';
 import { formProblem } from '../../api/form-problem.js';
 import { useMutate } from '../../api/use-mutate.js';
 import { Dialog } from '../../ui/dialog.js';
 import { DialogForm } from '../../ui/dialog-form.js';
 import { describedBy, FormField } from '../../ui/form-field.js';
-import { formatMoney, humanize } from '../../ui/format.js';
+import { formatMoney } from '../../ui/format.js';
 import { CREDIT_PROBLEMS, isMoneyText, moneyCents } from '../billing/payment-words.js';
 import { FormAlert } from '../identity/online-only.js';
 
@@ -99,24 +99,8 @@ function RefundForm({ ownerId, ownerName, credit, currency, onClose }: RefundDia
         {ownerName} has {formatMoney(credit, currency)} of credit on account. The refund is paid back to them now.
       </p>
       <div className="form-grid">
-        <FormField id="refund-amount" label="Amount" error={amountError}>
-          <input
-            className="input num"
-            inputMode="decimal"
-            autoFocus
-            {...describedBy('refund-amount', amountError)}
-            {...form.register('amount')}
-          />
-        </FormField>
-        <FormField id="refund-method" label="Paid back by">
-          <select id="refund-method" className="select" {...form.register('method')}>
-            {PAYMENT_METHODS.map((method) => (
-              <option key={method} value={method}>
-                {humanize(method)}
-              </option>
-            ))}
-          </select>
-        </FormField>
+        <AmountField id="refund-amount" label="Amount" error={amountError} field={form.register('amount')} />
+        <PaymentMethodField id="refund-method" label="Paid back by" field={form.register('method')} />
       </div>
       <FormField id="refund-reason" label="Reason" error={reasonError}>
         <input className="input" {...describedBy('refund-reason', reasonError)} {...form.register('reason')} />
