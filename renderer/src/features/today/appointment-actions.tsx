@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { DayAppointment } from '../../../../core/api/views.js';
 import { useMutate } from '../../api/use-mutate.js';
+import { humanize } from '../../ui/format.js';
 import { ConfirmDialog } from '../../ui/confirm-dialog.js';
 import { CANCELLABLE, NEXT_ACTIONS } from './appointment-status.js';
 
@@ -27,7 +28,7 @@ export function AppointmentActions({ appointment, onDone }: { appointment: DayAp
               {
                 name: 'appointment.setStatus',
                 args: { id: appointment.id, status: action.status },
-                success: `${who}: ${action.label.toLowerCase()} done`,
+                success: `${who}: ${humanize(action.status).toLowerCase()}`,
               },
               {
                 onSuccess: () => {

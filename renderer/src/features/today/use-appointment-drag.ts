@@ -38,9 +38,14 @@ interface DragOptions<Target> {
   onDrop: (appointment: DayAppointment, target: Target) => void;
 }
 
-/** Cancelled and completed bookings stay where they happened; no-shows too. */
+/**
+ * Cancelled and completed bookings stay where they happened; no-shows too. A deceased patient's
+ * booking is not moved either (the central database refuses it, VD020): staff cancel it.
+ */
 export function isDraggable(appointment: DayAppointment): boolean {
-  return isLiveAppointment(appointment) && appointment.status !== 'completed';
+  return (
+    isLiveAppointment(appointment) && appointment.status !== 'completed' && appointment.patient_status !== 'deceased'
+  );
 }
 
 /**
