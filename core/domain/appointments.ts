@@ -25,6 +25,40 @@ export function isLiveAppointment(appointment: {
   );
 }
 
+/** The time a live booking holds, in epoch milliseconds: [start, end). */
+export interface HeldTime {
+  id: string;
+  start: number;
+  end: number;
+}
+
+/**
+ * The times live bookings hold, by vet: what overlap flags and free slots are computed from.
+ * Bookings without a vet, not live (`isLiveAppointment`), or with an unreadable start are left
+ * out; each vet's list keeps the order of `bookings`.
+ */
+export function heldTimesByVet(
+  bookings: Iterable<{
+    id: string;
+    vet_id: string | null;
+    scheduled_at: string;
+    duration_minutes: number;
+    status: AppointmentStatus;
+    deleted_at?: string | null | undefined;
+  }>,
+): Map<string, HeldTime[]> {
+  const byVet = new Map<string, HeldTime[]>();
+  for (const booking of bookings) {
+    if (booking.vet_id === null || !isLiveAppointment(booking)) continue;
+    const start = Date.parse(booking.scheduled_at);
+    if (Number.isNaN(start)) continue;
+    const list = byVet.get(booking.vet_id) ?? [];
+    list.push({ id: booking.id, start, end: start + booking.duration_minutes * 60_000 });
+    byVet.set(booking.vet_id, list);
+  }
+  return byVet;
+}
+
 /**
  * The same rule as an SQL condition on the appointments row aliased `alias`, for SQLite and
  * PostgreSQL alike. The status list comes from the constant above, never from input.

@@ -1,5 +1,5 @@
 import { zonedInstant, zoneOffsetMinutes } from '../util/time.js';
-import { isLiveAppointment } from './appointments.js';
+import { heldTimesByVet } from './appointments.js';
 import type { AppointmentStatus } from './enums.js';
 
 /**
@@ -90,15 +90,7 @@ export function nextFreeSlot(request: FreeSlotRequest): FreeSlot | null {
   const hours = request.hours ?? BOOKING_HOURS;
   const length = request.durationMinutes * 60_000;
   if (!(request.durationMinutes > 0) || request.vetIds.length === 0 || hours.stepMinutes <= 0) return null;
-  const busy = new Map<string, { start: number; end: number }[]>();
-  for (const booking of request.bookings) {
-    if (booking.vet_id === null || booking.id === request.excludeId || !isLiveAppointment(booking)) continue;
-    const start = Date.parse(booking.scheduled_at);
-    if (Number.isNaN(start)) continue;
-    const list = busy.get(booking.vet_id) ?? [];
-    list.push({ start, end: start + booking.duration_minutes * 60_000 });
-    busy.set(booking.vet_id, list);
-  }
+  const busy = heldTimesByVet(request.bookings.filter((booking) => booking.id !== request.excludeId));
   const isFree = (vetId: string | null, start: number) =>
     vetId === null || !(busy.get(vetId) ?? []).some((slot) => slot.start < start + length && start < slot.end);
   const now = request.now.getTime();

@@ -1,5 +1,5 @@
 import type { DayAppointment } from '../../../core/api/views.js';
-import { AWAITING_APPOINTMENT_STATUSES, isLiveAppointment } from '../../../core/domain/appointments.js';
+import { AWAITING_APPOINTMENT_STATUSES, heldTimesByVet } from '../../../core/domain/appointments.js';
 import { dayRangeProblem } from '../../../core/domain/day-range.js';
 import { validationError } from '../../../core/errors.js';
 import { zonedDayRange } from '../../../core/util/time.js';
@@ -80,24 +80,15 @@ function appointmentsBetween(db: LocalDatabase, start: string, end: string, vetI
 function withOverlaps(rows: readonly JoinedRow[]): DayAppointment[] {
   const order = new Map(rows.map((row, index) => [row.id, index]));
   const found = new Map<string, Set<string>>(rows.map((row) => [row.id, new Set<string>()]));
-  const byVet = new Map<string, { id: string; from: number; to: number }[]>();
-  for (const row of rows) {
-    if (row.vet_id === null || !isLiveAppointment(row)) continue;
-    const from = Date.parse(row.scheduled_at);
-    if (Number.isNaN(from)) continue;
-    const list = byVet.get(row.vet_id) ?? [];
-    list.push({ id: row.id, from, to: from + row.duration_minutes * 60_000 });
-    byVet.set(row.vet_id, list);
-  }
-  for (const list of byVet.values()) {
+  for (const list of heldTimesByVet(rows).values()) {
     // Sorted by start, each one is compared only with those that start before it ends.
-    list.sort((a, b) => a.from - b.from);
+    list.sort((a, b) => a.start - b.start);
     for (let i = 0; i < list.length; i++) {
       const current = list[i];
       if (!current) continue;
       for (let j = i + 1; j < list.length; j++) {
         const other = list[j];
-        if (!other || other.from >= current.to) break;
+        if (!other || other.start >= current.end) break;
         found.get(current.id)?.add(other.id);
         found.get(other.id)?.add(current.id);
       }
