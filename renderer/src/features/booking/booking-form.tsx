@@ -124,10 +124,12 @@ export function BookingForm(props: BookingFormProps) {
   const chooseVet = () => {
     setAnyVet(false);
   };
-  const register = (name: 'date' | 'time' | 'vet_id', onChosen: () => void) =>
-    form.register(name, {
-      onChange: onChosen,
-    });
+  // onInput as well as onChange: retyping the very time proposed fires no change (the value is
+  // the same), yet staff chose it and it must stay when the length or the vet changes.
+  const register = (name: 'date' | 'time' | 'vet_id', onChosen: () => void) => ({
+    ...form.register(name, { onChange: onChosen }),
+    onInput: onChosen,
+  });
   const aria = (name: keyof SlotInput) => describedBy(`booking-${name}`, error(name));
   return (
     <form
