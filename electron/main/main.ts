@@ -62,7 +62,8 @@ function runUpdates(backend: BackendHost, config: DesktopConfig & { serverUrl: s
     backend.onUpdateRequest((request) => {
       if (request.type === 'protocol-too-old') updates.protocolTooOld(request.reason);
       else if (request.command === 'check') updates.check();
-      else updates.install();
+      else if (updates.state().state === 'ready') updates.install();
+      else console.warn('update install asked for while no verified version is ready: ignored');
     });
   }, () => undefined); // a backend that cannot open is reported by `fatal`
 }
