@@ -38,7 +38,9 @@ export function parseReleaseManifest(text: string): ReleaseManifest {
   try {
     value = load(text, { schema: JSON_SCHEMA });
   } catch (error) {
-    throw validationError(`The release file is not valid YAML: ${error instanceof Error ? error.message : String(error)}`);
+    throw validationError(
+      `The release file is not valid YAML: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
   const parsed = releaseManifestSchema.safeParse(value);
   if (!parsed.success) {

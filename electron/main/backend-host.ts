@@ -2,7 +2,11 @@ import { MessageChannelMain, safeStorage, type UtilityProcess, type WebContents,
 import { IPC_PORT_CHANNEL } from '../../core/api/ipc-protocol.js';
 import { AppError, ErrorCode } from '../../core/errors.js';
 import type { UpdateState } from '../../core/update/update-state.js';
-import { type ControlFromBackend, type ControlToBackend, controlFromBackendSchema } from '../backend-process/control.js';
+import {
+  type ControlFromBackend,
+  type ControlToBackend,
+  controlFromBackendSchema,
+} from '../backend-process/control.js';
 import type { DesktopConfig } from './config.js';
 import { answerSecretRequest } from './secret-relay.js';
 

@@ -70,7 +70,9 @@ export function resolveDesktopConfig(userData: string, env: NodeJS.ProcessEnv = 
       { settingsFile },
     );
   }
-  const channel = updateChannelSchema.safeParse(env['VETDESK_UPDATE_CHANNEL'] ?? settings.updateChannel ?? DEFAULT_UPDATE_CHANNEL);
+  const channel = updateChannelSchema.safeParse(
+    env['VETDESK_UPDATE_CHANNEL'] ?? settings.updateChannel ?? DEFAULT_UPDATE_CHANNEL,
+  );
   if (!channel.success) {
     throw new AppError(ErrorCode.ConfigInvalid, 'VETDESK_UPDATE_CHANNEL must be stable or beta', { settingsFile });
   }

@@ -36,36 +36,39 @@ function fatal(error: unknown): void {
  * An update feed that is not https is logged and leaves the app without updates.
  */
 function runUpdates(backend: BackendHost, config: DesktopConfig & { serverUrl: string }): void {
-  void backend.opened.then(({ deviceId }) => {
-    let updates: AutoUpdates;
-    try {
-      updates = startAutoUpdates({
-        updater: electronUpdater.autoUpdater,
-        serverUrl: config.serverUrl,
-        channel: config.updateChannel,
-        deviceId,
-        publicKeyPem: RELEASE_PUBLIC_KEY_PEM,
-        platform: process.platform,
-        arch: process.arch,
-        onState: (state) => {
-          backend.updateState(state);
-        },
-        log: (message) => {
-          console.warn(message);
-        },
+  void backend.opened.then(
+    ({ deviceId }) => {
+      let updates: AutoUpdates;
+      try {
+        updates = startAutoUpdates({
+          updater: electronUpdater.autoUpdater,
+          serverUrl: config.serverUrl,
+          channel: config.updateChannel,
+          deviceId,
+          publicKeyPem: RELEASE_PUBLIC_KEY_PEM,
+          platform: process.platform,
+          arch: process.arch,
+          onState: (state) => {
+            backend.updateState(state);
+          },
+          log: (message) => {
+            console.warn(message);
+          },
+        });
+      } catch (error) {
+        console.warn(isAppError(error) ? `${error.message} (${error.code})` : String(error));
+        return;
+      }
+      backend.updateState(updates.state());
+      backend.onUpdateRequest((request) => {
+        if (request.type === 'protocol-too-old') updates.protocolTooOld(request.reason);
+        else if (request.command === 'check') updates.check();
+        else if (updates.state().state === 'ready') updates.install();
+        else console.warn('update install asked for while no verified version is ready: ignored');
       });
-    } catch (error) {
-      console.warn(isAppError(error) ? `${error.message} (${error.code})` : String(error));
-      return;
-    }
-    backend.updateState(updates.state());
-    backend.onUpdateRequest((request) => {
-      if (request.type === 'protocol-too-old') updates.protocolTooOld(request.reason);
-      else if (request.command === 'check') updates.check();
-      else if (updates.state().state === 'ready') updates.install();
-      else console.warn('update install asked for while no verified version is ready: ignored');
-    });
-  }, () => undefined); // a backend that cannot open is reported by `fatal`
+    },
+    () => undefined,
+  ); // a backend that cannot open is reported by `fatal`
 }
 
 function start(state: { window: BrowserWindow | null }): void {

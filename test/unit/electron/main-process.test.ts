@@ -180,7 +180,9 @@ describe('electron main', () => {
     expect(autoUpdater.requestHeaders).toEqual({ 'x-vetdesk-device': device });
     expect(autoUpdater.autoInstallOnAppQuit).toBe(false);
     const states = () =>
-      backend.posted.map(({ message }) => message).filter((message) => (message as { type: string }).type === 'update-state');
+      backend.posted
+        .map(({ message }) => message)
+        .filter((message) => (message as { type: string }).type === 'update-state');
     expect(states()).toEqual([{ type: 'update-state', state: { state: 'idle' } }]);
     // Nothing verified is ready: a page asking to install changes nothing.
     backend.emit('message', { type: 'update-command', command: 'install' });

@@ -7,7 +7,9 @@ describe('update feed address', () => {
     expect(updateFeedUrl('https://vetdesk.clinic.lan:8787', 'stable')).toBe(
       'https://vetdesk.clinic.lan:8787/updates/stable/',
     );
-    expect(updateFeedUrl('https://clinic.example/vetdesk/', 'beta')).toBe('https://clinic.example/vetdesk/updates/beta/');
+    expect(updateFeedUrl('https://clinic.example/vetdesk/', 'beta')).toBe(
+      'https://clinic.example/vetdesk/updates/beta/',
+    );
   });
 
   it.each(['http://127.0.0.1:8787', 'http://localhost:8787', 'http://[::1]:8787'])(

@@ -36,7 +36,10 @@ function statusSource(initial: SyncStatus) {
   };
 }
 
-const tooOld = { code: ErrorCode.ProtocolMismatch, message: 'This server speaks sync protocol 2; update the workstation' };
+const tooOld = {
+  code: ErrorCode.ProtocolMismatch,
+  message: 'This server speaks sync protocol 2; update the workstation',
+};
 
 describe('update control in the backend', () => {
   it('has no updater in the web bridge: unavailable, and commands refused with UPDATE_UNAVAILABLE', () => {
@@ -49,7 +52,7 @@ describe('update control in the backend', () => {
     }).toThrow(expect.objectContaining({ code: ErrorCode.UpdateUnavailable }));
   });
 
-  it("relays install to main only while a verified version is ready", () => {
+  it('relays install to main only while a verified version is ready', () => {
     const sent: UpdateCommand[] = [];
     const control = new RelayedUpdateControl((command) => sent.push(command));
     expect(() => {
