@@ -67,8 +67,9 @@ function runUpdates(backend: BackendHost, config: DesktopConfig & { serverUrl: s
         else console.warn('update install asked for while no verified version is ready: ignored');
       });
     },
+    // A backend that cannot open is reported by `fatal`.
     () => undefined,
-  ); // a backend that cannot open is reported by `fatal`
+  );
 }
 
 function start(state: { window: BrowserWindow | null }): void {
