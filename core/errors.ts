@@ -102,6 +102,15 @@ export const ErrorCode = {
   ServerUnavailable: 'SERVER_UNAVAILABLE',
   /** The central server asked the client to slow down (429); retrying later may succeed. */
   RateLimited: 'RATE_LIMITED',
+  /**
+   * A backup file VetDesk cannot restore: not a backup, truncated, a checksum that does not
+   * match, another engine's, or from a newer schema than this version knows (`details.reason`).
+   */
+  BackupInvalid: 'BACKUP_INVALID',
+  /** A restore was refused before anything was written: the target database is not empty. */
+  RestoreTargetNotEmpty: 'RESTORE_TARGET_NOT_EMPTY',
+  /** pg_dump or pg_restore could not be run or failed (`details.tool`, `details.stderr`). */
+  BackupToolFailed: 'BACKUP_TOOL_FAILED',
   /** Anything not foreseen. */
   Internal: 'INTERNAL',
 } as const;
@@ -162,6 +171,10 @@ export interface ErrorDetailsByCode {
   SIGN_IN_LOCKED: ErrorDetails & { readonly retryAfterSeconds: number };
   /** The mutation name the server does not know. */
   UNKNOWN_MUTATION: ErrorDetails & { readonly name: string };
+  /** What is wrong with the backup file. */
+  BACKUP_INVALID: ErrorDetails & {
+    readonly reason: 'format' | 'truncated' | 'checksum' | 'engine' | 'schema';
+  };
   /** The conflict that was already resolved. */
   CONFLICT_ALREADY_RESOLVED: ErrorDetails & { readonly id: string };
 }

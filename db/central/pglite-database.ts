@@ -10,8 +10,16 @@ import { parseDate, PgOid } from './values.js';
 
 /** PGlite as a central database, plus what only an embedded database can do. */
 export interface PgliteCentralDb extends CentralDb {
-  /** A tarball of the whole database, for `loadDataDir` (fast copies in tests and benchmarks). */
-  dump(): Promise<Blob>;
+  /**
+   * A tarball of the whole database, for `loadDataDir` (fast copies in tests and benchmarks, and
+   * backups), taken while no query runs: a consistent snapshot of the data folder.
+   */
+  dump(compression?: 'none' | 'gzip'): Promise<Blob>;
+}
+
+/** Whether `db` is an embedded PGlite database (and so can `dump()`). */
+export function isPgliteCentralDb(db: CentralDb): db is PgliteCentralDb {
+  return db.kind === 'pglite' && typeof (db as Partial<PgliteCentralDb>).dump === 'function';
 }
 
 /** Options for opening PGlite beyond the data folder. */
@@ -75,7 +83,7 @@ export async function openPglite(config: PgliteConfig, options: PgliteOpenOption
       });
     },
     stats: () => ({ total: 1, idle: lock.pending === 0 ? 1 : 0, waiting: Math.max(0, lock.pending - 1) }),
-    dump: () => lock.run(() => pglite.dumpDataDir('none')),
+    dump: (compression = 'none') => lock.run(() => pglite.dumpDataDir(compression)),
     async close() {
       await lock.run(() => pglite.close());
     },
