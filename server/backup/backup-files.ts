@@ -24,8 +24,8 @@ export function scheduledBackupTime(name: string): Date | undefined {
 
 /** The scheduled backups in `dir`, oldest first (none when the folder does not exist). */
 export async function listScheduledBackups(dir: string): Promise<{ name: string; at: Date }[]> {
-  const names = await readdir(dir).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT') return [];
+  const names = await readdir(dir).catch((error: unknown) => {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw error;
   });
   return names

@@ -64,7 +64,7 @@ export interface BackupFileLayout {
 /** One part to write: its name and its bytes, read once. */
 export interface BackupPartSource {
   name: string;
-  bytes: () => AsyncIterable<Uint8Array>;
+  bytes: () => AsyncIterable<Uint8Array> | Iterable<Uint8Array>;
 }
 
 function invalid(

@@ -82,8 +82,8 @@ async function assertPgTargetEmpty(db: CentralDb, location: string): Promise<voi
 }
 
 async function assertPgliteTargetEmpty(dataDir: string): Promise<void> {
-  const entries = await readdir(dataDir).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT') return [];
+  const entries = await readdir(dataDir).catch((error: unknown) => {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw error;
   });
   if (entries.length > 0) {

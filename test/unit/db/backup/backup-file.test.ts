@@ -21,7 +21,7 @@ const ABOUT: Omit<BackupManifest, 'format' | 'parts'> = {
 function source(name: string, ...chunks: string[]) {
   return {
     name,
-    bytes: async function* () {
+    bytes: function* () {
       for (const chunk of chunks) yield Buffer.from(chunk);
     },
   };
@@ -69,7 +69,7 @@ describe('the backup file', () => {
     const other = path.join(dir, 'c.vdbackup');
     const failing = {
       name: 'a',
-      bytes: async function* () {
+      bytes: function* () {
         yield Buffer.from('x');
         throw new Error('pg_dump died');
       },
