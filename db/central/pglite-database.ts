@@ -14,7 +14,7 @@ export interface PgliteCentralDb extends CentralDb {
    * A tarball of the whole database, for `loadDataDir` (fast copies in tests and benchmarks, and
    * backups), taken while no query runs: a consistent snapshot of the data folder.
    */
-  dump(compression?: 'none' | 'gzip'): Promise<Blob>;
+  dump(): Promise<Blob>;
 }
 
 /** Whether `db` is an embedded PGlite database (and so can `dump()`). */
@@ -83,7 +83,7 @@ export async function openPglite(config: PgliteConfig, options: PgliteOpenOption
       });
     },
     stats: () => ({ total: 1, idle: lock.pending === 0 ? 1 : 0, waiting: Math.max(0, lock.pending - 1) }),
-    dump: (compression = 'none') => lock.run(() => pglite.dumpDataDir(compression)),
+    dump: () => lock.run(() => pglite.dumpDataDir('none')),
     async close() {
       await lock.run(() => pglite.close());
     },

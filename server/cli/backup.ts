@@ -6,11 +6,9 @@ import { z } from 'zod';
 import { AppError, ErrorCode } from '../../core/errors.js';
 import { backupSourceFor, createBackup } from '../../db/central/backup/create-backup.js';
 import { centralDbConfigFromEnv, migrationDbConfig, type CentralDbConfig } from '../../db/central/config.js';
-import type { CentralDb } from '../../db/central/connection.js';
 import { openCentralDb } from '../../db/central/open.js';
-import { toAppError } from '../../db/central/pg-error.js';
 import { VETDESK_VERSION } from '../version.js';
-import { stdio, type CliOutput } from './cli-output.js';
+import { runCommand, stdio, type CliOutput } from './command.js';
 
 const USAGE = `Usage: npm run backup -- <file>
 
@@ -79,45 +77,37 @@ async function assertPgliteFolderIdle(config: CentralDbConfig): Promise<void> {
  * nothing in the database (no migrations).
  * @returns the exit code: 0 on success, 2 for bad arguments, 1 for anything else.
  */
-export async function runBackup(
+export function runBackup(
   argv: readonly string[],
   env: NodeJS.ProcessEnv = process.env,
   io: CliOutput = stdio,
 ): Promise<number> {
-  let args: { file: string } | 'help';
-  try {
-    args = parseBackupArgs(argv);
-  } catch (error) {
-    io.err(`backup: ${toAppError(error).message} (see --help)\n`);
-    return 2;
-  }
-  if (args === 'help') {
-    io.out(`${USAGE}\n`);
-    return 0;
-  }
-  let db: CentralDb | undefined;
-  try {
-    const config = centralDbConfigFromEnv(env);
-    await assertPgliteFolderIdle(config);
-    db = await openCentralDb(migrationDbConfig(config));
-    io.err(`Central database: ${db.location}\n`);
-    const result = await createBackup(backupSourceFor(config, db), args.file, { serverVersion: VETDESK_VERSION });
-    const { manifest } = result;
-    io.out(
-      `backup:  ${result.file}\n` +
-        `engine:  ${manifest.engine}\n` +
-        `schema:  ${manifest.schema.version} (${manifest.schema.name})\n` +
-        `created: ${manifest.createdAt} by VetDesk ${manifest.serverVersion}\n` +
-        manifest.parts.map((part) => `part:    ${part.name}  ${part.size} bytes  sha256 ${part.sha256}\n`).join('') +
-        `size:    ${result.size} bytes in ${(result.durationMs / 1000).toFixed(1)} s\n`,
-    );
-    return 0;
-  } catch (error) {
-    io.err(`backup: ${toAppError(error).message}\n`);
-    return 1;
-  } finally {
-    await db?.close();
-  }
+  return runCommand(
+    { name: 'backup', usage: USAGE, io },
+    () => parseBackupArgs(argv),
+    async ({ file }) => {
+      const config = centralDbConfigFromEnv(env);
+      await assertPgliteFolderIdle(config);
+      const db = await openCentralDb(migrationDbConfig(config));
+      try {
+        io.err(`Central database: ${db.location}\n`);
+        const result = await createBackup(backupSourceFor(config, db), file, { serverVersion: VETDESK_VERSION });
+        const { manifest } = result;
+        io.out(
+          `backup:  ${result.file}\n` +
+            `engine:  ${manifest.engine}\n` +
+            `schema:  ${manifest.schema.version} (${manifest.schema.name})\n` +
+            `created: ${manifest.createdAt} by VetDesk ${manifest.serverVersion}\n` +
+            manifest.parts
+              .map((part) => `part:    ${part.name}  ${part.size} bytes  sha256 ${part.sha256}\n`)
+              .join('') +
+            `size:    ${result.size} bytes in ${(result.durationMs / 1000).toFixed(1)} s\n`,
+        );
+      } finally {
+        await db.close();
+      }
+    },
+  );
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

@@ -14,7 +14,7 @@ import { toAppError } from '../../db/central/pg-error.js';
 import { listClinics, type ClinicName } from '../../db/central/queries/clinics.js';
 import { listDevices, revokeDevice } from '../../db/central/queries/devices.js';
 import { createEnrolmentCode, DEFAULT_ENROLMENT_CODE_HOURS } from '../auth/enrolment.js';
-import { stdio, type CliOutput } from './cli-output.js';
+import { stdio, type CliOutput } from './command.js';
 
 const USAGE = `Usage: npm run enrol -- --name "Front desk 1" [--clinic <id or name>] [--hours N]
        npm run enrol -- --list

@@ -6,9 +6,8 @@ import { AppError, ErrorCode } from '../../core/errors.js';
 import type { RestoreTarget } from '../../db/central/backup/load-backup.js';
 import { centralDbConfigFromEnv, migrationDbConfig, type CentralDbConfig } from '../../db/central/config.js';
 import { loadMigrations } from '../../db/central/migrations/files.js';
-import { toAppError } from '../../db/central/pg-error.js';
 import { restoreBackup } from '../backup/restore.js';
-import { stdio, type CliOutput } from './cli-output.js';
+import { runCommand, stdio, type CliOutput } from './command.js';
 
 const USAGE = `Usage: npm run restore -- <file> [--into <postgres://... | folder>]
 
@@ -64,16 +63,28 @@ export function parseRestoreArgs(argv: readonly string[]): RestoreArgs | 'help' 
  */
 export function restoreTargetFor(into: string | undefined, config: CentralDbConfig): RestoreTarget {
   const owner = migrationDbConfig(config);
-  if (into !== undefined && /^postgres(ql)?:\/\//.test(into)) {
-    const base = owner.kind === 'postgres' ? owner : { poolIdleMs: 0, connectTimeoutMs: 10_000 };
+  if (into !== undefined && !/^postgres(ql)?:\/\//.test(into)) {
+    return { engine: 'pglite', dataDir: path.resolve(into) };
+  }
+  const connectionString = into ?? (owner.kind === 'postgres' ? owner.connectionString : undefined);
+  if (connectionString !== undefined) {
+    const sslMode = owner.kind === 'postgres' ? owner.sslMode : undefined;
+    // One connection and no statement timeout: a restore's migrations may rightly run long.
     return {
       engine: 'postgres',
-      config: { ...base, kind: 'postgres', connectionString: into, poolMax: 1 },
+      config: {
+        kind: 'postgres',
+        connectionString,
+        poolMax: 1,
+        poolIdleMs: 0,
+        connectTimeoutMs: 10_000,
+        ...(sslMode ? { sslMode } : {}),
+      },
     };
   }
-  if (into !== undefined) return { engine: 'pglite', dataDir: path.resolve(into) };
-  if (owner.kind === 'postgres') return { engine: 'postgres', config: { ...owner, poolMax: 1 } };
-  if (owner.dataDir === undefined) throw new AppError(ErrorCode.ConfigInvalid, 'Say where to restore with --into');
+  if (owner.kind === 'postgres' || owner.dataDir === undefined) {
+    throw new AppError(ErrorCode.ConfigInvalid, 'Say where to restore with --into');
+  }
   return { engine: 'pglite', dataDir: owner.dataDir };
 }
 
@@ -83,41 +94,30 @@ export function restoreTargetFor(into: string | undefined, config: CentralDbConf
  * @returns the exit code: 0 on success, 2 for bad arguments, 1 for anything else (a refused
  *   restore leaves the target as it was).
  */
-export async function runRestore(
+export function runRestore(
   argv: readonly string[],
   env: NodeJS.ProcessEnv = process.env,
   io: CliOutput = stdio,
 ): Promise<number> {
-  let args: RestoreArgs | 'help';
-  try {
-    args = parseRestoreArgs(argv);
-  } catch (error) {
-    io.err(`restore: ${toAppError(error).message} (see --help)\n`);
-    return 2;
-  }
-  if (args === 'help') {
-    io.out(`${USAGE}\n`);
-    return 0;
-  }
-  try {
-    const target = restoreTargetFor(args.into, centralDbConfigFromEnv(env));
-    const report = await restoreBackup(args.file, target, await loadMigrations(), ({ migration }) => {
-      io.out(`migrated: ${String(migration.version).padStart(4, '0')}_${migration.name}\n`);
-    });
-    const { manifest } = report;
-    io.out(
-      `restored: ${args.file}\n` +
-        `  ${manifest.engine} backup of ${manifest.createdAt} by VetDesk ${manifest.serverVersion}, ` +
-        `schema ${manifest.schema.version} (${manifest.schema.name}); every checksum verified\n` +
-        `into:     ${report.location}\n` +
-        `schema:   ${report.migrated.length === 0 ? 'up to date' : `${report.migrated.length} migration(s) applied`}\n` +
-        `epoch:    ${report.epoch} (new: every workstation refetches from the restored data on its next read)\n`,
-    );
-    return 0;
-  } catch (error) {
-    io.err(`restore: ${toAppError(error).message}\n`);
-    return 1;
-  }
+  return runCommand(
+    { name: 'restore', usage: USAGE, io },
+    () => parseRestoreArgs(argv),
+    async (args) => {
+      const target = restoreTargetFor(args.into, centralDbConfigFromEnv(env));
+      const report = await restoreBackup(args.file, target, await loadMigrations(), ({ migration }) => {
+        io.out(`migrated: ${String(migration.version).padStart(4, '0')}_${migration.name}\n`);
+      });
+      const { manifest } = report;
+      io.out(
+        `restored: ${args.file}\n` +
+          `  ${manifest.engine} backup of ${manifest.createdAt} by VetDesk ${manifest.serverVersion}, ` +
+          `schema ${manifest.schema.version} (${manifest.schema.name}); every checksum verified\n` +
+          `into:     ${report.location}\n` +
+          `schema:   ${report.migrated.length === 0 ? 'up to date' : `${report.migrated.length} migration(s) applied`}\n` +
+          `epoch:    ${report.epoch} (new: every workstation refetches from the restored data on its next read)\n`,
+      );
+    },
+  );
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

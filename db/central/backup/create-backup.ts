@@ -1,11 +1,15 @@
 import { createReadStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
 import { AppError, ErrorCode } from '../../../core/errors.js';
 import { migrationDbConfig, type CentralDbConfig, type PostgresConfig } from '../config.js';
 import type { CentralDb, SqlExecutor } from '../connection.js';
 import { isPgliteCentralDb, type PgliteCentralDb } from '../pglite-database.js';
 import { writeBackupFile, type BackupManifest, type BackupPartSource } from './backup-file.js';
 import { runPgTool } from './pg-tools.js';
+
+const gzipAsync = promisify(gzip);
 
 /** The part holding a PostgreSQL database: a `pg_dump --format=custom` archive. */
 export const PG_DUMP_PART = 'database.pgdump';
@@ -98,15 +102,12 @@ export async function createBackup(
     }
   } else {
     // The checkpoint only shortens the recovery a restored copy replays; the dump is consistent
-    // without it, because it is taken under the lock no query runs without.
+    // without it, because it is taken under the lock no query runs without. Compressed after
+    // the lock is released (zlib's thread pool): the server waits only for the copy.
     await source.db.exec('checkpoint');
-    const tarball = await source.db.dump('gzip');
-    const part: BackupPartSource = {
-      name: PGLITE_DATA_PART,
-      bytes: async function* () {
-        yield new Uint8Array(await tarball.arrayBuffer());
-      },
-    };
+    const tarball = await source.db.dump();
+    const compressed = await gzipAsync(new Uint8Array(await tarball.arrayBuffer()));
+    const part: BackupPartSource = { name: PGLITE_DATA_PART, bytes: () => [compressed] };
     written = await writeBackupFile(file, { ...common, engine: 'pglite', databaseOwner: null }, [part]);
   }
   return { file, ...written, durationMs: performance.now() - started };

@@ -3,6 +3,8 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { once } from 'node:events';
+import { promisify } from 'node:util';
+import { gunzip } from 'node:zlib';
 import { AppError, ErrorCode } from '../../../core/errors.js';
 import type { PostgresConfig } from '../config.js';
 import type { CentralDb } from '../connection.js';
@@ -19,6 +21,8 @@ import {
 } from './backup-file.js';
 import { PG_DUMP_PART, PGLITE_DATA_PART } from './create-backup.js';
 import { runPgTool } from './pg-tools.js';
+
+const gunzipAsync = promisify(gunzip);
 
 /**
  * Where a backup is restored: a PostgreSQL database that exists and is empty (connected as the
@@ -135,7 +139,7 @@ async function loadPostgres(layout: BackupFileLayout, config: PostgresConfig): P
 
 async function loadPglite(layout: BackupFileLayout, dataDir: string): Promise<CentralDb> {
   await assertPgliteTargetEmpty(dataDir);
-  const tarball = await readVerifiedPart(layout, partNamed(layout, PGLITE_DATA_PART));
+  const tarball = await gunzipAsync(await readVerifiedPart(layout, partNamed(layout, PGLITE_DATA_PART)));
   return openPglite({ kind: 'pglite', dataDir }, { loadDataDir: new Blob([tarball]) });
 }
 

@@ -5,13 +5,9 @@ import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import { readBackupLayout } from '../../../db/central/backup/backup-file.js';
 import { openPglite } from '../../../db/central/pglite-database.js';
 import { runBackup } from '../../../server/cli/backup.js';
+import { runInProcess } from '../../helpers/cli-process.js';
 
-async function backupCli(argv: string[], env: NodeJS.ProcessEnv): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runBackup(argv, env, { out: (text) => (out += text), err: (text) => (err += text) });
-  return { code, out, err };
-}
+const backupCli = (argv: string[], env: NodeJS.ProcessEnv) => runInProcess(runBackup, argv, env);
 
 describe('npm run backup on the embedded database', () => {
   let dataDir: string;
@@ -47,7 +43,9 @@ describe('npm run backup on the embedded database', () => {
     const again = await backupCli([file], env);
     expect(again.code).toBe(1);
     expect(again.err).toMatch(/already exists: a backup is never overwritten/);
-  });
+    // Two embedded databases on disk, opened one after the other (initdb-free, but each open
+    // replays and syncs a data folder): slow on a loaded machine.
+  }, 180_000);
 
   it('refuses a folder with no database rather than creating one, and bad arguments', async () => {
     const missing = await backupCli([path.join(dataDir, 'x.vdbackup')], { VETDESK_DATA_DIR: dataDir });

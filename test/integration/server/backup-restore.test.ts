@@ -20,22 +20,11 @@ import { CENTRAL_BACKENDS, freshCentralDb, type DisposableCentralDb } from '../.
 import { insertBill, insertOwner, insertPatient } from '../../helpers/central-fixtures.js';
 import { dbFingerprint } from '../../helpers/db-fingerprint.js';
 import { uniqueDatabaseName } from '../../helpers/postgres-server.js';
+import { runInProcess } from '../../helpers/cli-process.js';
 
-/** Runs a CLI in this process, collecting what it prints. */
-async function cli(
-  run: (
-    argv: string[],
-    env: NodeJS.ProcessEnv,
-    io: { out: (t: string) => void; err: (t: string) => void },
-  ) => Promise<number>,
-  argv: string[],
-  env: NodeJS.ProcessEnv = {},
-): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await run(argv, env, { out: (text) => (out += text), err: (text) => (err += text) });
-  return { code, out, err };
-}
+/** A one-connection configuration of the PostgreSQL database at `url`. */
+const pgConfig = (url: string) =>
+  ({ kind: 'postgres', connectionString: url, poolMax: 1, poolIdleMs: 1_000, connectTimeoutMs: 10_000 }) as const;
 
 const issue = async (db: SqlExecutor, id: string): Promise<string> => {
   const { rows } = await db.query<{ bill_number: string }>(
@@ -80,13 +69,7 @@ async function emptyTarget(kind: CentralDbKind, workDir: string): Promise<Target
   const serverUrl = inject('postgresServerUrl');
   const name = uniqueDatabaseName('vetdesk_restored');
   const url = await createDatabase(serverUrl, name);
-  const config = {
-    kind: 'postgres',
-    connectionString: url,
-    poolMax: 1,
-    poolIdleMs: 1_000,
-    connectTimeoutMs: 10_000,
-  } as const;
+  const config = pgConfig(url);
   const open = () => Promise.resolve(openPostgres(config));
   return {
     target: { engine: 'postgres', config },
@@ -133,7 +116,7 @@ describe.each(CENTRAL_BACKENDS)('backup and restore on %s', (kind) => {
     if (kind === 'postgres') {
       // As an admin does: the npm script on the configured database.
       const url = (source as { url: string }).url;
-      const result = await cli(runBackup, [backupFile], { DATABASE_URL: url });
+      const result = await runInProcess(runBackup, [backupFile], { DATABASE_URL: url });
       expect(result.err).not.toMatch(/backup:/);
       expect(result.code).toBe(0);
       expect(result.out).toMatch(new RegExp(`^schema: +${known.length} \\(${known.at(-1)!.name}\\)$`, 'm'));
@@ -152,7 +135,7 @@ describe.each(CENTRAL_BACKENDS)('backup and restore on %s', (kind) => {
 
   it('restores into an empty database: same rows, a new shape epoch, and the next bill number follows on', async () => {
     const made = await target();
-    const result = await cli(runRestore, [backupFile, '--into', made.into]);
+    const result = await runInProcess(runRestore, [backupFile, '--into', made.into]);
     expect(result.err).toBe('');
     expect(result.code).toBe(0);
     expect(result.out).toMatch(/^schema: +up to date$/m);
@@ -180,7 +163,7 @@ describe.each(CENTRAL_BACKENDS)('backup and restore on %s', (kind) => {
     await writeFile(damaged, bytes);
     const made = await target();
 
-    const result = await cli(runRestore, [damaged, '--into', made.into]);
+    const result = await runInProcess(runRestore, [damaged, '--into', made.into]);
     expect(result.code).toBe(1);
     expect(result.err).toMatch(/does not match its checksum: the file is damaged/);
     expect(await made.relations()).toBe(0);
@@ -224,7 +207,7 @@ describe.each(CENTRAL_BACKENDS)('backup and restore on %s', (kind) => {
       await db.exec('create table left_behind (id int)');
       await db.close();
     }
-    const result = await cli(runRestore, [backupFile, '--into', made.into]);
+    const result = await runInProcess(runRestore, [backupFile, '--into', made.into]);
     expect(result.code).toBe(1);
     expect(result.err).toMatch(/is not empty/);
   });
@@ -239,13 +222,7 @@ describe('restoring an older backup on postgres', () => {
     const workDir = await mkdtemp(path.join(os.tmpdir(), 'vetdesk-older-'));
     const made = await emptyTarget('postgres', workDir);
     try {
-      const config = {
-        kind: 'postgres',
-        connectionString: url,
-        poolMax: 1,
-        poolIdleMs: 1_000,
-        connectTimeoutMs: 10_000,
-      } as const;
+      const config = pgConfig(url);
       const older = openPostgres(config);
       try {
         await migrateUp(older, known, { to: known.length - 1 });

@@ -57,7 +57,7 @@ describe('scheduled backups', () => {
     } finally {
       await scheduler.close();
     }
-  });
+  }, 120_000);
 
   it('takes the first backup on schedule and reports it in /metrics', async () => {
     const dir = path.join(workDir, 'metrics');

@@ -1,6 +1,8 @@
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { backupConfigFromEnv } from '../../../server/backup/backup-config.js';
 import { scheduledBackupName, scheduledBackupTime } from '../../../server/backup/backup-files.js';
+import { restoreTargetFor } from '../../../server/cli/restore.js';
 
 describe('backup settings', () => {
   it('are off without VETDESK_BACKUP_DIR, and default to a daily backup with a week kept', () => {
@@ -38,5 +40,48 @@ describe('scheduled backup names', () => {
     expect(scheduledBackupName(at) < scheduledBackupName(new Date('2026-12-02T10:00:00.000Z'))).toBe(true);
     expect(scheduledBackupTime('notes.txt')).toBeUndefined();
     expect(scheduledBackupTime('vetdesk-2026-12-02T09-05-03-042Z.vdbackup.partial')).toBeUndefined();
+  });
+});
+
+describe('where npm run restore restores', () => {
+  const postgres = {
+    kind: 'postgres',
+    connectionString: 'postgres://server@db/vetdesk',
+    migrationConnectionString: 'postgres://owner@db/vetdesk',
+    poolMax: 10,
+    poolIdleMs: 30_000,
+    connectTimeoutMs: 5_000,
+    sslMode: 'require',
+    statementTimeoutMs: 30_000,
+  } as const;
+
+  it('defaults to the configured database, as its owner, with one connection and no statement timeout', () => {
+    expect(restoreTargetFor(undefined, postgres)).toEqual({
+      engine: 'postgres',
+      config: {
+        kind: 'postgres',
+        connectionString: 'postgres://owner@db/vetdesk',
+        poolMax: 1,
+        poolIdleMs: 0,
+        connectTimeoutMs: 10_000,
+        sslMode: 'require',
+      },
+    });
+    expect(restoreTargetFor(undefined, { kind: 'pglite', dataDir: '/data/central' })).toEqual({
+      engine: 'pglite',
+      dataDir: '/data/central',
+    });
+  });
+
+  it('takes --into as a PostgreSQL URL or a folder, and needs it for an in-memory database', () => {
+    expect(restoreTargetFor('postgresql://owner@db/restored', postgres)).toMatchObject({
+      engine: 'postgres',
+      config: { connectionString: 'postgresql://owner@db/restored' },
+    });
+    expect(restoreTargetFor('restored', { kind: 'pglite' })).toEqual({
+      engine: 'pglite',
+      dataDir: path.resolve('restored'),
+    });
+    expect(() => restoreTargetFor(undefined, { kind: 'pglite' })).toThrow(/--into/);
   });
 });
