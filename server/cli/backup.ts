@@ -1,14 +1,12 @@
 import { access } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { parseArgs } from 'node:util';
-import { z } from 'zod';
 import { AppError, ErrorCode } from '../../core/errors.js';
 import { backupSourceFor, createBackup } from '../../db/central/backup/create-backup.js';
 import { centralDbConfigFromEnv, migrationDbConfig, type CentralDbConfig } from '../../db/central/config.js';
 import { openCentralDb } from '../../db/central/open.js';
 import { VETDESK_VERSION } from '../version.js';
-import { runCommand, stdio, type CliOutput } from './command.js';
+import { parseFileCommand, runCommand, stdio, type CliOutput } from './command.js';
 
 const USAGE = `Usage: npm run backup -- <file>
 
@@ -22,31 +20,13 @@ database and a manifest (schema version, time, checksums) that \`npm run restore
 
   --help   show this text`;
 
-const argsSchema = z.object({
-  file: z.string().trim().min(1, 'name the backup file to write'),
-});
-
 /**
  * Validates the command line.
  * @throws AppError CONFIG_INVALID with a one-line message.
  */
 export function parseBackupArgs(argv: readonly string[]): { file: string } | 'help' {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      options: { help: { type: 'boolean', short: 'h', default: false } },
-      strict: true,
-      allowPositionals: true,
-    });
-  } catch (error) {
-    throw new AppError(ErrorCode.ConfigInvalid, (error as Error).message.split('\n')[0] ?? 'invalid arguments');
-  }
-  if (parsed.values.help) return 'help';
-  if (parsed.positionals.length > 1) throw new AppError(ErrorCode.ConfigInvalid, 'Name one backup file');
-  const args = argsSchema.safeParse({ file: parsed.positionals[0] ?? '' });
-  if (!args.success) throw new AppError(ErrorCode.ConfigInvalid, args.error.issues[0]?.message ?? 'invalid');
-  return { file: path.resolve(args.data.file) };
+  const parsed = parseFileCommand(argv, []);
+  return parsed === 'help' ? 'help' : { file: parsed.file };
 }
 
 /**

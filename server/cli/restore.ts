@@ -1,13 +1,12 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { AppError, ErrorCode } from '../../core/errors.js';
 import type { RestoreTarget } from '../../db/central/backup/load-backup.js';
 import { centralDbConfigFromEnv, migrationDbConfig, type CentralDbConfig } from '../../db/central/config.js';
 import { loadMigrations } from '../../db/central/migrations/files.js';
 import { restoreBackup } from '../backup/restore.js';
-import { runCommand, stdio, type CliOutput } from './command.js';
+import { parseFileCommand, runCommand, stdio, type CliOutput } from './command.js';
 
 const USAGE = `Usage: npm run restore -- <file> [--into <postgres://... | folder>]
 
@@ -22,10 +21,7 @@ older) and starts a new shape epoch, so every workstation refetches the restored
              the embedded database's folder in VETDESK_DATA_DIR (move the old one aside first).
   --help     show this text`;
 
-const argsSchema = z.object({
-  file: z.string().trim().min(1, 'name the backup file to restore'),
-  into: z.string().trim().min(1, '--into needs a PostgreSQL URL or a folder').optional(),
-});
+const intoSchema = z.string().trim().min(1, '--into needs a PostgreSQL URL or a folder').optional();
 
 /** The validated command line. */
 export interface RestoreArgs {
@@ -38,22 +34,11 @@ export interface RestoreArgs {
  * @throws AppError CONFIG_INVALID with a one-line message.
  */
 export function parseRestoreArgs(argv: readonly string[]): RestoreArgs | 'help' {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      options: { into: { type: 'string' }, help: { type: 'boolean', short: 'h', default: false } },
-      strict: true,
-      allowPositionals: true,
-    });
-  } catch (error) {
-    throw new AppError(ErrorCode.ConfigInvalid, (error as Error).message.split('\n')[0] ?? 'invalid arguments');
-  }
-  if (parsed.values.help) return 'help';
-  if (parsed.positionals.length > 1) throw new AppError(ErrorCode.ConfigInvalid, 'Name one backup file');
-  const args = argsSchema.safeParse({ file: parsed.positionals[0] ?? '', into: parsed.values.into });
-  if (!args.success) throw new AppError(ErrorCode.ConfigInvalid, args.error.issues[0]?.message ?? 'invalid');
-  return { file: path.resolve(args.data.file), into: args.data.into };
+  const parsed = parseFileCommand(argv, ['into']);
+  if (parsed === 'help') return 'help';
+  const into = intoSchema.safeParse(parsed.options.into);
+  if (!into.success) throw new AppError(ErrorCode.ConfigInvalid, into.error.issues[0]?.message ?? 'invalid --into');
+  return { file: parsed.file, into: into.data };
 }
 
 /**

@@ -2,7 +2,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { backupConfigFromEnv } from '../../../server/backup/backup-config.js';
 import { scheduledBackupName, scheduledBackupTime } from '../../../server/backup/backup-files.js';
-import { restoreTargetFor } from '../../../server/cli/restore.js';
+import { parseBackupArgs } from '../../../server/cli/backup.js';
+import { parseRestoreArgs, restoreTargetFor } from '../../../server/cli/restore.js';
 
 describe('backup settings', () => {
   it('are off without VETDESK_BACKUP_DIR, and default to a daily backup with a week kept', () => {
@@ -83,5 +84,23 @@ describe('where npm run restore restores', () => {
       dataDir: path.resolve('restored'),
     });
     expect(() => restoreTargetFor(undefined, { kind: 'pglite' })).toThrow(/--into/);
+  });
+});
+
+describe('the backup and restore command lines', () => {
+  it('take one file, resolved, and --into for a restore', () => {
+    expect(parseBackupArgs(['b.vdbackup'])).toEqual({ file: path.resolve('b.vdbackup') });
+    expect(parseRestoreArgs(['b.vdbackup', '--into', 'postgres://o@db/new'])).toEqual({
+      file: path.resolve('b.vdbackup'),
+      into: 'postgres://o@db/new',
+    });
+    expect(parseRestoreArgs(['--help'])).toBe('help');
+  });
+
+  it('refuse no file, two files, an empty --into and unknown options', () => {
+    expect(() => parseBackupArgs([])).toThrow(/name the backup file/);
+    expect(() => parseBackupArgs(['a', 'b'])).toThrow(/Name one backup file/);
+    expect(() => parseRestoreArgs(['a', '--into', ' '])).toThrow(/--into needs/);
+    expect(() => parseRestoreArgs(['a', '--force'])).toThrow(/--force/);
   });
 });
