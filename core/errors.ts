@@ -109,6 +109,15 @@ export const ErrorCode = {
   UpdateFeedInsecure: 'UPDATE_FEED_INSECURE',
   /** No update to act on: this workstation has no updater (the web bridge), or none is ready to install. */
   UpdateUnavailable: 'UPDATE_UNAVAILABLE',
+  /**
+   * A backup file VetDesk cannot restore: not a backup, truncated, a checksum that does not
+   * match, another engine's, or from a newer schema than this version knows (`details.reason`).
+   */
+  BackupInvalid: 'BACKUP_INVALID',
+  /** A restore was refused before anything was written: the target database is not empty. */
+  RestoreTargetNotEmpty: 'RESTORE_TARGET_NOT_EMPTY',
+  /** pg_dump or pg_restore could not be run or failed (`details.tool`, `details.stderr`). */
+  BackupToolFailed: 'BACKUP_TOOL_FAILED',
   /** Anything not foreseen. */
   Internal: 'INTERNAL',
 } as const;
@@ -169,6 +178,10 @@ export interface ErrorDetailsByCode {
   SIGN_IN_LOCKED: ErrorDetails & { readonly retryAfterSeconds: number };
   /** The mutation name the server does not know. */
   UNKNOWN_MUTATION: ErrorDetails & { readonly name: string };
+  /** What is wrong with the backup file. */
+  BACKUP_INVALID: ErrorDetails & {
+    readonly reason: 'format' | 'truncated' | 'checksum' | 'engine' | 'schema';
+  };
   /** The conflict that was already resolved. */
   CONFLICT_ALREADY_RESOLVED: ErrorDetails & { readonly id: string };
 }

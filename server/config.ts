@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { isLoopbackHost } from '../core/auth/server-address.js';
 import { AppError, ErrorCode } from '../core/errors.js';
 import { centralDbConfigFromEnv, type CentralDbConfig } from '../db/central/config.js';
+import { backupConfigFromEnv, type BackupScheduleConfig } from './backup/backup-config.js';
 import { DEFAULT_LIMITS, type LimitsConfig } from './http/limits/limits-config.js';
 
 const perMinute = (fallback: number) => z.coerce.number().int().min(1).max(1_000_000).default(fallback);
@@ -63,6 +64,8 @@ export interface ServerConfig {
   /** The server's own TLS certificate and key (PEM contents); plain HTTP when absent. */
   tls?: { cert: Buffer; key: Buffer };
   database: CentralDbConfig;
+  /** Scheduled backups (VETDESK_BACKUP_DIR, _EVERY, _KEEP); none when absent. */
+  backup?: BackupScheduleConfig;
 }
 
 function invalid(problems: string[]): AppError {
@@ -99,6 +102,7 @@ export function serverConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Serve
   }
   const vars = parsed.data;
   const tls = tlsFiles(vars.TLS_CERT, vars.TLS_KEY);
+  const backup = backupConfigFromEnv(env);
   return {
     port: parsed.data.PORT,
     host: parsed.data.HOST,
@@ -117,6 +121,7 @@ export function serverConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Serve
     },
     ...(tls ? { tls } : {}),
     database: centralDbConfigFromEnv(env),
+    ...(backup ? { backup } : {}),
   };
 }
 

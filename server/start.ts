@@ -1,10 +1,12 @@
 import type { FastifyInstance } from 'fastify';
+import { backupSourceFor } from '../db/central/backup/create-backup.js';
 import type { CentralDb } from '../db/central/connection.js';
 import { withOwnerDb } from '../db/central/migrations/as-owner.js';
 import { loadMigrations } from '../db/central/migrations/files.js';
 import { migrateUp, type MigrationProgress } from '../db/central/migrations/runner.js';
 import { openCentralDb } from '../db/central/open.js';
 import { assertDevelopmentAuthAllowed, type ServerConfig } from './config.js';
+import { BackupScheduler } from './backup/backup-scheduler.js';
 import { buildApp } from './http/app.js';
 import { assertPortsAvailable } from './net/port-available.js';
 import { VETDESK_VERSION } from './version.js';
@@ -57,6 +59,14 @@ export async function startServer(
       retention: { retainMs: config.mutationsRetainDays * DAY_MS },
       credentialPruning: {},
       ...(config.tls ? { tls: config.tls } : {}),
+      ...(config.backup
+        ? {
+            backups: new BackupScheduler(config.backup, {
+              source: backupSourceFor(config.database, db),
+              serverVersion: VETDESK_VERSION,
+            }),
+          }
+        : {}),
     });
     const address = await app.listen({ port: config.port, host: config.host });
     return {

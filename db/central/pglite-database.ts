@@ -10,8 +10,16 @@ import { parseDate, PgOid } from './values.js';
 
 /** PGlite as a central database, plus what only an embedded database can do. */
 export interface PgliteCentralDb extends CentralDb {
-  /** A tarball of the whole database, for `loadDataDir` (fast copies in tests and benchmarks). */
+  /**
+   * A tarball of the whole database, for `loadDataDir` (fast copies in tests and benchmarks, and
+   * backups), taken while no query runs: a consistent snapshot of the data folder.
+   */
   dump(): Promise<Blob>;
+}
+
+/** Whether `db` is an embedded PGlite database (and so can `dump()`). */
+export function isPgliteCentralDb(db: CentralDb): db is PgliteCentralDb {
+  return db.kind === 'pglite' && typeof (db as Partial<PgliteCentralDb>).dump === 'function';
 }
 
 /** Options for opening PGlite beyond the data folder. */

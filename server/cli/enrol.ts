@@ -14,6 +14,7 @@ import { toAppError } from '../../db/central/pg-error.js';
 import { listClinics, type ClinicName } from '../../db/central/queries/clinics.js';
 import { listDevices, revokeDevice } from '../../db/central/queries/devices.js';
 import { createEnrolmentCode, DEFAULT_ENROLMENT_CODE_HOURS } from '../auth/enrolment.js';
+import { stdio, type CliOutput } from './command.js';
 
 const USAGE = `Usage: npm run enrol -- --name "Front desk 1" [--clinic <id or name>] [--hours N]
        npm run enrol -- --list
@@ -107,18 +108,7 @@ export function pickClinic(clinics: readonly ClinicName[], wanted: string | unde
   throw new AppError(ErrorCode.ConfigInvalid, `${problem} called ${JSON.stringify(wanted)}: ${listed}`);
 }
 
-/** Where the command writes: results on `out`, progress and errors on `err`. */
-export interface EnrolOutput {
-  out: (text: string) => void;
-  err: (text: string) => void;
-}
-
-const stdio: EnrolOutput = {
-  out: (text) => process.stdout.write(text),
-  err: (text) => process.stderr.write(text),
-};
-
-async function run(db: CentralDb, command: Exclude<EnrolCommand, { kind: 'help' }>, io: EnrolOutput): Promise<void> {
+async function run(db: CentralDb, command: Exclude<EnrolCommand, { kind: 'help' }>, io: CliOutput): Promise<void> {
   if (command.kind === 'list') {
     const devices = await listDevices(db);
     if (devices.length === 0) io.out('No workstations yet.\n');
@@ -159,7 +149,7 @@ async function run(db: CentralDb, command: Exclude<EnrolCommand, { kind: 'help' 
 export async function runEnrol(
   argv: readonly string[],
   env: NodeJS.ProcessEnv = process.env,
-  io: EnrolOutput = stdio,
+  io: CliOutput = stdio,
 ): Promise<number> {
   let command: EnrolCommand;
   try {

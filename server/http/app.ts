@@ -13,6 +13,8 @@ import type { LimitsConfig } from './limits/limits-config.js';
 import { fastifyLimitOptions, registerLimits, type LimitsOptions } from './limits/register-limits.js';
 import { securityHeaders } from './limits/security-headers.js';
 import { createMetrics } from './metrics.js';
+import type { BackupScheduler } from '../backup/backup-scheduler.js';
+import { registerScheduledBackups } from './backup-hooks.js';
 import { adminDeviceRoutes, type RequireAdmin } from './routes/admin-devices.js';
 import { auditRoutes } from './routes/audit.js';
 import { enrolRoutes } from './routes/enrol.js';
@@ -62,6 +64,8 @@ export interface AppDependencies {
    * (server/auth/credential-pruning.ts, with the offline window of `staffAuth`); none when absent.
    */
   credentialPruning?: Omit<CredentialPrunerOptions, 'offlineWindowMs' | 'onPruned' | 'onError'>;
+  /** Scheduled backups (VETDESK_BACKUP_DIR), run while the app listens, outcomes in /metrics; none when absent. */
+  backups?: BackupScheduler;
 }
 
 const HEALTH_TIMEOUT_MS = 2_000;
@@ -283,6 +287,8 @@ export function buildApp(deps: AppDependencies): FastifyInstance {
       await sealer.close();
     });
   }
+
+  if (deps.backups) registerScheduledBackups(app, metrics.registry, deps.backups);
 
   app.get('/healthz', async (_request, reply) => {
     const started = performance.now();

@@ -26,10 +26,14 @@ export class PeriodicJob<Outcome> {
     this.#schedule = schedule;
   }
 
-  /** Schedules the first pass; later passes follow every `intervalMs`. Calling it again does nothing. */
-  start(): void {
+  /**
+   * Schedules the first pass (after `firstPassAfterMs`, the schedule's unless given: a job may
+   * only know it once it has looked around, as backups do); later passes follow every
+   * `intervalMs`. Calling it again does nothing.
+   */
+  start(firstPassAfterMs: number = this.#schedule.firstPassAfterMs): void {
     if (this.#stopped || this.#timer !== undefined || this.#running) return;
-    this.#after(this.#schedule.firstPassAfterMs);
+    this.#after(firstPassAfterMs);
   }
 
   /**

@@ -34,3 +34,22 @@ export function runCliScript(
     child.stdin?.end(options.stdin ?? '');
   });
 }
+
+/** A command's `run*` function, run in this process (server/cli/command.ts). */
+export type InProcessCommand = (
+  argv: readonly string[],
+  env: NodeJS.ProcessEnv,
+  io: { out: (text: string) => void; err: (text: string) => void },
+) => Promise<number>;
+
+/** Runs `command` in this process (no tsx start-up), collecting what it prints. */
+export async function runInProcess(
+  command: InProcessCommand,
+  argv: readonly string[],
+  env: NodeJS.ProcessEnv = {},
+): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await command(argv, env, { out: (text) => (out += text), err: (text) => (err += text) });
+  return { code, out, err };
+}

@@ -47,6 +47,13 @@ describe('starting the central server as npm run server does', () => {
     expect(output).toContain('PGPOOL_MAX');
   });
 
+  it('refuses a backup schedule with no folder rather than never backing up', async () => {
+    const { code, output } = await runServerToFailure({ VETDESK_DATA_DIR: dataDir, VETDESK_BACKUP_EVERY: '6h' });
+    expect(code).toBe(1);
+    expect(output).toContain('VETDESK_BACKUP_EVERY: needs VETDESK_BACKUP_DIR');
+    expect(output).not.toMatch(/migration up/);
+  });
+
   it('refuses the development device scheme on a non-loopback address, before opening the database', async () => {
     const { code, output } = await runServerToFailure({
       VETDESK_DATA_DIR: dataDir,
