@@ -102,6 +102,12 @@ export const ErrorCode = {
   ServerUnavailable: 'SERVER_UNAVAILABLE',
   /** The central server asked the client to slow down (429); retrying later may succeed. */
   RateLimited: 'RATE_LIMITED',
+  /**
+   * This version could not upgrade the workstation's local database: the file was put back as it
+   * was and the workstation runs on the previous data version, refusing local changes until an
+   * admin installs a version that upgrades it (docs/sync-workstation.md).
+   */
+  LocalUpgradeFailed: 'LOCAL_UPGRADE_FAILED',
   /** Anything not foreseen. */
   Internal: 'INTERNAL',
 } as const;
