@@ -1,9 +1,6 @@
 import { useSyncExternalStore } from 'react';
 import { getSyncStatus, subscribeSyncStatus } from '../api/sync-status-store.js';
-
-/** What staff are told, word for word, while the workstation runs on its previous data version. */
-export const UPGRADE_FAILURE_TEXT =
-  "The update could not upgrade this workstation's data; it is running on the previous data version. Contact your admin.";
+import { UPGRADE_FAILURE_TEXT, upgradeFailureDetail } from './upgrade-failure-words.js';
 
 /**
  * On every screen, for as long as the workstation runs on its previous data version after an
@@ -17,9 +14,7 @@ export function UpgradeFailureBanner() {
   return (
     <div className="alert-banner upgrade-failure" role="alert" data-testid="upgrade-failure">
       <p>{UPGRADE_FAILURE_TEXT}</p>
-      <p className="upgrade-failure-detail">
-        Data version {failure.from} (this version expects {failure.to}). {failure.message}
-      </p>
+      <p className="upgrade-failure-detail">{upgradeFailureDetail(failure)}</p>
     </div>
   );
 }
