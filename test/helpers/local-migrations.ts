@@ -42,7 +42,9 @@ export function databaseContents(db: LocalDatabase): Record<string, unknown> {
     const isVirtual = objects.some((object) => object.name === name && object.sql?.startsWith('CREATE VIRTUAL'));
     if (isVirtual) continue;
     // Sorted here: some tables have no rowid to order by.
-    contents[name] = (db.prepare(`select * from "${name}"`).all())
+    contents[name] = db
+      .prepare(`select * from "${name}"`)
+      .all()
       .map((row) => JSON.stringify(row))
       .sort();
   }
