@@ -118,6 +118,12 @@ export const ErrorCode = {
   RestoreTargetNotEmpty: 'RESTORE_TARGET_NOT_EMPTY',
   /** pg_dump or pg_restore could not be run or failed (`details.tool`, `details.stderr`). */
   BackupToolFailed: 'BACKUP_TOOL_FAILED',
+  /**
+   * This version could not upgrade the workstation's local database: the file was put back as it
+   * was and the workstation runs on the previous data version, refusing local changes until an
+   * admin installs a version that upgrades it (docs/sync-workstation.md).
+   */
+  LocalUpgradeFailed: 'LOCAL_UPGRADE_FAILED',
   /** Anything not foreseen. */
   Internal: 'INTERNAL',
 } as const;

@@ -5,6 +5,7 @@ import { defaultDataDir } from '../db/central/config.js';
 import { BRIDGE_HOST, startWebBridge, type WebBridge } from '../electron/backend/web-bridge.js';
 import { identitySettingsFromEnv } from '../electron/backend/identity/identity-settings.js';
 import { FileSecretStore } from '../electron/backend/secret-store.js';
+import { upgradeReport } from '../electron/backend/upgrade-report.js';
 import { openWorkstation, type Workstation } from '../electron/backend/workstation.js';
 import { serverConfigFromEnv, type ServerConfig } from '../server/config.js';
 import { assertPortsAvailable, type RequestedPort } from '../server/net/port-available.js';
@@ -177,6 +178,8 @@ async function main(): Promise<void> {
     identity: identitySettings,
   });
   running.workstation = workstation;
+  const upgraded = upgradeReport(workstation.replica.upgrade);
+  if (upgraded !== null) print(upgraded);
   if (enrolmentCode !== undefined) {
     try {
       await enrolWorkstation(workstation, central.url, enrolmentCode, central.firstRun?.account);

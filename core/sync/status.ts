@@ -19,6 +19,17 @@ export const syncStatusSchema = z.object({
   openConflicts: z.number().int().nonnegative(),
   /** Last time a push or pull succeeded (ISO 8601), null before the first. */
   lastSyncAt: z.string().nullable(),
+  /**
+   * Null normally. After an update could not upgrade this workstation's local data: it runs on
+   * data version `from` instead of `to`, local changes are refused, and `message` says why.
+   */
+  upgradeFailure: z
+    .object({
+      from: z.number().int().nonnegative(),
+      to: z.number().int().nonnegative(),
+      message: z.string(),
+    })
+    .nullable(),
   initialSync: z.object({
     done: z.boolean(),
     rowsReceived: z.number().int().nonnegative(),

@@ -5,6 +5,7 @@ import type { MutationEnvelope, MutationResult } from '../../core/sync/protocol.
 import { opRowKey, type RowOp } from '../../core/sync/row-ops.js';
 import type { ReplicatedTableName } from '../../core/sync/tables.js';
 import { recomputeRows } from './overlay.js';
+import type { LocalDatabase } from './open.js';
 import type { ReplicaContext } from './replica-context.js';
 import type { SearchIndex } from './search-index.js';
 import { arrivalCheck, forgetCovers } from './settle-visibility.js';
@@ -131,24 +132,40 @@ export function enqueueMutation(
 
 /** The oldest mutations not yet acknowledged by the server, in the order they were made. */
 export function pendingBatch(ctx: ReplicaContext, limit: number): MutationEnvelope[] {
-  const rows = ctx.db
+  return pendingAfter(ctx.db, 0, limit).map((entry) => entry.envelope);
+}
+
+/**
+ * Pending mutations with `seq` above `afterSeq`, oldest first, with their seq: pages through
+ * the outbox without changing it (the push before a local migration reads it this way, on a
+ * handle that is not yet a replica).
+ */
+export function pendingAfter(
+  db: LocalDatabase,
+  afterSeq: number,
+  limit: number,
+): { seq: number; envelope: MutationEnvelope }[] {
+  const rows = db
     .prepare(
-      `select id, name, args, staff_id, created_at, signing_key_id, signature
-         from outbox where state = 'pending' order by seq limit ?`,
+      `select seq, id, name, args, staff_id, created_at, signing_key_id, signature
+         from outbox where state = 'pending' and seq > ? order by seq limit ?`,
     )
-    .all(limit) as Pick<
+    .all(afterSeq, limit) as Pick<
     OutboxRow,
-    'id' | 'name' | 'args' | 'staff_id' | 'created_at' | 'signing_key_id' | 'signature'
+    'seq' | 'id' | 'name' | 'args' | 'staff_id' | 'created_at' | 'signing_key_id' | 'signature'
   >[];
   return rows.map((row) => {
     const signature = signatureOf(row);
     return {
-      id: row.id,
-      name: row.name,
-      args: JSON.parse(row.args) as unknown,
-      staffId: row.staff_id,
-      createdAt: row.created_at,
-      ...(signature ? { signature } : {}),
+      seq: row.seq,
+      envelope: {
+        id: row.id,
+        name: row.name,
+        args: JSON.parse(row.args) as unknown,
+        staffId: row.staff_id,
+        createdAt: row.created_at,
+        ...(signature ? { signature } : {}),
+      },
     };
   });
 }

@@ -6,9 +6,9 @@ import type { MutationEnvelope, MutationResult } from '../../core/sync/protocol.
 import type { RowOp } from '../../core/sync/row-ops.js';
 import type { PgSnapshot } from '../../core/sync/pg-snapshot.js';
 import { isReplicatedTable, type ReplicatedTableName } from '../../core/sync/tables.js';
-import { ensureAllDeferredIndexes } from './deferred-indexes.js';
-import { loadLocalMigrations, migrateLocal } from './migrate.js';
-import { openLocalDatabase, type LocalDatabase } from './open.js';
+import { upgradeLocalDatabase, type BeforeMigrate, type LocalUpgradeResult } from './local-upgrade.js';
+import { loadLocalMigrations } from './migrate.js';
+import type { LocalDatabase } from './open.js';
 import {
   discardRejected,
   enqueueMutation,
@@ -60,6 +60,12 @@ export const DEFAULT_OUTBOX_RETENTION_DAYS = 30;
 export interface ReplicaOptions {
   /** Days settled and discarded outbox rows are kept; DEFAULT_OUTBOX_RETENTION_DAYS when absent. */
   outboxRetentionDays?: number;
+  /** Push the outbox before an existing file is migrated (db/local/local-upgrade.ts). */
+  beforeMigrate?: BeforeMigrate;
+  /** The local migrations folder; the one shipped with this version when absent (tests give another). */
+  migrationsDir?: string;
+  /** Pre-migration backups kept beside the file (KEEP_MIGRATION_BACKUPS when absent). */
+  keepBackups?: number;
 }
 
 /** Called after every commit that may have changed what staff see. */
@@ -86,6 +92,8 @@ export class LocalReplica {
   private constructor(
     private readonly db: LocalDatabase,
     options: ReplicaOptions,
+    /** What opening did to the schema; `restored-after-failure` means the previous data version. */
+    readonly upgrade: LocalUpgradeResult,
   ) {
     this.outboxRetentionMs = (options.outboxRetentionDays ?? DEFAULT_OUTBOX_RETENTION_DAYS) * 24 * 60 * 60 * 1000;
     this.credentials = new OfflineCredentials(db);
@@ -102,22 +110,36 @@ export class LocalReplica {
   }
 
   /**
-   * Opens the replica at `file` (created if missing; ':memory:' for tests), applying pending
-   * local migrations.
-   * @throws AppError MIGRATION_MISMATCH when the file was written by a newer version.
+   * Opens the replica at `file` (created if missing; ':memory:' for tests), upgrading it to this
+   * version's schema (`upgradeLocalDatabase`: push first, back up, migrate, restore on failure),
+   * then records the answers of that push. After a failed migration the replica runs on the
+   * previous data version (`upgrade.kind` is `restored-after-failure`): it reads what it has and
+   * its outbox can be pushed, but `runMutation` refuses new changes.
+   * @throws AppError MIGRATION_MISMATCH when the file was written by a newer version; whatever
+   *   prevents this version from using the file at all (the previous schema lacks what these
+   *   statements need), after closing it.
    */
   static async open(file: string, options: ReplicaOptions = {}): Promise<LocalReplica> {
-    const migrations = await loadLocalMigrations();
-    const db = openLocalDatabase(file);
+    const migrations = await loadLocalMigrations(options.migrationsDir);
+    const { db, result, pushResults } = await upgradeLocalDatabase(file, {
+      migrations,
+      ...(options.beforeMigrate ? { beforeMigrate: options.beforeMigrate } : {}),
+      ...(options.keepBackups !== undefined ? { keepBackups: options.keepBackups } : {}),
+    });
+    let replica: LocalReplica;
     try {
-      // Before migrations, so that none ever meets a table with its indexes missing.
-      ensureAllDeferredIndexes(db);
-      migrateLocal(db, migrations);
+      replica = new LocalReplica(db, options, result);
     } catch (error) {
       db.close();
       throw error;
     }
-    return new LocalReplica(db, options);
+    if (result.kind === 'migrated' && pushResults.length > 0) replica.recordResults(pushResults);
+    return replica;
+  }
+
+  /** The upgrade failure this replica runs after (on the previous data version), or null. */
+  get upgradeFailure(): (LocalUpgradeResult & { kind: 'restored-after-failure' }) | null {
+    return this.upgrade.kind === 'restored-after-failure' ? this.upgrade : null;
   }
 
   /** Subscribes to visible changes; returns the unsubscribe function. */
@@ -134,7 +156,8 @@ export class LocalReplica {
    * session's signer) the queued mutation carries its author's signature; without it, none
    * (development mode).
    * @throws AppError NOT_FOUND (unknown mutation), FORBIDDEN (the role may not run it; details
-   *   name the mutation), VALIDATION_FAILED (bad arguments, with the zod issues).
+   *   name the mutation), VALIDATION_FAILED (bad arguments, with the zod issues),
+   *   LOCAL_UPGRADE_FAILED (running on the previous data version after a failed migration).
    */
   runMutation(
     name: string,
@@ -143,6 +166,15 @@ export class LocalReplica {
     now: Date = new Date(),
     sign?: MutationSigner,
   ): { id: string; ops: RowOp[] } {
+    const failure = this.upgradeFailure;
+    if (failure) {
+      // This version's operations compute rows for its own schema, which the file does not have.
+      throw new AppError(
+        ErrorCode.LocalUpgradeFailed,
+        'This workstation runs on its previous data version after a failed update: changes cannot be saved here. Contact your admin.',
+        { from: failure.from, to: failure.to },
+      );
+    }
     const definition = findMutation(name);
     if (!definition) throw new AppError(ErrorCode.NotFound, `Unknown operation ${name}`);
     if (!definition.roles.includes(staff.role)) {

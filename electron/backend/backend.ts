@@ -6,7 +6,7 @@ import { AppError, ErrorCode, validationError } from '../../core/errors.js';
 import type { SyncStatus } from '../../core/sync/status.js';
 import type { LocalReplica } from '../../db/local/replica.js';
 import { fetchAuditHistory } from '../../sync/client/audit-history.js';
-import type { SyncEngine } from '../../sync/client/sync-engine.js';
+import { upgradeFailureStatus, type SyncEngine } from '../../sync/client/sync-engine.js';
 import { exportOutbox } from './identity/outbox-export.js';
 import { sessionRequired } from './identity/session-manager.js';
 import type { WorkstationIdentity } from './identity/workstation-identity.js';
@@ -20,6 +20,7 @@ function notSyncing(replica: LocalReplica): SyncStatus {
     ...replica.counts(),
     openConflicts: replica.read.openConflictCount(),
     lastSyncAt: replica.meta('last_sync_at') ?? null,
+    upgradeFailure: upgradeFailureStatus(replica),
     initialSync: { done: false, rowsReceived: 0, rowsExpected: null },
   };
 }

@@ -5,6 +5,7 @@ import { enrolmentCodeSchema } from '../../core/auth/wire.js';
 import { isAppError } from '../../core/errors.js';
 import { defaultDataDir } from '../../db/central/config.js';
 import { FileSecretStore } from './secret-store.js';
+import { upgradeReport } from './upgrade-report.js';
 import { openWorkstation } from './workstation.js';
 
 const argsSchema = z
@@ -35,6 +36,8 @@ async function main(): Promise<void> {
   const dataDir =
     parsed.data['data-dir'] ?? path.join(process.env['VETDESK_DATA_DIR'] ?? defaultDataDir(), 'workstation');
   const workstation = await openWorkstation({ dataDir, secrets: new FileSecretStore(path.join(dataDir, 'secrets')) });
+  const upgraded = upgradeReport(workstation.replica.upgrade);
+  if (upgraded !== null) process.stdout.write(`${upgraded}\n`);
   const { server, code } = parsed.data;
   if (workstation.identity.state().enrolment.state === 'not_enrolled') {
     if (server === undefined || code === undefined) {

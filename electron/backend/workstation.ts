@@ -4,6 +4,7 @@ import { newId } from '../../core/ids.js';
 import { LocalReplica } from '../../db/local/replica.js';
 import { SyncEngine, type SyncEngineOptions } from '../../sync/client/sync-engine.js';
 import { WorkstationBackend } from './backend.js';
+import { preMigrationPush } from './pre-migration-sync.js';
 import { DevelopmentIdentity } from './identity/development-identity.js';
 import { identitySettingsFromEnv, type IdentitySettings } from './identity/identity-settings.js';
 import { SessionManager } from './identity/session-manager.js';
@@ -21,6 +22,10 @@ interface CommonOptions {
   outboxRetentionDays?: number;
   /** The desktop app's updater (the backend utility process relays it); none elsewhere. */
   updates?: UpdateControl;
+  /** Another local migrations folder (tests of the upgrade); the shipped one when absent. */
+  migrationsDir?: string;
+  /** Time budget of the push before a local migration (PRE_MIGRATION_PUSH_MS when absent). */
+  preMigrationPushMs?: number;
 }
 
 /**
@@ -67,7 +72,11 @@ export interface DevelopmentWorkstation extends Workstation {
 /**
  * Opens a workstation's replica in `dataDir` (the folder made private to this user: 0700), its
  * identity and backend, and its sync engine once it is enrolled: at once when it already was,
- * else when `setup.enrol` succeeds. The engine authenticates with the device token (or the
+ * else when `setup.enrol` succeeds. A file from an older version is upgraded first: its outbox
+ * pushed if the server answers within a few seconds, the file backed up, migrated, and restored
+ * if that fails; then the workstation runs on the previous data version (`replica.upgrade`):
+ * reads work, the outbox is pushed, local changes and the shapes are off, and the sync status
+ * carries the failure so every screen says so. The engine authenticates with the device token (or the
  * development scheme) and stops for good when the server says DEVICE_REVOKED; the outbox stays.
  */
 export async function openWorkstation(options: DevelopmentWorkstationOptions): Promise<DevelopmentWorkstation>;
@@ -78,6 +87,8 @@ export async function openWorkstation(options: WorkstationOptions): Promise<Work
   await chmod(options.dataDir, 0o700);
   const replica = await LocalReplica.open(path.join(options.dataDir, 'workstation.sqlite'), {
     ...(options.outboxRetentionDays !== undefined ? { outboxRetentionDays: options.outboxRetentionDays } : {}),
+    ...(options.migrationsDir !== undefined ? { migrationsDir: options.migrationsDir } : {}),
+    beforeMigrate: preMigrationPush(options, options.preMigrationPushMs),
   });
   let identity: WorkstationIdentity;
   try {
@@ -93,6 +104,9 @@ export async function openWorkstation(options: WorkstationOptions): Promise<Work
     sync = new SyncEngine(replica, {
       serverUrl,
       authorization,
+      // On the previous data version (a failed upgrade) only the outbox is pushed: the shapes
+      // would store this version's rows in tables of the previous one.
+      ...(replica.upgradeFailure ? { tables: [] } : {}),
       ...(options.push ? { push: options.push } : {}),
       onRevoked: () => {
         identity.markRevoked();

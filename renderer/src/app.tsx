@@ -9,6 +9,7 @@ import { WeekScreen } from './features/today/week-screen.js';
 import { navigate, type Route } from './routing/routes.js';
 import { useRoute } from './routing/use-route.js';
 import { AppHeader } from './shell/app-header.js';
+import { UpgradeFailureBanner } from './shell/upgrade-failure-banner.js';
 import { HelpDialog } from './shell/help-dialog.js';
 import { useClinic } from './shell/use-clinic.js';
 import { useGlobalShortcuts } from './shell/use-global-shortcuts.js';
@@ -74,6 +75,7 @@ export function App() {
         onSearch={handlers.openSearch}
         onHelp={handlers.openHelp}
       />
+      <UpgradeFailureBanner />
       <main id="main" className="main">
         {/* Screens wait for the clinic's zone and currency, and redraw if either changes. */}
         {clinic.ready ? (

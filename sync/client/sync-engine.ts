@@ -21,6 +21,12 @@ export interface SyncEngineOptions {
   onRevoked?: () => void;
 }
 
+/** What the sync status says of a failed local upgrade (null when the replica is current). */
+export function upgradeFailureStatus(replica: Pick<LocalReplica, 'upgradeFailure'>): SyncStatus['upgradeFailure'] {
+  const failure = replica.upgradeFailure;
+  return failure ? { from: failure.from, to: failure.to, message: failure.error.message } : null;
+}
+
 /** How often, at most, the time of the last successful sync is stored while syncing. */
 const LAST_SYNC_SAVE_MS = 5_000;
 
@@ -189,6 +195,7 @@ export class SyncEngine {
       rejected: counts.rejected,
       openConflicts,
       lastSyncAt: this.lastSyncAt,
+      upgradeFailure: upgradeFailureStatus(this.replica),
       initialSync: {
         done: this.consumers.every((consumer) => this.upToDate.has(consumer.table)),
         rowsReceived,

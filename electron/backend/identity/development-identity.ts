@@ -12,6 +12,11 @@ function notInDevelopment(what: string): AppError {
   );
 }
 
+/** The development scheme's Authorization value for `deviceId`. */
+export function developmentAuthorization(deviceId: string): string {
+  return `Bearer dev-device:${deviceId}`;
+}
+
 /**
  * Development mode (tests, benchmarks, the loopback demo until it enrols for real): the device
  * names itself with the server's development scheme (`Bearer dev-device:<id>`, accepted only
@@ -100,7 +105,7 @@ export class DevelopmentIdentity implements WorkstationIdentity {
   }
 
   deviceAuthorization(): string {
-    return `Bearer dev-device:${this.deviceId}`;
+    return developmentAuthorization(this.deviceId);
   }
 
   serverUrl(): string {

@@ -25,8 +25,11 @@ const KEYS = {
   clinicName: 'clinic_name',
 } as const;
 
-/** The enrolment stored in the replica's meta, or null before the first enrolment. */
-export function readEnrolment(replica: LocalReplica): Enrolment | null {
+/**
+ * The enrolment stored in the replica's meta, or null before the first enrolment. Only reads
+ * meta, so a database not yet opened as a replica (before a migration) can answer too.
+ */
+export function readEnrolment(replica: { meta(key: string): string | undefined }): Enrolment | null {
   const state = replica.meta(KEYS.state);
   const deviceId = replica.meta(KEYS.deviceId);
   const deviceName = replica.meta(KEYS.deviceName);

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { SyncStatusIndicator } from '../../shell/sync-status-indicator.js';
+import { UpgradeFailureBanner } from '../../shell/upgrade-failure-banner.js';
 import { PRODUCT_NAME } from '../../shell/use-clinic.js';
 import { ThemeToggle } from '../../ui/theme-toggle.js';
 import './identity.css';
@@ -31,6 +32,7 @@ export function IdentityLayout({ titleId, practiceName = null, showSync = false,
           <ThemeToggle />
         </div>
       </header>
+      <UpgradeFailureBanner />
       <main id="main" className="identity-main">
         <section className="card identity-card" aria-labelledby={titleId}>
           {children}

@@ -17,6 +17,7 @@ const status = (blockedBy: SyncStatus['blockedBy']): SyncStatus => ({
   openConflicts: 0,
   lastSyncAt: null,
   initialSync: { done: true, rowsReceived: 0, rowsExpected: 0 },
+  upgradeFailure: null,
 });
 
 /** A sync engine's status seam, driven by the test. */
