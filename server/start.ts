@@ -56,6 +56,7 @@ export async function startServer(
       shape: { liveShapesPerDevice: config.limits.liveShapesPerDevice },
       retention: { retainMs: config.mutationsRetainDays * DAY_MS },
       credentialPruning: {},
+      updatesDir: config.updatesDir,
       ...(config.tls ? { tls: config.tls } : {}),
     });
     const address = await app.listen({ port: config.port, host: config.host });
