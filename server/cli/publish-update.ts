@@ -11,6 +11,7 @@ import { toAppError } from '../../db/central/pg-error.js';
 import { updatesDirFromEnv } from '../config.js';
 import { ArtifactStore } from '../updates/artifact-store.js';
 import { publishRelease } from '../updates/publish-release.js';
+import { describeChannel } from './channel-text.js';
 import { stdio, type CliOutput } from './cli-output.js';
 import { withMigratedDb } from './migrated-db.js';
 
@@ -131,9 +132,9 @@ export async function runPublishUpdate(
         publishedBy: `cli:${os.userInfo().username}`,
       }),
     );
-    const served =
-      published.state === 'served' ? `served to ${rolloutPercent}% of devices` : 'waiting: the channel is held';
-    io.out(`published: ${published.version} on ${published.channel} (${served})\n`);
+    const waiting = published.state === 'pending' ? ' (waiting: the channel is held)' : '';
+    io.out(`published: ${published.version} on ${published.channel}${waiting}\n`);
+    io.out(describeChannel(published.channelState));
     for (const file of published.files) io.out(`  ${file.name}  ${file.size} bytes\n`);
     return 0;
   } catch (error) {

@@ -2,15 +2,11 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { AppError, ErrorCode } from '../../core/errors.js';
 import { releaseVersionSchema } from '../../core/release/release-manifest.js';
-import {
-  rolloutPercentSchema,
-  updateChannelSchema,
-  type UpdateChannel,
-  type UpdateChannelState,
-} from '../../core/release/update-admin-wire.js';
+import { rolloutPercentSchema, updateChannelSchema, type UpdateChannel } from '../../core/release/update-admin-wire.js';
 import type { CentralDb } from '../../db/central/connection.js';
 import { toAppError } from '../../db/central/pg-error.js';
 import { changeChannel, updatesOverview, type ChannelCommand } from '../updates/channel-admin.js';
+import { describeChannel } from './channel-text.js';
 import { stdio, type CliOutput } from './cli-output.js';
 import { withMigratedDb } from './migrated-db.js';
 
@@ -89,12 +85,6 @@ export function parseReleasesArgs(argv: readonly string[]): ReleasesCommand {
   const channel = updateChannelSchema.safeParse(values.channel);
   if (!channel.success) throw bad('--channel: stable or beta');
   return { kind: 'change', channel: channel.data, change };
-}
-
-function describeChannel(state: UpdateChannelState): string {
-  const rollout = state.previous === null ? '' : `, ${state.rolloutPercent}% (others: ${state.previous})`;
-  const pending = state.pending === null ? '' : `, waiting: ${state.pending}`;
-  return `${state.channel}: ${state.current ?? 'no release'}${rollout}${state.held ? ', HELD' : ''}${pending}\n`;
 }
 
 async function run(db: CentralDb, command: Exclude<ReleasesCommand, { kind: 'help' }>, io: CliOutput): Promise<void> {

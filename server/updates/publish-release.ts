@@ -9,10 +9,16 @@ import {
   type ReleaseManifest,
 } from '../../core/release/release-manifest.js';
 import { signatureFromFile, verifyReleaseSignature } from '../../core/release/release-signature.js';
-import type { UpdateChannel } from '../../core/release/update-admin-wire.js';
+import type { UpdateChannel, UpdateChannelState } from '../../core/release/update-admin-wire.js';
 import type { AuditSettings, CentralDb } from '../../db/central/connection.js';
-import { channelForUpdate, insertRelease, updateChannel } from '../../db/central/queries/update-releases.js';
+import {
+  channelForUpdate,
+  channelState,
+  insertRelease,
+  updateChannel,
+} from '../../db/central/queries/update-releases.js';
 import type { ArtifactStore, StagedArtifact } from './artifact-store.js';
+import { channelView } from './channel-admin.js';
 import { afterPublish } from './channel-rules.js';
 
 /** The largest manifest read: electron-builder's are a few hundred bytes. */
@@ -41,6 +47,8 @@ export interface PublishedSummary {
   files: { name: string; size: number }[];
   /** Served at once, or waiting because the channel is held. */
   state: 'served' | 'pending';
+  /** The channel afterwards. */
+  channelState: UpdateChannelState;
 }
 
 interface CheckedManifest {
@@ -164,7 +172,7 @@ export async function publishRelease(
     for (const copy of staged.values()) if (await copy.keep()) added.push(copy.sha512Hex);
     const notes =
       request.notes ?? manifests.find((entry) => entry.manifest.releaseNotes)?.manifest.releaseNotes ?? null;
-    const pending = await db.transaction(
+    const { pending, channelState: after } = await db.transaction(
       async (tx) => {
         const releaseId = await insertRelease(tx, {
           channel: request.channel,
@@ -181,7 +189,7 @@ export async function publishRelease(
         });
         const state = await channelForUpdate(tx, request.channel);
         await updateChannel(tx, request.channel, afterPublish(state, releaseId, request.rolloutPercent ?? 100));
-        return state.held;
+        return { pending: state.held, channelState: channelView(await channelState(tx, request.channel)) };
       },
       { audit: { ...request.audit, auditContext: { action: 'update.publish', channel: request.channel, version } } },
     );
@@ -191,6 +199,7 @@ export async function publishRelease(
       manifests: names,
       files: [...staged].map(([name, copy]) => ({ name, size: copy.size })),
       state: pending ? 'pending' : 'served',
+      channelState: after,
     };
   } catch (error) {
     // Only files this publish added: another release may share the rest.

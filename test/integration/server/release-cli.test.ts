@@ -61,7 +61,7 @@ describe('release key, signing, publishing and channels from the command line (P
       runPublishUpdate([release.dir, '--channel', 'beta', '--public-key', publicFile, '--notes', 'Beta'], env, io),
     );
     expect(published.code, published.err).toBe(0);
-    expect(published.out).toContain('published: 2.0.0 on beta');
+    expect(published.out).toContain('published: 2.0.0 on beta\nbeta: 2.0.0\n');
     expect((await readdir(updatesDir)).length).toBe(2);
 
     const rollout = await cli((io) => runReleases(['rollout', '30', '--channel', 'beta'], env, io));
