@@ -120,6 +120,14 @@ describe.each(CENTRAL_BACKENDS)('the update feed on %s', (kind) => {
     }
     const revalidated = await get('/updates/stable/latest.yml', { 'if-none-match': yml.headers['etag'] as string });
     expect(revalidated.statusCode).toBe(304);
+    const installer = made.artifacts[0]!;
+    const head = await (await server()).inject({ method: 'HEAD', url: `/updates/stable/${installer.name}` });
+    expect(head.statusCode).toBe(200);
+    expect(head.headers['content-length']).toBe(String(installer.bytes.length));
+    expect(head.rawPayload.length).toBe(0);
+    const cached = await get(`/updates/stable/${installer.name}`, { 'if-none-match': head.headers['etag'] as string });
+    expect(cached.statusCode).toBe(304);
+    expect(cached.rawPayload.length).toBe(0);
     // Stored by content, named by sha512, nothing half-written left.
     expect((await stored()).files.sort()).toEqual(
       made.artifacts.map((file) => createHash('sha512').update(file.bytes).digest('hex')).sort(),
