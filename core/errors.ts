@@ -124,6 +124,18 @@ export const ErrorCode = {
    * admin installs a version that upgrades it (docs/sync-workstation.md).
    */
   LocalUpgradeFailed: 'LOCAL_UPGRADE_FAILED',
+  /**
+   * The update channel is held (docs/updates.md): it serves nothing new, so its rollout cannot
+   * change until an admin resumes it.
+   */
+  ChannelHeld: 'CHANNEL_HELD',
+  /**
+   * A release offered for publishing does not check out: an artifact's size or sha512 differs
+   * from its manifest, a file is missing, or a manifest's signature is not the release key's.
+   */
+  ReleaseInvalid: 'RELEASE_INVALID',
+  /** A byte range that starts past the end of the file asked for (416). */
+  RangeNotSatisfiable: 'RANGE_NOT_SATISFIABLE',
   /** Anything not foreseen. */
   Internal: 'INTERNAL',
 } as const;

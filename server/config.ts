@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { z } from 'zod';
 import { isLoopbackHost } from '../core/auth/server-address.js';
 import { AppError, ErrorCode } from '../core/errors.js';
-import { centralDbConfigFromEnv, type CentralDbConfig } from '../db/central/config.js';
+import { centralDbConfigFromEnv, defaultDataDir, type CentralDbConfig } from '../db/central/config.js';
 import { backupConfigFromEnv, type BackupScheduleConfig } from './backup/backup-config.js';
 import { DEFAULT_LIMITS, type LimitsConfig } from './http/limits/limits-config.js';
 
@@ -40,6 +41,8 @@ const serverEnvSchema = z.object({
     .string()
     .regex(/^[\x21-\x7e]{16,256}$/, 'must be 16 to 256 printable characters without spaces')
     .optional(),
+  // The update feed's artifacts (docs/updates.md); default `<VETDESK_DATA_DIR>/updates`.
+  VETDESK_UPDATES_DIR: z.string().trim().min(1).optional(),
   TLS_CERT: z.string().trim().min(1).optional(),
   TLS_KEY: z.string().trim().min(1).optional(),
 });
@@ -63,6 +66,11 @@ export interface ServerConfig {
   limits: LimitsConfig;
   /** The server's own TLS certificate and key (PEM contents); plain HTTP when absent. */
   tls?: { cert: Buffer; key: Buffer };
+  /**
+   * The update feed's content-addressed artifact folder (`VETDESK_UPDATES_DIR`). Shared storage
+   * when several instances serve one database.
+   */
+  updatesDir: string;
   database: CentralDbConfig;
   /** Scheduled backups (VETDESK_BACKUP_DIR, _EVERY, _KEEP); none when absent. */
   backup?: BackupScheduleConfig;
@@ -120,9 +128,21 @@ export function serverConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Serve
       ...(vars.METRICS_TOKEN === undefined ? {} : { metricsToken: vars.METRICS_TOKEN }),
     },
     ...(tls ? { tls } : {}),
+    updatesDir: updatesDirFromEnv(env),
     database: centralDbConfigFromEnv(env),
     ...(backup ? { backup } : {}),
   };
+}
+
+/**
+ * The update feed's artifact folder: `VETDESK_UPDATES_DIR`, else `updates` in the data folder
+ * (`VETDESK_DATA_DIR`, else the default one), whichever database is configured.
+ */
+export function updatesDirFromEnv(env: NodeJS.ProcessEnv = process.env): string {
+  const explicit = env['VETDESK_UPDATES_DIR']?.trim();
+  if (explicit) return path.resolve(explicit);
+  const dataDir = env['VETDESK_DATA_DIR']?.trim();
+  return path.join(dataDir ? path.resolve(dataDir) : defaultDataDir(env), 'updates');
 }
 
 /**

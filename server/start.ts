@@ -58,6 +58,7 @@ export async function startServer(
       shape: { liveShapesPerDevice: config.limits.liveShapesPerDevice },
       retention: { retainMs: config.mutationsRetainDays * DAY_MS },
       credentialPruning: {},
+      updatesDir: config.updatesDir,
       ...(config.tls ? { tls: config.tls } : {}),
       ...(config.backup
         ? {

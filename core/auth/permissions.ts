@@ -14,7 +14,7 @@ import type { ReplicatedTableName } from '../sync/tables.js';
 
 /** Who may call a central server route. */
 export type RouteAccess =
-  /** Anyone who can reach the server (rate limited): enrolment with a code, health. */
+  /** Anyone who can reach the server (rate limited): enrolment with a code, health, the update feed. */
   | 'public'
   /** An enrolled, unrevoked device (device token): sync reads and pushes, sign-in. */
   | 'device'
@@ -44,6 +44,11 @@ export const ROUTE_PERMISSIONS = {
   'POST /v1/admin/staff/:id/password': ['admin'],
   'POST /v1/admin/enrolment-codes': ['admin'],
   'POST /v1/admin/devices/:id/revoke': ['admin'],
+  'GET /updates/:channel/:file': 'public',
+  'GET /v1/admin/updates': ['admin'],
+  'POST /v1/admin/updates/:channel/hold': ['admin'],
+  'POST /v1/admin/updates/:channel/rollback': ['admin'],
+  'POST /v1/admin/updates/:channel/rollout': ['admin'],
 } as const satisfies Record<string, RouteAccess>;
 
 export type RouteKey = keyof typeof ROUTE_PERMISSIONS;

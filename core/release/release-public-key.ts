@@ -1,10 +1,13 @@
 /**
- * The release public key built into the app (Ed25519, SPKI PEM): the workstation installs only
- * a release whose channel file is signed by its private half (core/release/release-signature.ts).
- * Replace it with the public half made by the practice's release key generation, and rebuild;
- * the private key never goes into the repository or onto the server. A key in the app, not in
- * settings, so that whoever can write a workstation's settings cannot choose what it installs.
+ * The release public key built into VetDesk (SPKI PEM, Ed25519): the workstation refuses an
+ * update whose manifest is not signed with its private half, and `npm run publish-update`
+ * checks against it unless given `--public-key`. Made with `npm run release-key`; replacing it
+ * means shipping a release signed with the old key that carries the new one (docs/updates.md).
+ *
+ * This is the development key: its private half never entered the repository. A practice's
+ * own builds replace it with theirs before building installers.
  */
 export const RELEASE_PUBLIC_KEY_PEM = `-----BEGIN PUBLIC KEY-----
-MCowBQYDK2VwAyEAn0K+mfvXFIybVIoL4n628PC3duPqtk1TjutXxHFJlYM=
------END PUBLIC KEY-----`;
+MCowBQYDK2VwAyEAfLkYFect54H5bD778cIduWmAQ1YAQmc//2rzfe3y3Ws=
+-----END PUBLIC KEY-----
+`;

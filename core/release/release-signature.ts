@@ -1,84 +1,87 @@
-import { AppError, ErrorCode } from '../errors.js';
-
 /**
- * Release signatures (shared by the update feed, the workstation updater and the release
- * pipeline): Ed25519 over the exact bytes of a `latest*.yml`, kept beside it as `<yml>.sig`
- * holding the base64 signature on one line. The yml lists every artifact's sha512, so the
- * signature covers the artifacts too.
+ * Release signatures (docs/updates.md): the release pipeline signs the exact bytes of each
+ * `latest*.yml` with the release key (Ed25519); the detached signature is `<name>.sig` beside it,
+ * one line of base64. Each manifest carries its artifacts' sha512, so the signature covers them
+ * too. The server checks it before publishing and the workstation before installing.
  *
- * core/ is pure TypeScript (it also runs in the page), so this uses WebCrypto, which Node 20
- * and browsers both provide, rather than node:crypto; hence the functions are async.
+ * Written over Web Crypto (Node 20+, Electron and browsers alike) because `core` has no Node
+ * APIs; hence asynchronous.
  */
 
-/** The part of WebCrypto used here; core compiles without DOM or Node types. */
-interface WebGlobals {
-  crypto: {
-    subtle: {
-      importKey(
-        format: 'spki',
-        keyData: Uint8Array,
-        algorithm: { name: 'Ed25519' },
-        extractable: false,
-        usages: ['verify'],
-      ): Promise<unknown>;
-      verify(algorithm: { name: 'Ed25519' }, key: unknown, signature: Uint8Array, data: Uint8Array): Promise<boolean>;
-      digest(algorithm: 'SHA-512', data: Uint8Array): Promise<ArrayBuffer>;
-    };
-  };
+/** The part of Web Crypto used here; `core` is compiled without DOM or Node types. */
+interface SubtleView {
+  importKey(
+    format: 'spki',
+    key: Uint8Array,
+    algorithm: { name: 'Ed25519' },
+    extractable: false,
+    usages: ['verify'],
+  ): Promise<unknown>;
+  verify(algorithm: { name: 'Ed25519' }, key: unknown, signature: Uint8Array, data: Uint8Array): Promise<boolean>;
+  digest(algorithm: 'SHA-512', data: Uint8Array): Promise<ArrayBuffer>;
+}
+
+interface PlatformView {
+  crypto: { subtle: SubtleView };
   atob(data: string): string;
   btoa(data: string): string;
 }
-const web = globalThis as unknown as WebGlobals;
 
-/** File name of the detached signature of a channel file. */
-export function signatureFileName(ymlName: string): string {
-  return `${ymlName}.sig`;
-}
+const platform = globalThis as unknown as PlatformView;
 
-const PEM_PATTERN = /^-----BEGIN PUBLIC KEY-----\s+([A-Za-z0-9+/=\s]+?)\s+-----END PUBLIC KEY-----\s*$/;
-const SIGNATURE_PATTERN = /^[A-Za-z0-9+/]{86}==$/;
-
-function fromBase64(text: string): Uint8Array {
-  return Uint8Array.from(web.atob(text), (char) => char.charCodeAt(0));
-}
-
-function toBase64(bytes: Uint8Array): string {
+/** Base64 of raw bytes. */
+export function bytesToBase64(bytes: Uint8Array): string {
   let binary = '';
   for (const byte of bytes) binary += String.fromCharCode(byte);
-  return web.btoa(binary);
+  return platform.btoa(binary);
 }
 
-async function importPublicKey(publicKeyPem: string): Promise<unknown> {
-  const body = PEM_PATTERN.exec(publicKeyPem.trim())?.[1];
-  const invalid = () => new AppError(ErrorCode.ConfigInvalid, 'The release public key is not an Ed25519 SPKI PEM key');
-  if (body === undefined) throw invalid();
-  try {
-    return await web.crypto.subtle.importKey('spki', fromBase64(body.replace(/\s+/g, '')), { name: 'Ed25519' }, false, [
-      'verify',
-    ]);
-  } catch (error) {
-    throw new AppError(ErrorCode.ConfigInvalid, invalid().message, {}, { cause: error });
-  }
+/** The bytes of strict base64 (no whitespace inside), or undefined when `text` is not base64. */
+export function base64ToBytes(text: string): Uint8Array | undefined {
+  if (!/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/.test(text)) return undefined;
+  const binary = platform.atob(text);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i += 1) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+/** The DER bytes of an SPKI public key in PEM (`-----BEGIN PUBLIC KEY-----`), or undefined. */
+export function publicKeyDer(publicKeyPem: string): Uint8Array | undefined {
+  const match = /-----BEGIN PUBLIC KEY-----([A-Za-z0-9+/=\s]+)-----END PUBLIC KEY-----/.exec(publicKeyPem);
+  return match ? base64ToBytes(match[1]!.replace(/\s+/g, '')) : undefined;
+}
+
+/** sha512 of `bytes` as base64: the form electron-builder writes in a manifest. */
+export async function sha512Base64(bytes: Uint8Array): Promise<string> {
+  return bytesToBase64(new Uint8Array(await platform.crypto.subtle.digest('SHA-512', bytes)));
 }
 
 /**
- * Whether `sigBase64` (the content of a `.sig` file; surrounding whitespace ignored) is a valid
- * Ed25519 signature by `publicKeyPem` over exactly `ymlBytes`. Resolves false for a malformed or
- * wrong signature, never throws for it.
- * @throws AppError CONFIG_INVALID when `publicKeyPem` is not an Ed25519 SPKI PEM public key.
+ * The text of a `.sig` file as the signature's base64: one line, surrounding whitespace
+ * (a final newline) ignored. Undefined when it is anything else.
+ */
+export function signatureFromFile(text: string): string | undefined {
+  const line = text.trim();
+  return base64ToBytes(line)?.length === 64 ? line : undefined;
+}
+
+/**
+ * Whether `signatureBase64` is the release key's Ed25519 signature of exactly `ymlBytes`.
+ * Never throws: a malformed key, signature or anything else is `false`.
  */
 export async function verifyReleaseSignature(
   ymlBytes: Uint8Array,
-  sigBase64: string,
+  signatureBase64: string,
   publicKeyPem: string,
 ): Promise<boolean> {
-  const key = await importPublicKey(publicKeyPem);
-  const signature = sigBase64.trim();
-  if (!SIGNATURE_PATTERN.test(signature)) return false;
-  return web.crypto.subtle.verify({ name: 'Ed25519' }, key, fromBase64(signature), ymlBytes);
-}
-
-/** The sha512 of `bytes` as electron-builder writes it in a channel file: base64 of the raw digest. */
-export async function sha512Base64(bytes: Uint8Array): Promise<string> {
-  return toBase64(new Uint8Array(await web.crypto.subtle.digest('SHA-512', bytes)));
+  const der = publicKeyDer(publicKeyPem);
+  const signature = base64ToBytes(signatureBase64.trim());
+  if (der === undefined || signature?.length !== 64) return false;
+  try {
+    const key = await platform.crypto.subtle.importKey('spki', der, { name: 'Ed25519' }, false, ['verify']);
+    return await platform.crypto.subtle.verify({ name: 'Ed25519' }, key, signature, ymlBytes);
+  } catch {
+    // Not an Ed25519 key (an RSA key, garbage DER): no signature can be valid under it.
+    return false;
+  }
 }

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { isAppError } from '../../core/errors.js';
-import { parseReleaseManifest } from '../../core/release/release-manifest.js';
-import { signatureFileName, verifyReleaseSignature } from '../../core/release/release-signature.js';
+import { parseReleaseManifest, SIGNATURE_SUFFIX } from '../../core/release/release-manifest.js';
+import { verifyReleaseSignature } from '../../core/release/release-signature.js';
 
 /** Where to check a downloaded update against. */
 export interface ReleaseSource {
@@ -66,7 +66,7 @@ export async function verifyDownloadedUpdate(source: ReleaseSource, download: Do
   try {
     [yml, signature] = await Promise.all([
       feedFile(source, source.channelFile),
-      feedFile(source, signatureFileName(source.channelFile)),
+      feedFile(source, `${source.channelFile}${SIGNATURE_SUFFIX}`),
     ]);
   } catch (error) {
     return { kind: 'unchecked', reason: `the update feed could not be read (${(error as Error).message})` };
@@ -81,7 +81,7 @@ export async function verifyDownloadedUpdate(source: ReleaseSource, download: Do
   }
   let manifest;
   try {
-    manifest = parseReleaseManifest(Buffer.from(yml).toString('utf8'));
+    manifest = parseReleaseManifest(yml, source.channelFile);
   } catch (error) {
     return { kind: 'refused', reason: `${source.channelFile} is malformed (${(error as Error).message})` };
   }

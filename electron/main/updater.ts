@@ -1,6 +1,7 @@
 import type { OutgoingHttpHeaders } from 'node:http';
 import { AppError, ErrorCode } from '../../core/errors.js';
 import type { UpdateChannel } from '../../core/release/update-channel.js';
+import { UPDATE_DEVICE_HEADER } from '../../core/release/update-admin-wire.js';
 import { type UpdateEvent, type UpdateState, nextUpdateState } from '../../core/update/update-state.js';
 import { type Verification, verifyDownloadedUpdate } from './release-verifier.js';
 import { channelFileName, updateFeedUrl } from './update-feed.js';
@@ -9,7 +10,7 @@ import { channelFileName, updateFeedUrl } from './update-feed.js';
 export const UPDATE_CHECK_INTERVAL_MS = 4 * 60 * 60 * 1000;
 
 /** The header the feed reads to place this workstation in a staged rollout. */
-export const DEVICE_HEADER = 'x-vetdesk-device';
+export const DEVICE_HEADER = UPDATE_DEVICE_HEADER;
 
 /** The parts of electron-updater's `autoUpdater` used here (injected so tests need no Electron). */
 export interface Updater {

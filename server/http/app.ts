@@ -16,7 +16,10 @@ import { createMetrics } from './metrics.js';
 import type { BackupScheduler } from '../backup/backup-scheduler.js';
 import { registerScheduledBackups } from './backup-hooks.js';
 import { adminDeviceRoutes, type RequireAdmin } from './routes/admin-devices.js';
+import { adminUpdateRoutes } from './routes/admin-updates.js';
 import { auditRoutes } from './routes/audit.js';
+import { updateFeedRoutes } from './routes/updates.js';
+import { ArtifactStore } from '../updates/artifact-store.js';
 import { enrolRoutes } from './routes/enrol.js';
 import { CredentialPruner, type CredentialPrunerOptions } from '../auth/credential-pruning.js';
 import { PasswordChecker } from '../auth/password-checker.js';
@@ -66,6 +69,11 @@ export interface AppDependencies {
   credentialPruning?: Omit<CredentialPrunerOptions, 'offlineWindowMs' | 'onPruned' | 'onError'>;
   /** Scheduled backups (VETDESK_BACKUP_DIR), run while the app listens, outcomes in /metrics; none when absent. */
   backups?: BackupScheduler;
+  /**
+   * The update feed's artifact folder (docs/updates.md): `GET /updates/...` is served only when
+   * set (the admin update routes always are).
+   */
+  updatesDir?: string;
 }
 
 const HEALTH_TIMEOUT_MS = 2_000;
@@ -111,7 +119,12 @@ function statusFor(error: AppError): number {
     case ErrorCode.InsufficientCredit:
     case ErrorCode.NotEnrolled:
     case ErrorCode.StaffChangeRefused:
+    case ErrorCode.ChannelHeld:
       return 409;
+    case ErrorCode.ReleaseInvalid:
+      return 422;
+    case ErrorCode.RangeNotSatisfiable:
+      return 416;
     default:
       return isRetryable(error.code) ? 503 : 500;
   }
@@ -214,13 +227,18 @@ export function buildApp(deps: AppDependencies): FastifyInstance {
   // The instants a push writes stay within the offline window a signing key allows.
   const clock = { ...DEFAULT_CLOCK_BOUNDS, offlineWindowMs: staffAuth.offlineDays * 24 * 60 * 60 * 1000 };
   void app.register(enrolRoutes, { db: deps.db });
-  void app.register(adminDeviceRoutes, { db: deps.db, requireAdmin: adminOf(sessions) });
+  const requireAdmin = adminOf(sessions);
+  void app.register(adminDeviceRoutes, { db: deps.db, requireAdmin });
   void app.register(mutationRoutes, { db: deps.db, auth, clock });
   void app.register(syncCountsRoutes, { db: deps.db, auth });
   const passwords = new PasswordChecker(staffAuth.scryptCost);
   void app.register(authRoutes, { db: deps.db, auth, sessions, passwords, settings: staffAuth });
   void app.register(adminStaffRoutes, { db: deps.db, sessions, passwords });
   void app.register(auditRoutes, { db: deps.db, sessions });
+  void app.register(adminUpdateRoutes, { db: deps.db, requireAdmin });
+  if (deps.updatesDir !== undefined) {
+    void app.register(updateFeedRoutes, { db: deps.db, store: new ArtifactStore(deps.updatesDir) });
+  }
   void app.register(shapeRoutes, {
     ...deps.shape,
     db: deps.db,

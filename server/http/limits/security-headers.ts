@@ -3,7 +3,8 @@ import type { FastifyInstance } from 'fastify';
 /**
  * Headers that make every response inert in a browser: the API serves JSON to workstations and
  * scripts, never pages, so nothing may be sniffed, framed, leak a referrer or load anything.
- * Responses are never cached (they carry practice data). No Access-Control-Allow-* header is
+ * Responses are never cached (they carry practice data), unless a route says otherwise: the
+ * update feed's artifacts (server/http/routes/updates.ts) are public and immutable. No Access-Control-Allow-* header is
  * ever sent: the API is closed to pages of other origins (CORS), and an OPTIONS preflight finds
  * no route (404).
  */
@@ -29,9 +30,11 @@ export function securityHeaders(options: { tls: boolean }): Record<string, strin
  * fastify refuses before routing skip the hooks: their handler sets `securityHeaders` itself.
  */
 export function registerSecurityHeaders(app: FastifyInstance, options: { tls: boolean }): void {
-  const headers = securityHeaders(options);
+  const { 'cache-control': noStore, ...headers } = securityHeaders(options);
   app.addHook('onSend', (_request, reply, payload, done) => {
     void reply.headers(headers);
+    // Only a route that decided its own caching keeps it; everything else is never stored.
+    if (!reply.hasHeader('cache-control')) void reply.header('cache-control', noStore);
     done(null, payload);
   });
 }

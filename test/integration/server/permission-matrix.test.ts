@@ -1,3 +1,6 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { can, ROUTE_PERMISSIONS, routeAllows, type RouteKey } from '../../../core/auth/permissions.js';
@@ -14,9 +17,13 @@ import {
 import type { CentralDb } from '../../../db/central/connection.js';
 import { createEnrolmentCode } from '../../../server/auth/enrolment.js';
 import { buildApp } from '../../../server/http/app.js';
+import { ArtifactStore } from '../../../server/updates/artifact-store.js';
+import { publishRelease } from '../../../server/updates/publish-release.js';
+import { generateReleaseKeyPair } from '../../../server/updates/release-keys.js';
 import { newSigningKeyPair } from '../../../sync/identity/mutation-signer.js';
 import { CENTRAL_BACKENDS, freshCentralDb, type DisposableCentralDb } from '../../helpers/central-db.js';
 import { createSampleRows, randomSampleRefs, SAMPLE_ARGS, type SampleRefs } from '../../helpers/mutation-samples.js';
+import { makeReleaseDir } from '../../helpers/release-fixtures.js';
 import {
   addAccount,
   addClinic,
@@ -156,6 +163,19 @@ const SESSION_ROUTES: Partial<Record<RouteKey, RouteRequest>> = {
       headers: sessionHeaders(practice.device.authorization, practice.staff[role].session.token),
     };
   },
+  'GET /v1/admin/updates': (practice, role) =>
+    Promise.resolve({
+      method: 'GET',
+      url: '/v1/admin/updates',
+      headers: sessionHeaders(practice.device.authorization, practice.staff[role].session.token),
+    }),
+  // The channel changes leave the beta channel as the file's setup left it: resumed, at 100%,
+  // serving its one release.
+  'POST /v1/admin/updates/:channel/hold': (practice, role) => updateChange(practice, role, 'hold', { held: false }),
+  'POST /v1/admin/updates/:channel/rollback': (practice, role) =>
+    updateChange(practice, role, 'rollback', { version: MATRIX_RELEASE }),
+  'POST /v1/admin/updates/:channel/rollout': (practice, role) =>
+    updateChange(practice, role, 'rollout', { percent: 100 }),
   'POST /v1/auth/password': async (practice, role, db, app) => {
     const { session } = await throwaway(practice, role, db, app);
     return {
@@ -170,6 +190,19 @@ const SESSION_ROUTES: Partial<Record<RouteKey, RouteRequest>> = {
     };
   },
 };
+
+/** The release the file's setup publishes on the beta channel. */
+const MATRIX_RELEASE = '1.0.0';
+
+/** A change of the beta update channel as `role`'s signed-in person. */
+function updateChange(practice: Practice, role: StaffRole, action: string, body: unknown): Promise<InjectOptions> {
+  return Promise.resolve({
+    method: 'POST',
+    url: `/v1/admin/updates/beta/${action}`,
+    headers: { ...json, ...sessionHeaders(practice.device.authorization, practice.staff[role].session.token) },
+    payload: JSON.stringify(body),
+  });
+}
 
 /** A fresh well-formed request of a device or public route, from the practice's device. */
 type DeviceRouteRequest = (practice: Practice, db: CentralDb) => InjectOptions | Promise<InjectOptions>;
@@ -218,6 +251,11 @@ const DEVICE_ROUTES: Partial<Record<RouteKey, DeviceRouteRequest>> = {
     url: '/v1/sync/counts',
     headers: { authorization: practice.device.authorization },
   }),
+  'GET /updates/:channel/:file': (practice) => ({
+    method: 'GET',
+    url: '/updates/beta/latest.yml',
+    headers: { authorization: practice.device.authorization },
+  }),
 };
 
 /** `name` with its sample arguments, made now by `role`'s signed-in person and signed with their key. */
@@ -244,13 +282,26 @@ describe.each(CENTRAL_BACKENDS)('the permission matrix on %s', (kind) => {
   let practice: Practice;
   const db = () => handle.db;
 
+  let updatesDir: string;
+  let releaseDir: string;
+
   beforeAll(async () => {
     handle = await freshCentralDb(kind);
+    updatesDir = await mkdtemp(path.join(os.tmpdir(), 'vetdesk-matrix-updates-'));
     app = buildApp({
       db: handle.db,
       version: 'test',
       logLevel: 'silent',
       staffAuth: { scryptCost: TEST_SCRYPT_COST },
+      updatesDir,
+    });
+    const releaseKeys = generateReleaseKeyPair();
+    releaseDir = (await makeReleaseDir(MATRIX_RELEASE, releaseKeys.privateKeyPem, { size: 1_000 })).dir;
+    await publishRelease(handle.db, new ArtifactStore(updatesDir), {
+      dir: releaseDir,
+      channel: 'beta',
+      publicKeyPem: releaseKeys.publicKeyPem,
+      publishedBy: 'cli:test',
     });
     const clinicId = await addClinic(db());
     const device = await enrolDevice(app, db(), clinicId);
@@ -267,6 +318,7 @@ describe.each(CENTRAL_BACKENDS)('the permission matrix on %s', (kind) => {
   afterAll(async () => {
     await app.close();
     await handle.dispose();
+    for (const dir of [updatesDir, releaseDir]) await rm(dir, { recursive: true, force: true });
   });
 
   /** Pushes `name` with its sample arguments as `role`'s signed-in person, signed with their key. */

@@ -22,6 +22,18 @@ describe('serverConfigFromEnv', () => {
     }
   });
 
+  it('keeps update artifacts in VETDESK_UPDATES_DIR, else in the data folder, whichever database is used', () => {
+    expect(serverConfigFromEnv({ VETDESK_UPDATES_DIR: '/srv/vetdesk-updates' }).updatesDir).toBe(
+      '/srv/vetdesk-updates',
+    );
+    expect(serverConfigFromEnv({ VETDESK_DATA_DIR: '/srv/vd' }).updatesDir).toBe('/srv/vd/updates');
+    expect(
+      serverConfigFromEnv({ VETDESK_DATA_DIR: '/srv/vd', DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/vetdesk' })
+        .updatesDir,
+    ).toBe('/srv/vd/updates');
+    expect(serverConfigFromEnv({ XDG_DATA_HOME: '/home/x/.data' }).updatesDir).toBe('/home/x/.data/vetdesk/updates');
+  });
+
   it('turns the development device scheme on only for VETDESK_DEV_AUTH=1, and refuses other values', () => {
     expect(serverConfigFromEnv({}).developmentAuth).toBe(false);
     expect(serverConfigFromEnv({ VETDESK_DEV_AUTH: '0' }).developmentAuth).toBe(false);
