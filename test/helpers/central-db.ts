@@ -118,3 +118,17 @@ export async function emptyCentralDb(kind: CentralDbKind): Promise<DisposableCen
   }
   return ownPostgresDatabase('vetdesk_empty', undefined, 4);
 }
+
+/**
+ * A PostgreSQL connection to a port nothing listens on (1 s connect timeout), for tests of how
+ * the server behaves without its database. Close it after the test.
+ */
+export function unreachablePostgres(): CentralDb {
+  return openPostgres({
+    kind: 'postgres',
+    connectionString: 'postgres://postgres@127.0.0.1:1/none',
+    poolMax: 1,
+    poolIdleMs: 1_000,
+    connectTimeoutMs: 1_000,
+  });
+}

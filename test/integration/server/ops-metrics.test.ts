@@ -1,13 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
-import { PROTOCOL_HEADER, SYNC_PROTOCOL_VERSION, type MutationEnvelope } from '../../../core/sync/protocol.js';
-import { openPostgres } from '../../../db/central/pg-database.js';
+import type { MutationEnvelope } from '../../../core/sync/protocol.js';
 import { buildApp, type AppDependencies } from '../../../server/http/app.js';
 import { DEFAULT_LIMITS } from '../../../server/http/limits/limits-config.js';
-import { CENTRAL_BACKENDS, useCentralDb } from '../../helpers/central-db.js';
+import { CENTRAL_BACKENDS, unreachablePostgres, useCentralDb } from '../../helpers/central-db.js';
 import { sample } from '../../helpers/prometheus-text.js';
 import { AUTH_HEADERS } from '../../helpers/shape-client.js';
-import { envelope, ownerArgs, setupPractice } from '../../helpers/sync-fixtures.js';
+import { envelope, injectPush, ownerArgs, setupPractice } from '../../helpers/sync-fixtures.js';
 
 const TOKEN = 'a-long-enough-metrics-token';
 
@@ -47,17 +46,7 @@ describe.each(CENTRAL_BACKENDS)('operations metrics on %s', (kind) => {
     app = undefined;
   });
 
-  const push = (deviceId: string, mutations: MutationEnvelope[]) =>
-    app!.inject({
-      method: 'POST',
-      url: '/v1/mutations',
-      headers: {
-        'content-type': 'application/json',
-        authorization: `Bearer dev-device:${deviceId}`,
-        [PROTOCOL_HEADER]: String(SYNC_PROTOCOL_VERSION),
-      },
-      payload: JSON.stringify({ protocolVersion: SYNC_PROTOCOL_VERSION, mutations }),
-    });
+  const push = (deviceId: string, mutations: MutationEnvelope[]) => injectPush(app!, deviceId, mutations);
 
   it('counts pushed mutations by name and outcome, conflicts by kind, and times the pushes', async () => {
     app = buildOpsApp({ db: db() });
@@ -133,13 +122,7 @@ describe.each(CENTRAL_BACKENDS)('operations metrics on %s', (kind) => {
 
 describe('operations metrics without the database', () => {
   it('counts failed pings and still answers the scrape', async () => {
-    const db = openPostgres({
-      kind: 'postgres',
-      connectionString: 'postgres://postgres@127.0.0.1:1/none',
-      poolMax: 1,
-      poolIdleMs: 1_000,
-      connectTimeoutMs: 1_000,
-    });
+    const db = unreachablePostgres();
     const app = buildOpsApp({ db, dbPing: { intervalMs: 20, timeoutMs: 500 } });
     try {
       await app.ready();
