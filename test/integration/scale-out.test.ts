@@ -143,7 +143,7 @@ describe('several central server processes over one PostgreSQL database', () => 
     );
     const leaving = instances[INSTANCES - 1]!;
     balancer.drain(leaving.url);
-    expect(await leaving.stop()).toBe(0);
+    expect(await leaving.stop(), leaving.output()).toBe(0);
     servers.splice(servers.indexOf(leaving), 1);
     const second = await Promise.all(workstations.map((workstation) => work(workstation)));
 
