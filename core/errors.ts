@@ -102,6 +102,13 @@ export const ErrorCode = {
   ServerUnavailable: 'SERVER_UNAVAILABLE',
   /** The central server asked the client to slow down (429); retrying later may succeed. */
   RateLimited: 'RATE_LIMITED',
+  /**
+   * The update feed's address is not https (plain http is allowed only to this computer): the
+   * workstation does not look for updates there at all.
+   */
+  UpdateFeedInsecure: 'UPDATE_FEED_INSECURE',
+  /** No update to act on: this workstation has no updater (the web bridge), or none is ready to install. */
+  UpdateUnavailable: 'UPDATE_UNAVAILABLE',
   /** Anything not foreseen. */
   Internal: 'INTERNAL',
 } as const;

@@ -1,5 +1,6 @@
 import type { WireError } from '../errors.js';
 import type { SyncStatus } from '../sync/status.js';
+import type { UpdateState } from '../update/update-state.js';
 import type { VetdeskApi } from './contract.js';
 
 /** What the backend tells the UI without being asked. */
@@ -8,6 +9,8 @@ export interface VetdeskEvents {
   'sync.status': SyncStatus;
   /** Rows staff can see changed in these replicated tables: refetch what shows them. */
   'data.changed': { tables: string[] };
+  /** The desktop app's update state changed (never sent by the web bridge: there it is `unavailable`). */
+  'update.status': UpdateState;
 }
 export type VetdeskEventName = keyof VetdeskEvents;
 

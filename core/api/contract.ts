@@ -4,6 +4,7 @@ import { dayRangeProblem } from '../domain/day-range.js';
 import { isoDate, uuidSchema } from '../domain/values.js';
 import { MUTATION_NAMES, type MutateRequest, type MutationName } from '../mutations/registry.js';
 import type { SyncStatus } from '../sync/status.js';
+import type { UpdateState } from '../update/update-state.js';
 import { auditHistoryParamsSchema, type AuditHistory } from './audit.js';
 import {
   createEnrolmentCodeRequestSchema,
@@ -62,6 +63,15 @@ const mutateInput = z.object({
 
 export const API = {
   'sync.status': operation<SyncStatus>()(empty),
+  /** The desktop app's updater (`unavailable` in the web bridge): what the status bar shows. */
+  'update.status': operation<UpdateState>()(empty),
+  /** Looks for a new version now (and downloads it); returns at once. Throws UPDATE_UNAVAILABLE without an updater. */
+  'update.check': operation<null>()(empty),
+  /**
+   * Quits and installs the verified version that is `ready`. The page asks first
+   * (core/update/restart-decision.ts). Throws UPDATE_UNAVAILABLE when no version is ready.
+   */
+  'update.install': operation<null>()(empty),
   /** Enrolment, who is signed in, whether the screen is locked: what the shell shows. */
   'identity.state': operation<IdentityState>()(empty),
   /**

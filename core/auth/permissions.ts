@@ -66,6 +66,10 @@ const ADMIN: readonly StaffRole[] = ['admin'];
  */
 export const OPERATION_ACCESS = {
   'sync.status': 'open',
+  'update.status': 'open',
+  // Restarting ends everyone's work on this workstation: only for a signed-in person.
+  'update.check': 'session',
+  'update.install': 'session',
   'identity.state': 'open',
   'setup.enrol': 'open',
   'session.signIn': 'open',

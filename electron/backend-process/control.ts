@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { wireErrorSchema } from '../../core/errors.js';
+import { updateStateSchema } from '../../core/update/update-state.js';
 
 /**
  * Control messages between Electron main and the backend utility process (on the process's
@@ -15,6 +16,8 @@ export const controlToBackendSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('connect') }),
   /** Stop syncing, close the database, exit. */
   z.object({ type: z.literal('stop') }),
+  /** The updater's state changed (main runs electron-updater; the page learns it from the backend). */
+  z.object({ type: z.literal('update-state'), state: updateStateSchema }),
   /** Main's answer to a `secret` request: the sealed or opened value, or why not. */
   z.object({
     type: z.literal('secret-result'),
@@ -36,5 +39,9 @@ export const controlFromBackendSchema = z.discriminatedUnion('type', [
     op: z.enum(['encrypt', 'decrypt']),
     value: z.string().max(10_000),
   }),
+  /** Staff asked (through the page) to look for an update now, or to restart into the ready one. */
+  z.object({ type: z.literal('update-command'), command: z.enum(['check', 'install']) }),
+  /** The server refused this version's sync protocol (426): main's updater says an update is required. */
+  z.object({ type: z.literal('protocol-too-old'), reason: z.string().max(1_000) }),
 ]);
 export type ControlFromBackend = z.infer<typeof controlFromBackendSchema>;

@@ -4,6 +4,7 @@ import type {} from 'electron';
 import path from 'node:path';
 import { AppError, ErrorCode, isAppError } from '../../core/errors.js';
 import { EncryptedSecretStore, FileSecretStore, type SecretStore } from '../backend/secret-store.js';
+import { RelayedUpdateControl, watchProtocolMismatch } from '../backend/update-control.js';
 import { type Workstation, openWorkstation } from '../backend/workstation.js';
 import { type ControlFromBackend, controlToBackendSchema } from './control.js';
 import { RelayCipher } from './relay-cipher.js';
@@ -14,6 +15,9 @@ let workstation: Workstation | null = null;
 const waiting: BackendPort[] = [];
 const stops: (() => void)[] = [];
 const cipher = new RelayCipher(report);
+const updates = new RelayedUpdateControl((command) => {
+  report({ type: 'update-command', command });
+});
 
 /** The device token's store: files under the data folder, sealed by main's safeStorage when it can. */
 function secretStore(dataDir: string, sealSecrets: boolean): SecretStore {
@@ -48,9 +52,18 @@ process.parentPort.on('message', (event) => {
   switch (message.type) {
     case 'open':
       if (workstation) return;
-      openWorkstation({ dataDir: message.dataDir, secrets: secretStore(message.dataDir, message.sealSecrets) }).then(
+      openWorkstation({
+        dataDir: message.dataDir,
+        secrets: secretStore(message.dataDir, message.sealSecrets),
+        updates,
+      }).then(
         (opened) => {
           workstation = opened;
+          stops.push(
+            watchProtocolMismatch(opened.backend, (reason) => {
+              report({ type: 'protocol-too-old', reason });
+            }),
+          );
           for (const port of waiting.splice(0)) serve(port);
           report({ type: 'opened', deviceId: opened.deviceId });
         },
@@ -70,6 +83,9 @@ process.parentPort.on('message', (event) => {
       return;
     case 'secret-result':
       cipher.settle(message);
+      return;
+    case 'update-state':
+      updates.set(message.state);
       return;
   }
 });

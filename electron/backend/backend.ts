@@ -10,6 +10,7 @@ import type { SyncEngine } from '../../sync/client/sync-engine.js';
 import { exportOutbox } from './identity/outbox-export.js';
 import { sessionRequired } from './identity/session-manager.js';
 import type { WorkstationIdentity } from './identity/workstation-identity.js';
+import { NO_UPDATER, type UpdateControl } from './update-control.js';
 
 /** The status of a workstation that does not sync yet (not enrolled): offline, its outbox as it is. */
 function notSyncing(replica: LocalReplica): SyncStatus {
@@ -44,6 +45,8 @@ export class WorkstationBackend {
     readonly replica: LocalReplica,
     private syncEngine: SyncEngine | null,
     readonly identity: WorkstationIdentity,
+    /** The desktop app's updater; none in the web bridge and plain Node. */
+    readonly updates: UpdateControl = NO_UPDATER,
   ) {
     this.handlers = this.buildHandlers();
   }
@@ -132,6 +135,15 @@ export class WorkstationBackend {
     const read = replica.read;
     return {
       'sync.status': () => this.sync?.status() ?? notSyncing(replica),
+      'update.status': () => this.updates.state(),
+      'update.check': () => {
+        this.updates.check();
+        return null;
+      },
+      'update.install': () => {
+        this.updates.install();
+        return null;
+      },
       'session.current': () => read.staffMember(this.staffId()),
       'clinic.current': () => read.currentClinic(this.staffId()),
       'search.ownersAndPatients': ({ query, limit }) => replica.searchOwnersAndPatients(query, limit),

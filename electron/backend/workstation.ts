@@ -9,6 +9,7 @@ import { identitySettingsFromEnv, type IdentitySettings } from './identity/ident
 import { SessionManager } from './identity/session-manager.js';
 import type { WorkstationIdentity } from './identity/workstation-identity.js';
 import type { SecretStore } from './secret-store.js';
+import type { UpdateControl } from './update-control.js';
 
 interface CommonOptions {
   /** Folder holding this workstation's database (created 0700). */
@@ -18,6 +19,8 @@ interface CommonOptions {
   push?: SyncEngineOptions['push'];
   /** Days settled outbox rows are kept (db/local/replica.ts has the default). */
   outboxRetentionDays?: number;
+  /** The desktop app's updater (the backend utility process relays it); none elsewhere. */
+  updates?: UpdateControl;
 }
 
 /**
@@ -83,7 +86,7 @@ export async function openWorkstation(options: WorkstationOptions): Promise<Work
     replica.close();
     throw error;
   }
-  const backend = new WorkstationBackend(replica, null, identity);
+  const backend = new WorkstationBackend(replica, null, identity, options.updates);
   let sync: SyncEngine | null = null;
   const startEngine = (serverUrl: string) => {
     const authorization = () => identity.deviceAuthorization() ?? '';

@@ -1,7 +1,12 @@
 import { MessageChannelMain, safeStorage, type UtilityProcess, type WebContents, utilityProcess } from 'electron';
 import { IPC_PORT_CHANNEL } from '../../core/api/ipc-protocol.js';
 import { AppError, ErrorCode } from '../../core/errors.js';
-import { type ControlToBackend, controlFromBackendSchema } from '../backend-process/control.js';
+import type { UpdateState } from '../../core/update/update-state.js';
+import {
+  type ControlFromBackend,
+  type ControlToBackend,
+  controlFromBackendSchema,
+} from '../backend-process/control.js';
 import type { DesktopConfig } from './config.js';
 import { answerSecretRequest } from './secret-relay.js';
 
@@ -18,7 +23,14 @@ export interface BackendHost {
   stop(): Promise<void>;
   /** Called when the backend exits without being asked to. */
   onUnexpectedExit(listener: (code: number) => void): void;
+  /** Tells the backend (and through it the page) the updater's state. */
+  updateState(state: UpdateState): void;
+  /** Called with the page's update commands and the server's 426, relayed by the backend. */
+  onUpdateRequest(listener: (request: UpdateRequest) => void): void;
 }
+
+/** What the backend asks of main's updater. */
+export type UpdateRequest = Extract<ControlFromBackend, { type: 'update-command' | 'protocol-too-old' }>;
 
 /**
  * Forks the backend (`entry`, the bundled electron/backend-process/entry.ts) as a utility
@@ -31,6 +43,7 @@ export function startBackend(entry: string, config: DesktopConfig): BackendHost 
   };
   let stopping = false;
   let exitListener: (code: number) => void = () => undefined;
+  let updateListener: (request: UpdateRequest) => void = () => undefined;
   const exited = new Promise<void>((resolve) => {
     child.once('exit', (code) => {
       if (!stopping) exitListener(code);
@@ -45,7 +58,8 @@ export function startBackend(entry: string, config: DesktopConfig): BackendHost 
       const message = parsed.data;
       if (message.type === 'opened') resolve({ deviceId: message.deviceId });
       else if (message.type === 'failed') reject(AppError.fromWire(message.error));
-      else send(answerSecretRequest(safeStorage, message));
+      else if (message.type === 'secret') send(answerSecretRequest(safeStorage, message));
+      else updateListener(message);
     });
     void exited.then(() => {
       reject(new AppError(ErrorCode.Internal, 'The VetDesk backend exited before opening the workstation'));
@@ -74,6 +88,12 @@ export function startBackend(entry: string, config: DesktopConfig): BackendHost 
     },
     onUnexpectedExit(listener) {
       exitListener = listener;
+    },
+    updateState(state) {
+      if (!stopping) send({ type: 'update-state', state });
+    },
+    onUpdateRequest(listener) {
+      updateListener = listener;
     },
   };
 }

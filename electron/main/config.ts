@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { AppError, ErrorCode } from '../../core/errors.js';
+import { DEFAULT_UPDATE_CHANNEL, type UpdateChannel, updateChannelSchema } from '../../core/release/update-channel.js';
 
 /** The settings file in the user-data folder, written by an admin. */
 export const SETTINGS_FILE_NAME = 'settings.json';
@@ -13,6 +14,8 @@ export const settingsFileSchema = z.object({
    * feed. Which server the workstation syncs with is decided at enrolment (first-run screen).
    */
   serverUrl: z.url().optional(),
+  /** The release channel to follow: `stable` (default) or `beta`. */
+  updateChannel: updateChannelSchema.optional(),
 });
 
 /** What the desktop app needs to start its backend. */
@@ -21,6 +24,8 @@ export interface DesktopConfig {
   dataDir: string;
   /** The update feed's server; absent until configured (no automatic updates then). */
   serverUrl: string | undefined;
+  /** The update feed's channel. */
+  updateChannel: UpdateChannel;
   settingsFile: string;
 }
 
@@ -48,7 +53,8 @@ function readSettings(file: string): z.infer<typeof settingsFileSchema> {
 /**
  * Resolves the desktop configuration: data in `<VETDESK_DATA_DIR or userData>/workstation`
  * (the same layout as `npm run workstation`); the update feed's server from
- * `VETDESK_SERVER_URL`, else `serverUrl` in `<userData>/settings.json`. Who works here is
+ * `VETDESK_SERVER_URL`, else `serverUrl` in `<userData>/settings.json`, and its channel from
+ * `VETDESK_UPDATE_CHANNEL`, else `updateChannel` there, else stable. Who works here is
  * never configuration: people sign in (electron/backend/identity).
  * @throws AppError CONFIG_INVALID when the settings file is malformed or a value is invalid.
  */
@@ -64,5 +70,11 @@ export function resolveDesktopConfig(userData: string, env: NodeJS.ProcessEnv = 
       { settingsFile },
     );
   }
-  return { dataDir: path.join(dataRoot, 'workstation'), serverUrl, settingsFile };
+  const channel = updateChannelSchema.safeParse(
+    env['VETDESK_UPDATE_CHANNEL'] ?? settings.updateChannel ?? DEFAULT_UPDATE_CHANNEL,
+  );
+  if (!channel.success) {
+    throw new AppError(ErrorCode.ConfigInvalid, 'VETDESK_UPDATE_CHANNEL must be stable or beta', { settingsFile });
+  }
+  return { dataDir: path.join(dataRoot, 'workstation'), serverUrl, updateChannel: channel.data, settingsFile };
 }

@@ -4,12 +4,13 @@ import { type BrowserWindow, Menu, app, dialog, ipcMain, session } from 'electro
 import electronUpdater from 'electron-updater';
 import { IPC_CONNECT_CHANNEL } from '../../core/api/ipc-protocol.js';
 import { isAppError } from '../../core/errors.js';
+import { RELEASE_PUBLIC_KEY_PEM } from '../../core/release/release-public-key.js';
 import { registerAppScheme, serveRendererBundle } from './app-protocol.js';
 import { type BackendHost, startBackend } from './backend-host.js';
-import { resolveDesktopConfig } from './config.js';
+import { type DesktopConfig, resolveDesktopConfig } from './config.js';
 import { buildMenuTemplate } from './menu.js';
 import { applyContentSecurityPolicy, denyAllPermissions, hardenWebContents, isAppUrl } from './security.js';
-import { startAutoUpdates } from './updater.js';
+import { type AutoUpdates, startAutoUpdates } from './updater.js';
 import { createMainWindow, focusWindow } from './window.js';
 
 // Electron main: windows, menu, security, updates. It never touches the database or calls the
@@ -29,9 +30,46 @@ function fatal(error: unknown): void {
   app.exit(1);
 }
 
-/** The central server's update feed: `<server>/updates/`. */
-function feedUrl(serverUrl: string): string {
-  return new URL('updates/', serverUrl.endsWith('/') ? serverUrl : `${serverUrl}/`).toString();
+/**
+ * Runs the updater once the backend says which device this is (for staged rollouts), relays its
+ * state to the backend (the page shows it) and the page's commands and the server's 426 back.
+ * An update feed that is not https is logged and leaves the app without updates.
+ */
+function runUpdates(backend: BackendHost, config: DesktopConfig & { serverUrl: string }): void {
+  void backend.opened.then(
+    ({ deviceId }) => {
+      let updates: AutoUpdates;
+      try {
+        updates = startAutoUpdates({
+          updater: electronUpdater.autoUpdater,
+          serverUrl: config.serverUrl,
+          channel: config.updateChannel,
+          deviceId,
+          publicKeyPem: RELEASE_PUBLIC_KEY_PEM,
+          platform: process.platform,
+          arch: process.arch,
+          onState: (state) => {
+            backend.updateState(state);
+          },
+          log: (message) => {
+            console.warn(message);
+          },
+        });
+      } catch (error) {
+        console.warn(isAppError(error) ? `${error.message} (${error.code})` : String(error));
+        return;
+      }
+      backend.updateState(updates.state());
+      backend.onUpdateRequest((request) => {
+        if (request.type === 'protocol-too-old') updates.protocolTooOld(request.reason);
+        else if (request.command === 'check') updates.check();
+        else if (updates.state().state === 'ready') updates.install();
+        else console.warn('update install asked for while no verified version is ready: ignored');
+      });
+    },
+    // A backend that cannot open is reported by `fatal`.
+    () => undefined,
+  );
 }
 
 function start(state: { window: BrowserWindow | null }): void {
@@ -81,17 +119,8 @@ function start(state: { window: BrowserWindow | null }): void {
     });
   });
 
-  if (app.isPackaged && config.serverUrl !== undefined) {
-    startAutoUpdates({
-      updater: electronUpdater.autoUpdater,
-      dialog,
-      window: () => state.window,
-      feedUrl: feedUrl(config.serverUrl),
-      log: (message) => {
-        console.warn(message);
-      },
-    });
-  }
+  const { serverUrl } = config;
+  if (app.isPackaged && serverUrl !== undefined) runUpdates(backend, { ...config, serverUrl });
 }
 
 /** Starts the desktop app, or hands over to the instance already running. */

@@ -44,6 +44,13 @@ export class SyncEngine {
   private readonly serverUrl: string;
   private readonly authorization: () => string;
   private revoked = false;
+  /**
+   * The server refused this version's sync protocol (426). Only pushes carry the version, so
+   * shapes keep arriving meanwhile: without this, the next shape batch would say "online" and
+   * hide that nothing can be pushed until the workstation is updated. A push that goes through
+   * clears it.
+   */
+  private protocolBlock: WireError | null = null;
 
   constructor(
     private readonly replica: LocalReplica,
@@ -56,9 +63,12 @@ export class SyncEngine {
       replica,
       { serverUrl: options.serverUrl, authorization: options.authorization, ...options.push },
       (event) => {
-        if (event.kind === 'pushed') this.markOnline(event.at);
-        else if (event.kind === 'offline') this.setConnection('offline', null);
+        if (event.kind === 'pushed') {
+          this.protocolBlock = null;
+          this.markOnline(event.at);
+        } else if (event.kind === 'offline') this.setConnection('offline', null);
         else {
+          this.protocolBlock = event.error.code === ErrorCode.ProtocolMismatch ? event.error.toWire() : null;
           this.setConnection('blocked', event.error.toWire());
           if (event.error.code === ErrorCode.DeviceRevoked) this.revoke(options.onRevoked, event.error.toWire());
         }
@@ -215,8 +225,9 @@ export class SyncEngine {
   }
 
   private setConnection(connection: SyncStatus['connection'], blockedBy: WireError | null): void {
-    this.connection = connection;
-    this.blockedBy = blockedBy;
+    const tooOld = connection !== 'blocked' ? this.protocolBlock : null;
+    this.connection = tooOld ? 'blocked' : connection;
+    this.blockedBy = tooOld ?? blockedBy;
     this.emit();
   }
 

@@ -1,4 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
+import { CLINIC_TIMEZONE } from '../../db/central/seed/time.js';
 import { expect, screenshot, test } from './fixtures.js';
 
 // The day grid's geometry (renderer/src/features/today/day-layout.ts): 08:00-19:00 in 5-minute tracks.
@@ -403,10 +404,19 @@ test('the week is a time grid: a booking sits at its time and length, and free t
   await expect(page.getByRole('heading', { name: 'Today' })).toBeVisible();
 });
 
+/** The next Monday-to-Friday after today on the demo clinic's clock, as `YYYY-MM-DD`. */
+function nextWorkingDay(): string {
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: CLINIC_TIMEZONE }).format(new Date());
+  let day = Date.parse(`${today}T12:00:00Z`);
+  do day += 86_400_000;
+  while ([0, 6].includes(new Date(day).getUTCDay()));
+  return new Date(day).toISOString().slice(0, 10);
+}
+
 test.describe('on a screen shorter than the day', () => {
-  // A practice of its own: it drags the column's first movable booking down by 200 px or more,
-  // which needs that booking early in the day, as the demo seeds it (the day view's test above
-  // moves the first one away).
+  // A practice of its own: it drags the day's earliest movable booking down by 200 px or more,
+  // which needs room below it. Today's bookings before the clock are done, so late in the day
+  // none would have that room: the test works on the next working day, all of it still ahead.
   test.use({ viewport: { width: 1440, height: 800 }, vetdeskSharing: 'test' });
 
   test('holding a dragged booking at the bottom edge scrolls the day, and it lands where shown', async ({
@@ -415,9 +425,18 @@ test.describe('on a screen shorter than the day', () => {
   }) => {
     await page.goto(vetdesk.url);
     await expect(page.getByRole('heading', { name: 'Today' })).toBeVisible();
-    const column = page.getByRole('region', { name: 'Appointments by vet' }).locator('section.day-column').first();
-    const block = column.getByRole('button', { name: movable }).first();
+    await page.goto(`${page.url().replace(/#.*$/, '')}#/today/${nextWorkingDay()}`);
+    const grid = page.getByRole('region', { name: 'Appointments by vet' });
+    const blocks = grid.getByRole('button', { name: movable });
+    await expect(blocks.first()).toBeVisible();
+    // The day opens scrolled to the clock's hour; from the top, the earliest booking has the
+    // whole day below it.
+    await page.evaluate('window.scrollTo(0, 0)');
+    const tops = await Promise.all((await blocks.all()).map(async (found) => (await box(found)).y));
+    const block = blocks.nth(tops.indexOf(Math.min(...tops)));
     const id = (await block.getAttribute('data-appointment-id')) ?? '';
+    // Pinned by its vet's column: while dragged, the block leaves the list of movable ones.
+    const column = grid.locator('section.day-column').filter({ has: page.locator(`[data-appointment-id="${id}"]`) });
     await block.scrollIntoViewIfNeeded();
     const from = await box(block);
     const scrolledBefore = Number(await page.evaluate('window.scrollY'));

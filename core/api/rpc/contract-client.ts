@@ -109,6 +109,7 @@ export function contractClient(options: ContractClientOptions): ContractClient {
     if ('pong' in frame) return;
     if ('event' in frame) {
       if (frame.event === 'sync.status') emit('sync.status', frame.payload);
+      else if (frame.event === 'update.status') emit('update.status', frame.payload);
       else emit('data.changed', frame.payload);
       return;
     }

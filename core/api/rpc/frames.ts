@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { wireErrorSchema } from '../../errors.js';
 import { syncStatusSchema } from '../../sync/status.js';
+import { updateStateSchema } from '../../update/update-state.js';
 
 /**
  * The frames of the one RPC protocol between a page and the workstation backend, whatever
@@ -46,6 +47,7 @@ export type ResponseFrame = z.infer<typeof responseFrameSchema>;
 export const eventFrameSchema = z.union([
   z.strictObject({ event: z.literal('sync.status'), payload: syncStatusSchema }),
   z.strictObject({ event: z.literal('data.changed'), payload: z.strictObject({ tables: z.array(z.string()) }) }),
+  z.strictObject({ event: z.literal('update.status'), payload: updateStateSchema }),
 ]);
 export type EventFrame = z.infer<typeof eventFrameSchema>;
 

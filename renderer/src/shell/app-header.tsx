@@ -2,6 +2,7 @@ import { useCan } from '../features/identity/session-context.js';
 import type { Route } from '../routing/routes.js';
 import { ThemeToggle } from '../ui/theme-toggle.js';
 import { SyncStatusIndicator } from './sync-status-indicator.js';
+import { UpdateIndicator } from './update-indicator.js';
 import { PRODUCT_NAME } from './use-clinic.js';
 import { UserMenu } from './user-menu.js';
 
@@ -13,7 +14,7 @@ interface AppHeaderProps {
   onHelp: () => void;
 }
 
-/** The header: practice, navigation (Admin for those who may), sync state, the signed-in person's menu. */
+/** The header: practice, navigation (Admin for those who may), sync and update state, the signed-in person's menu. */
 export function AppHeader({ route, practiceName, onSearch, onHelp }: AppHeaderProps) {
   const can = useCan();
   const current = (name: Route['name']) => (route.name === name ? 'page' : undefined);
@@ -47,6 +48,7 @@ export function AppHeader({ route, practiceName, onSearch, onHelp }: AppHeaderPr
         ) : null}
       </nav>
       <SyncStatusIndicator />
+      <UpdateIndicator />
       <div className="header-tools">
         <UserMenu />
         <ThemeToggle />

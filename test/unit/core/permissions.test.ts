@@ -42,7 +42,7 @@ describe('the permission matrix', () => {
 
   it('opens only the first-run, sign-in and status operations to nobody signed in', () => {
     expect([...OPERATIONS_WITHOUT_SESSION].sort()).toEqual(
-      ['identity.state', 'session.signIn', 'setup.enrol', 'sync.status'].sort(),
+      ['identity.state', 'session.signIn', 'setup.enrol', 'sync.status', 'update.status'].sort(),
     );
   });
 

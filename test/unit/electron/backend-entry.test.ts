@@ -107,4 +107,24 @@ describe('backend utility entry', () => {
       ]),
     );
   });
+
+  it("relays main's update state to the page, as an event and through update.status", async () => {
+    await expect(client['update.status']({})).resolves.toEqual({ state: 'unavailable' });
+    const ready = { state: 'ready', version: '2.0.0', notes: 'Faster search.' } as const;
+    const seen = new Promise<unknown>((resolve) => {
+      const off = client.on('update.status', (state) => {
+        off();
+        resolve(state);
+      });
+    });
+    parentPort.emit('message', { data: { type: 'update-state', state: ready }, ports: [] });
+    expect(await seen).toEqual(ready);
+    await expect(client['update.status']({})).resolves.toEqual(ready);
+  });
+
+  it('lets nobody but a signed-in person restart into an update', async () => {
+    await expect(client['update.install']({})).rejects.toMatchObject({ code: 'SESSION_REQUIRED' });
+    await expect(client['update.check']({})).rejects.toMatchObject({ code: 'SESSION_REQUIRED' });
+    expect(parentPort.postMessage).not.toHaveBeenCalledWith(expect.objectContaining({ type: 'update-command' }));
+  });
 });

@@ -167,4 +167,30 @@ describe('electron main', () => {
     expect(roles()).not.toContain('reload');
     expect(roles()).toEqual(expect.arrayContaining(['zoomIn', 'zoomOut', 'resetZoom', 'togglefullscreen']));
   });
+
+  it('in a packaged app runs the updater for the device once the backend opened, relaying state and requests', async () => {
+    app.isPackaged = true;
+    await startMain();
+    const { autoUpdater } = (await import('electron-updater')).default;
+    const quitAndInstall = vi.spyOn(autoUpdater, 'quitAndInstall');
+    const backend = utilityProcesses[0]!;
+    const device = '0190a5c4-7d2e-7c3a-9b1f-3e4d5c6b7a80';
+    backend.emit('message', { type: 'opened', deviceId: device });
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(autoUpdater.requestHeaders).toEqual({ 'x-vetdesk-device': device });
+    expect(autoUpdater.autoInstallOnAppQuit).toBe(false);
+    const states = () =>
+      backend.posted
+        .map(({ message }) => message)
+        .filter((message) => (message as { type: string }).type === 'update-state');
+    expect(states()).toEqual([{ type: 'update-state', state: { state: 'idle' } }]);
+    // Nothing verified is ready: a page asking to install changes nothing.
+    backend.emit('message', { type: 'update-command', command: 'install' });
+    expect(quitAndInstall).not.toHaveBeenCalled();
+    backend.emit('message', { type: 'protocol-too-old', reason: 'update the workstation' });
+    expect(states().at(-1)).toEqual({
+      type: 'update-state',
+      state: { state: 'required', reason: 'update the workstation' },
+    });
+  });
 });

@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type { ClinicRow } from '../../../../core/api/views.js';
 import { clinicFields, MAX_DUE_DAYS, type ClinicFields } from '../../../../core/domain/clinic.js';
 import { describedBy, FormField } from '../../ui/form-field.js';
+import { useDirtyForm } from '../../ui/dirty-forms.js';
 
 type ClinicInput = z.input<typeof clinicFields>;
 type TextField = Exclude<keyof ClinicInput, 'default_due_days'>;
@@ -35,6 +36,7 @@ export function ClinicDetailsForm({ clinic, busy, onSave }: ClinicDetailsFormPro
       default_due_days: clinic.default_due_days,
     },
   });
+  useDirtyForm(form.formState.isDirty);
   const { errors, dirtyFields, isDirty } = form.formState;
   const field = (name: keyof ClinicInput) => {
     const error = errors[name]?.message;

@@ -12,6 +12,7 @@ import { describedBy, FormField } from '../../ui/form-field.js';
 import { formatDateTime } from '../../ui/format.js';
 import { FormAlert, onlineOnlyProblems } from '../identity/online-only.js';
 import { useAdminOperation } from './use-admin-operation.js';
+import { useDirtyForm } from '../../ui/dirty-forms.js';
 
 type CodeFields = z.input<typeof createEnrolmentCodeRequestSchema>;
 type CodeValues = z.output<typeof createEnrolmentCodeRequestSchema>;
@@ -42,6 +43,7 @@ function CodeForm({ onCreated, onClose }: { onCreated: (code: EnrolmentCodeRespo
     resolver: zodResolver(createEnrolmentCodeRequestSchema),
     defaultValues: { deviceName: '', hours: 24 },
   });
+  useDirtyForm(form.formState.isDirty);
   const { errors } = form.formState;
   const submit = form.handleSubmit((values) => {
     setAlert(null);

@@ -12,6 +12,7 @@ import { describedBy, FormField } from '../../ui/form-field.js';
 import { showToast } from '../../ui/toast-store.js';
 import { FormAlert, onlineOnlyProblems } from '../identity/online-only.js';
 import { useAdminOperation } from './use-admin-operation.js';
+import { useDirtyForm } from '../../ui/dirty-forms.js';
 
 type ResetFields = z.input<typeof resetPasswordRequestSchema>;
 type ResetValues = z.output<typeof resetPasswordRequestSchema>;
@@ -41,6 +42,7 @@ function ResetPasswordForm({ member, name, onClose }: { member: StaffRow; name: 
     resolver: zodResolver(resetPasswordRequestSchema),
     defaultValues: { newPassword: '' },
   });
+  useDirtyForm(form.formState.isDirty);
   const error = form.formState.errors.newPassword?.message;
   const help = `At least ${PASSWORD_MIN_LENGTH} characters.`;
   const submit = form.handleSubmit((values) => {

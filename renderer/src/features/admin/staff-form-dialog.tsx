@@ -15,6 +15,7 @@ import { humanize } from '../../ui/format.js';
 import { showToast } from '../../ui/toast-store.js';
 import { FormAlert, onlineOnlyProblems } from '../identity/online-only.js';
 import { useAdminOperation } from './use-admin-operation.js';
+import { useDirtyForm } from '../../ui/dirty-forms.js';
 
 type CreateFields = z.input<typeof createStaffRequestSchema>;
 type CreateValues = z.output<typeof createStaffRequestSchema>;
@@ -66,6 +67,7 @@ function CreateStaffForm({ title, onClose }: { title: string; onClose: () => voi
     resolver: zodResolver(createStaffRequestSchema),
     defaultValues: { username: '', displayName: '', email: '', role: 'front_desk', password: '' },
   });
+  useDirtyForm(form.formState.isDirty);
   const submit = form.handleSubmit((values) => {
     setAlert(null);
     create.mutate(values, {
@@ -134,6 +136,7 @@ function EditStaffForm({ member, title, onClose }: { member: StaffRow; title: st
     resolver: zodResolver(editSchema),
     defaultValues: { displayName: member.display_name ?? '', email: member.email ?? '', role: member.role },
   });
+  useDirtyForm(form.formState.isDirty);
   const { errors, dirtyFields } = form.formState;
   const submit = form.handleSubmit((values) => {
     setAlert(null);

@@ -11,6 +11,7 @@ import { formatMoney } from '../../ui/format.js';
 import { describedBy, FormField } from '../../ui/form-field.js';
 import { ErrorState } from '../../ui/states.js';
 import { percentToRate, rateToPercent } from './tax-percent.js';
+import { useDirtyForm } from '../../ui/dirty-forms.js';
 
 /** The shared item schema, with the tax rate typed as a percentage. */
 const itemForm = billItemFields.omit({ tax_rate: true, price_list_item_id: true }).extend({
@@ -28,6 +29,7 @@ export function AddItemForm({ billId }: { billId: string }) {
   const mutate = useMutate();
   const [filter, setFilter] = useState('');
   const form = useForm<ItemInput, unknown, ItemOutput>({ resolver: zodResolver(itemForm), defaultValues: EMPTY });
+  useDirtyForm(form.formState.isDirty);
   const { errors } = form.formState;
   const needle = filter.trim().toLowerCase();
   const choices = (priceList.data ?? []).filter(

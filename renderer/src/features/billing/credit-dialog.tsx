@@ -13,6 +13,7 @@ import { formatMoney } from '../../ui/format.js';
 import { FormAlert } from '../identity/online-only.js';
 import type { BillOwner } from './payment-dialog.js';
 import { CREDIT_PROBLEMS, isMoneyText, moneyCents, moneyMin } from './payment-words.js';
+import { useDirtyForm } from '../../ui/dirty-forms.js';
 
 type CreditInput = z.input<typeof creditUseFields>;
 
@@ -68,6 +69,7 @@ function CreditForm({ billId, balance, credit, owner, currency, onClose }: Credi
     resolver: zodResolver(schema),
     defaultValues: { bill_id: billId, amount: most },
   });
+  useDirtyForm(form.formState.isDirty);
   const amountError = form.formState.errors.amount?.message;
   return (
     <DialogForm

@@ -13,6 +13,7 @@ import { describedBy, FormField } from '../../ui/form-field.js';
 import { formatMoney } from '../../ui/format.js';
 import { FormAlert } from '../identity/online-only.js';
 import { moneyCents } from './payment-words.js';
+import { useDirtyForm } from '../../ui/dirty-forms.js';
 
 type PaymentInput = z.input<typeof paymentFields>;
 
@@ -70,6 +71,7 @@ function PaymentFlow({ billId, balance, currency, owner, onClose }: PaymentDialo
       notes: '',
     },
   });
+  useDirtyForm(form.formState.isDirty);
   const money = (amount: string) => formatMoney(amount, currency);
 
   const record = (values: PaymentFields, success: string, onSaved: () => void) => {

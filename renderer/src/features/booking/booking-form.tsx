@@ -11,6 +11,7 @@ import { describedBy, FormField } from '../../ui/form-field.js';
 import { formatLongDay, formatTime, localInstant } from '../../ui/format.js';
 import { findOverlaps } from './overlap.js';
 import { useFreeSlot } from './use-free-slot.js';
+import { useDirtyForm } from '../../ui/dirty-forms.js';
 
 /** The form's own fields; the appointment's rules come from the shared schema. */
 const slotSchema = z.object({
@@ -73,6 +74,7 @@ export function BookingForm(props: BookingFormProps) {
       reason: '',
     },
   });
+  useDirtyForm(form.formState.isDirty);
   const { errors } = form.formState;
   const [date, time, duration, vetId] = useWatch({
     control: form.control,

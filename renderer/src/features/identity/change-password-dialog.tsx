@@ -13,6 +13,7 @@ import { DialogForm } from '../../ui/dialog-form.js';
 import { describedBy, FormField } from '../../ui/form-field.js';
 import { showToast } from '../../ui/toast-store.js';
 import { FormAlert, onlineOnlyProblems } from './online-only.js';
+import { useDirtyForm } from '../../ui/dirty-forms.js';
 
 /** The contract's input plus the repeated new password, which only the form needs. */
 const changePasswordForm = API['session.changePassword'].input
@@ -45,6 +46,7 @@ function ChangePasswordForm({ onClose }: { onClose: () => void }) {
     resolver: zodResolver(changePasswordForm),
     defaultValues: { currentPassword: '', newPassword: '', confirmPassword: '' },
   });
+  useDirtyForm(form.formState.isDirty);
   const { errors } = form.formState;
   const submit = form.handleSubmit((values) => {
     setAlert(null);

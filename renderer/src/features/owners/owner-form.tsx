@@ -3,6 +3,7 @@ import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import { ownerFields, type OwnerFields } from '../../../../core/domain/entities.js';
 import { describedBy, FormField } from '../../ui/form-field.js';
+import { useDirtyForm } from '../../ui/dirty-forms.js';
 
 type OwnerInput = z.input<typeof ownerFields>;
 
@@ -40,6 +41,7 @@ export function OwnerForm({ initial, submitLabel, cancelLabel, busy, onSave, onC
     resolver: zodResolver(ownerFields),
     defaultValues: Object.fromEntries(FIELDS.map((field) => [field.name, initial[field.name] ?? ''])),
   });
+  useDirtyForm(form.formState.isDirty);
   const { errors, dirtyFields } = form.formState;
   return (
     <form

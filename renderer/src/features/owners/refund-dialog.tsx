@@ -13,6 +13,7 @@ import { describedBy, FormField } from '../../ui/form-field.js';
 import { formatMoney } from '../../ui/format.js';
 import { CREDIT_PROBLEMS, isMoneyText, moneyCents } from '../billing/payment-words.js';
 import { FormAlert } from '../identity/online-only.js';
+import { useDirtyForm } from '../../ui/dirty-forms.js';
 
 type RefundInput = z.input<typeof refundFields>;
 const FIELDS = ['amount', 'method', 'reference', 'reason'] as const;
@@ -59,6 +60,7 @@ function RefundForm({ ownerId, ownerName, credit, currency, onClose }: RefundDia
     resolver: zodResolver(schema),
     defaultValues: { owner_id: ownerId, amount: credit, method: 'cash', reference: '', reason: '' },
   });
+  useDirtyForm(form.formState.isDirty);
   const { errors } = form.formState;
   const amountError = errors.amount?.message;
   const referenceError = errors.reference?.message;

@@ -6,6 +6,7 @@ import { patientFields, type PatientFields } from '../../../../core/domain/entit
 import { PATIENT_GENDERS, SPECIES } from '../../../../core/domain/enums.js';
 import { humanize } from '../../ui/format.js';
 import { describedBy, FormField } from '../../ui/form-field.js';
+import { useDirtyForm } from '../../ui/dirty-forms.js';
 
 type PatientInput = z.input<typeof patientFields>;
 
@@ -49,6 +50,7 @@ export function PatientForm(props: PatientFormProps) {
       notes: patient?.notes ?? '',
     },
   });
+  useDirtyForm(form.formState.isDirty);
   const { errors, dirtyFields } = form.formState;
   const error = (name: keyof PatientInput) => errors[name]?.message;
   const aria = (name: keyof PatientInput) => describedBy(`patient-${name}`, error(name));

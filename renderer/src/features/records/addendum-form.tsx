@@ -7,6 +7,7 @@ import { describedBy, FormField } from '../../ui/form-field.js';
 import { FormFooter } from './form-footer.js';
 import { submitOnCtrlEnter } from './submit-on-ctrl-enter.js';
 import { SoapFields } from './soap-fields.js';
+import { useDirtyForm } from '../../ui/dirty-forms.js';
 
 const addendumFields = medicalRecordFields.pick({
   title: true,
@@ -31,6 +32,7 @@ export function AddendumForm({ busy, onDirtyChange, onSave, onCancel }: Addendum
     resolver: zodResolver(addendumFields),
     defaultValues: { title: '', subjective: '', objective: '', assessment: '', plan: '' },
   });
+  useDirtyForm(form.formState.isDirty);
   const { errors, isDirty } = form.formState;
   useEffect(() => {
     onDirtyChange(isDirty);

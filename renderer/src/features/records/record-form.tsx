@@ -9,6 +9,7 @@ import { FormFooter } from './form-footer.js';
 import { submitOnCtrlEnter } from './submit-on-ctrl-enter.js';
 import { recordResolver, toFormValues, type RecordFormValues } from './record-form-values.js';
 import { SoapFields } from './soap-fields.js';
+import { useDirtyForm } from '../../ui/dirty-forms.js';
 
 interface RecordFormProps {
   record: MedicalRecordRow | null;
@@ -28,6 +29,7 @@ export function RecordForm(props: RecordFormProps) {
     resolver: recordResolver,
     defaultValues: toFormValues(record, defaultVetId),
   });
+  useDirtyForm(form.formState.isDirty);
   const { errors, isDirty } = form.formState;
   useEffect(() => {
     onDirtyChange(isDirty);

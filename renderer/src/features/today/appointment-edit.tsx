@@ -6,6 +6,7 @@ import { appointmentFields } from '../../../../core/domain/entities.js';
 import { useMutate } from '../../api/use-mutate.js';
 import { DialogForm } from '../../ui/dialog-form.js';
 import { describedBy, FormField } from '../../ui/form-field.js';
+import { useDirtyForm } from '../../ui/dirty-forms.js';
 
 /** The fields `appointment.update` edits, with its rules (caps, blank means none). */
 const editSchema = appointmentFields.pick({ reason: true, notes: true });
@@ -28,6 +29,7 @@ export function AppointmentEdit({ appointment, onDone }: AppointmentEditProps) {
     resolver: zodResolver(editSchema),
     defaultValues: { reason: appointment.reason ?? '', notes: appointment.notes ?? '' },
   });
+  useDirtyForm(form.formState.isDirty);
   const { errors } = form.formState;
   const error = (name: keyof EditInput) => errors[name]?.message;
   return (
