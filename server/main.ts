@@ -19,16 +19,8 @@ async function main(): Promise<void> {
         `  migration ${direction} ${String(migration.version).padStart(4, '0')}_${migration.name} (${Math.round(elapsedMs)} ms)\n`,
       ),
   });
-  process.stdout.write(`VetDesk central server listening on ${server.url}\n`);
-  if (config.developmentAuth) {
-    process.stdout.write(
-      '  WARNING: VETDESK_DEV_AUTH=1: development device credentials (no secret) are accepted on this loopback address\n',
-    );
-  }
-  process.stdout.write(
-    `  data: ${server.db.location}\n  health: ${server.url}/healthz  metrics: ${server.url}/metrics\n`,
-  );
-
+  // Before the address is announced: whoever waits for it (a supervisor, a test) may send
+  // SIGTERM at once, and without a handler yet that would kill the process mid-request.
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
@@ -48,6 +40,15 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => {
     stop('SIGTERM');
   });
+  process.stdout.write(`VetDesk central server listening on ${server.url}\n`);
+  if (config.developmentAuth) {
+    process.stdout.write(
+      '  WARNING: VETDESK_DEV_AUTH=1: development device credentials (no secret) are accepted on this loopback address\n',
+    );
+  }
+  process.stdout.write(
+    `  data: ${server.db.location}\n  health: ${server.url}/healthz  metrics: ${server.url}/metrics\n`,
+  );
 }
 
 main().catch((error: unknown) => {

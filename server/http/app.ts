@@ -1,7 +1,7 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { AppError, ErrorCode, isRetryable, validationError, type ValidationIssue } from '../../core/errors.js';
 import type { CentralDb } from '../../db/central/connection.js';
-import { pingDatabase } from '../../db/central/queries/health.js';
+import { pingDatabaseWithin } from '../../db/central/queries/health.js';
 import { toAppError } from '../../db/central/pg-error.js';
 import { AuditSealer, type AuditSealerOptions } from '../../sync/server/audit-sealer-schedule.js';
 import { ChangeLogCompactor, type ChangeLogCompactorOptions } from '../../sync/server/change-log-compactor.js';
@@ -12,9 +12,11 @@ import { frameworkClientError } from './limits/framework-errors.js';
 import type { LimitsConfig } from './limits/limits-config.js';
 import { fastifyLimitOptions, registerLimits, type LimitsOptions } from './limits/register-limits.js';
 import { securityHeaders } from './limits/security-headers.js';
+import { registerDbPing, type DbPingOptions } from './db-ping.js';
 import { createMetrics } from './metrics.js';
 import type { BackupScheduler } from '../backup/backup-scheduler.js';
 import { registerScheduledBackups } from './backup-hooks.js';
+import { registerRequestIdEcho, requestIdOptions } from './request-id.js';
 import { adminDeviceRoutes, type RequireAdmin } from './routes/admin-devices.js';
 import { adminUpdateRoutes } from './routes/admin-updates.js';
 import { auditRoutes } from './routes/audit.js';
@@ -36,6 +38,8 @@ export interface AppDependencies {
   db: CentralDb;
   version: string;
   logLevel?: string;
+  /** Where the JSON log lines go; standard output when absent (tests pass a stream to read them). */
+  logStream?: { write(line: string): unknown };
   /**
    * DEVELOPMENT ONLY: also accept `Bearer dev-device:<uuid>` (no secret; the device is created
    * on first use) beside enrolled devices' tokens. Off unless set; server/start.ts allows it only
@@ -56,6 +60,8 @@ export interface AppDependencies {
    * when absent. Only one sealer is needed per database, but several are safe (they take turns).
    */
   sealing?: Omit<AuditSealerOptions, 'onSealed' | 'onError'>;
+  /** How often the database is pinged for `/metrics` (db-ping.ts); its defaults when absent. */
+  dbPing?: DbPingOptions;
   /** Rate limits and the metrics token (server/http/limits); off when absent. */
   limits?: LimitsConfig;
   /** The server's own TLS certificate and key (PEM); plain HTTP when absent. */
@@ -165,7 +171,8 @@ function adminOf(sessions: SessionAuthenticator): RequireAdmin {
  */
 export function buildApp(deps: AppDependencies): FastifyInstance {
   const app = Fastify({
-    logger: { level: deps.logLevel ?? 'info' },
+    logger: { level: deps.logLevel ?? 'info', ...(deps.logStream ? { stream: deps.logStream } : {}) },
+    ...requestIdOptions(),
     ...fastifyLimitOptions(deps.limits),
     // Fastify refuses a path parameter over its length limit or with broken percent-encoding
     // before routing, so neither the error handler nor the hooks see it: without this it answers
@@ -177,6 +184,7 @@ export function buildApp(deps: AppDependencies): FastifyInstance {
     // With `https`, fastify's instance type is https.Server's; every use here is the same.
     ...(deps.tls ? { https: deps.tls } : {}),
   }) as FastifyInstance;
+  registerRequestIdEcho(app);
   registerLimits(app, { db: deps.db, limits: deps.limits, tls: deps.tls !== undefined, retention: deps.retention });
   const metrics = createMetrics(deps.db);
 
@@ -229,7 +237,7 @@ export function buildApp(deps: AppDependencies): FastifyInstance {
   void app.register(enrolRoutes, { db: deps.db });
   const requireAdmin = adminOf(sessions);
   void app.register(adminDeviceRoutes, { db: deps.db, requireAdmin });
-  void app.register(mutationRoutes, { db: deps.db, auth, clock });
+  void app.register(mutationRoutes, { db: deps.db, auth, clock, metrics: metrics.sync });
   void app.register(syncCountsRoutes, { db: deps.db, auth });
   const passwords = new PasswordChecker(staffAuth.scryptCost);
   void app.register(authRoutes, { db: deps.db, auth, sessions, passwords, settings: staffAuth });
@@ -243,7 +251,9 @@ export function buildApp(deps: AppDependencies): FastifyInstance {
     ...deps.shape,
     db: deps.db,
     auth,
+    metrics: metrics.sync,
   });
+  registerDbPing(app, deps.db, metrics.sync, deps.dbPing);
 
   if (deps.compaction) {
     const compactor = new ChangeLogCompactor(deps.db, {
@@ -311,14 +321,7 @@ export function buildApp(deps: AppDependencies): FastifyInstance {
   app.get('/healthz', async (_request, reply) => {
     const started = performance.now();
     try {
-      await Promise.race([
-        pingDatabase(deps.db),
-        new Promise((_, reject) =>
-          setTimeout(() => {
-            reject(new AppError(ErrorCode.DatabaseUnavailable, 'database check timed out'));
-          }, HEALTH_TIMEOUT_MS).unref(),
-        ),
-      ]);
+      await pingDatabaseWithin(deps.db, HEALTH_TIMEOUT_MS);
       return { status: 'ok', database: deps.db.kind, latencyMs: Math.round(performance.now() - started) };
     } catch (error) {
       const appError = toAppError(error);

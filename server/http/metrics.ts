@@ -1,5 +1,6 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { CentralDb } from '../../db/central/connection.js';
+import { createSyncMetrics, type SyncMetrics } from './sync-metrics.js';
 
 /** The server's Prometheus registry and the instruments routes record into. */
 export interface ServerMetrics {
@@ -12,6 +13,8 @@ export interface ServerMetrics {
   auditSealed: Counter;
   /** How long the oldest row of the last sealing pass had waited, in seconds. */
   auditSealLag: Gauge;
+  /** Push, shape, database ping and change-log/ledger sizes (sync-metrics.ts). */
+  sync: SyncMetrics;
 }
 
 /**
@@ -61,5 +64,6 @@ export function createMetrics(db: CentralDb): ServerMetrics {
       this.set({ state: 'waiting', engine: db.kind }, stats.waiting);
     },
   });
-  return { registry, httpDuration, httpErrors, changeLogCompacted, auditSealed, auditSealLag };
+  const sync = createSyncMetrics(registry, db);
+  return { registry, httpDuration, httpErrors, changeLogCompacted, auditSealed, auditSealLag, sync };
 }

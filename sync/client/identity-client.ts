@@ -19,6 +19,7 @@ import {
 } from '../../core/auth/wire.js';
 import { AppError, ErrorCode } from '../../core/errors.js';
 import { errorFromResponse } from './http-error.js';
+import { withRequestId } from './request-id.js';
 
 /**
  * Default time the server gets to answer an identity request before it counts as unreachable.
@@ -164,12 +165,15 @@ export class IdentityClient {
     if (call.sessionToken !== undefined) headers[SESSION_HEADER] = call.sessionToken;
     let response: Response;
     try {
-      response = await (this.options.fetch ?? fetch)(new URL(call.path, this.serverUrl), {
-        method: call.method,
-        headers,
-        body: JSON.stringify(call.body),
-        signal: AbortSignal.timeout(this.options.timeoutMs ?? IDENTITY_TIMEOUT_MS),
-      });
+      response = await (this.options.fetch ?? fetch)(
+        new URL(call.path, this.serverUrl),
+        withRequestId({
+          method: call.method,
+          headers,
+          body: JSON.stringify(call.body),
+          signal: AbortSignal.timeout(this.options.timeoutMs ?? IDENTITY_TIMEOUT_MS),
+        }),
+      );
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       throw new AppError(

@@ -7,6 +7,7 @@ import {
   type MutationResult,
 } from '../../core/sync/protocol.js';
 import { errorFromResponse } from './http-error.js';
+import { withRequestId } from './request-id.js';
 
 /** How a push attempt ended, as the push loop needs to know it. */
 export type PushOutcome =
@@ -42,7 +43,8 @@ export async function pushBatch(
   const doFetch = options.fetch ?? fetch;
   let response: Response;
   try {
-    response = await doFetch(new URL('/v1/mutations', options.serverUrl), {
+    // A fresh request id per attempt: a retried batch is a new request in the server's log.
+    const request = withRequestId({
       method: 'POST',
       headers: {
         'content-type': 'application/json',
@@ -52,6 +54,7 @@ export async function pushBatch(
       body: JSON.stringify({ protocolVersion: SYNC_PROTOCOL_VERSION, mutations }),
       signal: AbortSignal.timeout(options.timeoutMs ?? 30_000),
     });
+    response = await doFetch(new URL('/v1/mutations', options.serverUrl), request);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     return { kind: 'retry', reason, error: new AppError(ErrorCode.ServerUnavailable, reason, {}, { cause: error }) };

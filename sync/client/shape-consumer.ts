@@ -5,6 +5,7 @@ import type { LocalReplica } from '../../db/local/replica.js';
 import type { ServerChange } from '../../db/local/server-truth.js';
 import { ErrorCode, wireErrorSchema } from '../../core/errors.js';
 import { codeForStatus } from './http-error.js';
+import { withRequestId } from './request-id.js';
 
 export interface ShapeConsumerOptions {
   serverUrl: string;
@@ -82,7 +83,7 @@ export class ShapeConsumer {
       // int8 columns (versions) fit a JS number; the default parser would make them BigInt.
       parser: { int8: (value: string) => Number(value) },
       backoffOptions: SHAPE_BACKOFF,
-      fetchClient: (...args) => this.fetchReporting(...args),
+      fetchClient: (input, init) => this.fetchReporting(input, init),
       // Keep retrying through outages: the stream is the workstation's only read path.
       onError: (error) => {
         this.options.onError(this.table, error);
@@ -107,10 +108,10 @@ export class ShapeConsumer {
   }
 
   /** One shape request, telling `onUnreachable` when the server could not serve it. */
-  private async fetchReporting(...args: Parameters<typeof fetch>): Promise<Response> {
+  private async fetchReporting(input: Parameters<typeof fetch>[0], init?: RequestInit): Promise<Response> {
     const signal = this.abort.signal;
     try {
-      const response = await (this.options.fetch ?? fetch)(...args);
+      const response = await (this.options.fetch ?? fetch)(input, withRequestId(init));
       if (codeForStatus(response.status) === ErrorCode.ServerUnavailable) this.options.onUnreachable?.(this.table);
       if (response.status === 401 && (await isRevokedAnswer(response))) this.options.onRevoked?.(this.table);
       return response;

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { afterEach, beforeEach, inject } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, inject } from 'vitest';
 import { createDatabase, dropDatabase } from '../../db/central/admin.js';
 import type { CentralDb, CentralDbKind } from '../../db/central/connection.js';
 import { openPostgres } from '../../db/central/pg-database.js';
@@ -67,14 +67,20 @@ async function ownPostgresDatabase(
 /**
  * Gives each test of the calling `describe` a migrated PostgreSQL database of its own (named
  * `prefix_...`, dropped after the test), for tests that also hand its URL to a child process
- * such as a CLI. Read `db()` and `url()` inside a test, not at collection time.
+ * such as a CLI; with `scope: 'file'`, one database for all the describe's tests (created before
+ * the first, dropped after the last), for suites that start server processes once. Read `db()`
+ * and `url()` inside a test, not at collection time.
  */
-export function usePostgresWithUrl(prefix: string): { db: () => CentralDb; url: () => string } {
+export function usePostgresWithUrl(
+  prefix: string,
+  options: { scope?: 'test' | 'file' } = {},
+): { db: () => CentralDb; url: () => string } {
   let handle: DisposablePostgresDb | undefined;
-  beforeEach(async () => {
+  const [before, after] = options.scope === 'file' ? [beforeAll, afterAll] : [beforeEach, afterEach];
+  before(async () => {
     handle = await ownPostgresDatabase(prefix, inject('postgresTemplateName'), 2);
   });
-  afterEach(async () => {
+  after(async () => {
     await handle?.dispose();
     handle = undefined;
   });
@@ -111,4 +117,18 @@ export async function emptyCentralDb(kind: CentralDbKind): Promise<DisposableCen
     return { db, dispose: () => db.close() };
   }
   return ownPostgresDatabase('vetdesk_empty', undefined, 4);
+}
+
+/**
+ * A PostgreSQL connection to a port nothing listens on (1 s connect timeout), for tests of how
+ * the server behaves without its database. Close it after the test.
+ */
+export function unreachablePostgres(): CentralDb {
+  return openPostgres({
+    kind: 'postgres',
+    connectionString: 'postgres://postgres@127.0.0.1:1/none',
+    poolMax: 1,
+    poolIdleMs: 1_000,
+    connectTimeoutMs: 1_000,
+  });
 }

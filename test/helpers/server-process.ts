@@ -2,7 +2,6 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const TSX = fileURLToPath(new URL('../../node_modules/.bin/tsx', import.meta.url));
 
 /** A central server started as `npm run server` starts it: a child process running server/main.ts. */
 export interface ServerProcess {
@@ -23,12 +22,15 @@ export function exited(child: ChildProcess): Promise<number | null> {
   );
 }
 
-/** Starts server/main.ts as `npm run server` would, with `env` added, collecting what it prints. */
+/** Starts server/main.ts as `npm run server` does, with `env` added, collecting what it prints. */
 function startMain(env: Record<string, string>): {
   child: ChildProcess & { stdout: NodeJS.ReadableStream };
   output: () => string;
 } {
-  const child = spawn(TSX, ['server/main.ts'], {
+  // `node --import tsx`, one process, as `npm run server`, not the tsx wrapper: the wrapper passes
+  // SIGTERM on only if the server acknowledges it within about 60 ms and SIGKILLs it otherwise,
+  // so on a busy machine a graceful stop became a kill (exit 143).
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: ROOT,
     env: { ...process.env, PORT: '0', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -51,22 +51,7 @@ export async function startCluster(
 ): Promise<SyncCluster> {
   const central = await freshCentralDb(kind, { poolMax: 8 });
   const db = central.db;
-  const staff: ClusterStaff = { admin: newId(), vet: newId(), nurse: newId(), frontDesk: newId() };
-  const clinicId = newId();
-  await db.query(`insert into clinics (id, name, timezone) values ($1, 'Test practice', 'Europe/Paris')`, [clinicId]);
-  for (const [role, id] of [
-    ['admin', staff.admin],
-    ['vet', staff.vet],
-    ['nurse', staff.nurse],
-    ['front_desk', staff.frontDesk],
-  ] as const) {
-    await db.query(`insert into staff (id, clinic_id, role, display_name) values ($1, $2, $3, $4)`, [
-      id,
-      clinicId,
-      role,
-      `Test ${role}`,
-    ]);
-  }
+  const staff = await insertClusterStaff(db);
   const app: FastifyInstance = buildApp({
     db,
     version: 'test',
@@ -85,23 +70,12 @@ export async function startCluster(
     async workstation(options = {}) {
       const dataDir = options.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'vetdesk-ws-')));
       if (!options.dataDir) folders.push(dataDir);
-      const workstation = await openWorkstation({
+      const workstation = await openSyncedWorkstation(url, {
+        ...options,
+        staffId: options.staffId ?? staff.frontDesk,
         dataDir,
-        serverUrl: url,
-        development: { staffId: options.staffId ?? staff.frontDesk },
-        startSync: false,
-        push: { backoff: { baseMs: 50, maxMs: 500 }, idleMs: 200, ...(options.fetch ? { fetch: options.fetch } : {}) },
       });
       workstations.push(workstation);
-      // A workstation signs in online first: it needs the practice's staff before it can
-      // work offline. Then it goes offline unless the test wants it syncing.
-      workstation.sync.start();
-      await waitFor(
-        'the initial sync',
-        () => workstation.sync.status().initialSync.done && workstation.sync.status().initialSync.rowsExpected !== null,
-        [workstation],
-      );
-      if (!(options.startSync ?? false)) await workstation.sync.stop();
       return workstation;
     },
     async close() {
@@ -113,6 +87,59 @@ export async function startCluster(
       for (const folder of folders) await rm(folder, { recursive: true, force: true });
     },
   };
+}
+
+/** One clinic and one staff member of each role, as every cluster starts. */
+export async function insertClusterStaff(db: CentralDb): Promise<ClusterStaff> {
+  const staff: ClusterStaff = { admin: newId(), vet: newId(), nurse: newId(), frontDesk: newId() };
+  const clinicId = newId();
+  await db.query(`insert into clinics (id, name, timezone) values ($1, 'Test practice', 'Europe/Paris')`, [clinicId]);
+  for (const [role, id] of [
+    ['admin', staff.admin],
+    ['vet', staff.vet],
+    ['nurse', staff.nurse],
+    ['front_desk', staff.frontDesk],
+  ] as const) {
+    await db.query(`insert into staff (id, clinic_id, role, display_name) values ($1, $2, $3, $4)`, [
+      id,
+      clinicId,
+      role,
+      `Test ${role}`,
+    ]);
+  }
+  return staff;
+}
+
+/**
+ * Opens a development workstation on `dataDir` against the server at `serverUrl` (which must run
+ * with `developmentAuth`), syncs it once, then leaves it offline unless `startSync`.
+ */
+export async function openSyncedWorkstation(
+  serverUrl: string,
+  options: WorkstationTestOptions & { staffId: string; dataDir: string },
+): Promise<DevelopmentWorkstation> {
+  const workstation = await openWorkstation({
+    dataDir: options.dataDir,
+    serverUrl,
+    development: { staffId: options.staffId },
+    startSync: false,
+    push: { backoff: { baseMs: 50, maxMs: 500 }, idleMs: 200, ...(options.fetch ? { fetch: options.fetch } : {}) },
+  });
+  // A workstation signs in online first: it needs the practice's staff before it can
+  // work offline. Then it goes offline unless the test wants it syncing.
+  workstation.sync.start();
+  try {
+    await waitFor(
+      'the initial sync',
+      () => workstation.sync.status().initialSync.done && workstation.sync.status().initialSync.rowsExpected !== null,
+      [workstation],
+    );
+  } catch (error) {
+    await workstation.stop();
+    throw error;
+  }
+  if (!(options.startSync ?? false)) await workstation.sync.stop();
+  return workstation;
 }
 
 /**

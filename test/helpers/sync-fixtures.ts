@@ -1,6 +1,12 @@
 import { newId } from '../../core/ids.js';
 import type { MutationInput } from '../../core/mutations/registry.js';
-import type { MutationEnvelope, MutationResult } from '../../core/sync/protocol.js';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import {
+  PROTOCOL_HEADER,
+  SYNC_PROTOCOL_VERSION,
+  type MutationEnvelope,
+  type MutationResult,
+} from '../../core/sync/protocol.js';
 import type { CentralDb, SqlExecutor } from '../../db/central/connection.js';
 import { applyBatch } from '../../sync/server/apply-batch.js';
 import { insertStaff } from './central-fixtures.js';
@@ -49,6 +55,27 @@ export function envelope(
 /** Pushes envelopes from `deviceId` (a development-scheme device) and returns the results in order. */
 export function push(db: CentralDb, deviceId: string, ...envelopes: MutationEnvelope[]): Promise<MutationResult[]> {
   return applyBatch(db, { deviceId, scheme: 'development' }, envelopes);
+}
+
+/**
+ * `POST /v1/mutations` of `mutations` (any value: tests send malformed ones too) from the
+ * development-scheme device `deviceId`, through `app.inject`.
+ */
+export function injectPush(
+  app: FastifyInstance,
+  deviceId: string,
+  mutations: readonly unknown[],
+): Promise<LightMyRequestResponse> {
+  return app.inject({
+    method: 'POST',
+    url: '/v1/mutations',
+    headers: {
+      'content-type': 'application/json',
+      authorization: `Bearer dev-device:${deviceId}`,
+      [PROTOCOL_HEADER]: String(SYNC_PROTOCOL_VERSION),
+    },
+    payload: JSON.stringify({ protocolVersion: SYNC_PROTOCOL_VERSION, mutations }),
+  });
 }
 
 /** Pushes one envelope and returns its result. */

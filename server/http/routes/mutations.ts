@@ -10,12 +10,15 @@ import type { CentralDb } from '../../../db/central/connection.js';
 import { applyBatch } from '../../../sync/server/apply-batch.js';
 import type { ClockBounds } from '../../../sync/server/server-time.js';
 import type { DeviceAuthenticator } from '../../auth/device-auth.js';
+import type { PushMetrics } from '../sync-metrics.js';
 
 export interface MutationRoutesOptions {
   db: CentralDb;
   auth: DeviceAuthenticator;
   /** Bounds on the instants a push writes (sync/server/server-time.ts); the defaults when absent. */
   clock?: ClockBounds;
+  /** Where pushes are counted and timed (server/http/sync-metrics.ts); nowhere when absent. */
+  metrics?: PushMetrics;
 }
 
 /** A push of 100 mutations with long clinical notes can exceed fastify's 1 MiB default. */
@@ -48,15 +51,24 @@ function checkProtocol(request: FastifyRequest): void {
  * only for the server's own failures, after which the workstation retries the whole batch
  * (safe: mutations are idempotent by id).
  */
-export const mutationRoutes: FastifyPluginAsync<MutationRoutesOptions> = (app, { db, auth, clock }) => {
+export const mutationRoutes: FastifyPluginAsync<MutationRoutesOptions> = (app, { db, auth, clock, metrics }) => {
   app.post('/v1/mutations', { bodyLimit: BODY_LIMIT }, async (request): Promise<PushResponse> => {
-    checkProtocol(request);
-    const device = await auth.authenticate(request);
-    const parsed = pushRequestSchema.safeParse(request.body);
-    if (!parsed.success) {
-      throw validationError(parsed.error, 'Malformed push request');
+    const started = performance.now();
+    const seconds = () => (performance.now() - started) / 1000;
+    try {
+      checkProtocol(request);
+      const device = await auth.authenticate(request);
+      const parsed = pushRequestSchema.safeParse(request.body);
+      if (!parsed.success) {
+        throw validationError(parsed.error, 'Malformed push request');
+      }
+      const results = await applyBatch(db, device, parsed.data.mutations, clock);
+      metrics?.observePush(parsed.data.mutations, results, seconds());
+      return { results };
+    } catch (error) {
+      metrics?.observeFailedPush(seconds());
+      throw error;
     }
-    return { results: await applyBatch(db, device, parsed.data.mutations, clock) };
   });
   return Promise.resolve();
 };

@@ -7,6 +7,7 @@ import { MUST_REFETCH, ShapeHeader } from '../../../sync/server/shape-messages.j
 import { ShapeSchemaCatalog } from '../../../sync/server/shape-schema.js';
 import { DEFAULT_LIVE_SHAPES_PER_DEVICE } from '../limits/limits-config.js';
 import { LiveShapeCap } from '../limits/live-shape-cap.js';
+import type { ShapeMetrics } from '../sync-metrics.js';
 import { LiveCursor } from './shape-cursor.js';
 import { parseShapeQuery, type ShapeQuery } from './shape-query.js';
 
@@ -26,6 +27,8 @@ export interface ShapeRoutePluginOptions extends ShapeRouteOptions {
   db: CentralDb;
   /** Shapes carry the practice's data: only enrolled workstations read them. */
   auth: DeviceAuthenticator;
+  /** Where shape requests are timed and live ones counted (server/http/sync-metrics.ts); nowhere when absent. */
+  metrics?: ShapeMetrics;
 }
 
 const DEFAULTS = { longPollTimeoutMs: 20_000, chunkSize: 5000 } as const;
@@ -75,12 +78,16 @@ export const shapeRoutes: FastifyPluginAsync<ShapeRoutePluginOptions> = (app, op
       gone.abort();
     });
     const release = query.live ? liveCap.acquire(deviceId) : undefined;
+    const started = performance.now();
+    if (release) options.metrics?.liveClients(1);
     let result: ShapeReadResult;
     try {
       result = await serve(query, gone.signal);
     } finally {
+      if (release) options.metrics?.liveClients(-1);
       release?.();
     }
+    options.metrics?.observeShape(query.table.key, query.live, (performance.now() - started) / 1000);
     // A long poll may have waited many seconds: a device revoked meanwhile gets its refusal,
     // not the changes that ended the wait.
     if (query.live) await auth.authenticate(request);

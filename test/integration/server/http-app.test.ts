@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { openPostgres } from '../../../db/central/pg-database.js';
 import { buildApp } from '../../../server/http/app.js';
-import { CENTRAL_BACKENDS, useCentralDb } from '../../helpers/central-db.js';
+import { CENTRAL_BACKENDS, unreachablePostgres, useCentralDb } from '../../helpers/central-db.js';
 
 describe.each(CENTRAL_BACKENDS)('central HTTP app on %s', (kind) => {
   const db = useCentralDb(kind);
@@ -39,13 +38,7 @@ describe.each(CENTRAL_BACKENDS)('central HTTP app on %s', (kind) => {
 
 describe('central HTTP app without its database', () => {
   it('reports 503 with DATABASE_UNAVAILABLE on /healthz when PostgreSQL cannot be reached', async () => {
-    const db = openPostgres({
-      kind: 'postgres',
-      connectionString: 'postgres://postgres@127.0.0.1:1/none',
-      poolMax: 1,
-      poolIdleMs: 1_000,
-      connectTimeoutMs: 1_000,
-    });
+    const db = unreachablePostgres();
     const app = buildApp({ db, version: '1.2.3', logLevel: 'silent' });
     try {
       const response = await app.inject({ method: 'GET', url: '/healthz' });

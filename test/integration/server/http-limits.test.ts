@@ -2,10 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
 import { wireErrorSchema } from '../../../core/errors.js';
 import { PROTOCOL_HEADER, SYNC_PROTOCOL_VERSION } from '../../../core/sync/protocol.js';
-import { openPostgres } from '../../../db/central/pg-database.js';
 import { buildApp, type AppDependencies } from '../../../server/http/app.js';
 import { DEFAULT_LIMITS } from '../../../server/http/limits/limits-config.js';
-import { CENTRAL_BACKENDS, useCentralDb } from '../../helpers/central-db.js';
+import { CENTRAL_BACKENDS, unreachablePostgres, useCentralDb } from '../../helpers/central-db.js';
 import { AUTH_HEADERS } from '../../helpers/shape-client.js';
 
 const PUSH_HEADERS = { ...AUTH_HEADERS, [PROTOCOL_HEADER]: String(SYNC_PROTOCOL_VERSION) };
@@ -172,13 +171,7 @@ describe.each(CENTRAL_BACKENDS)('HTTP limits and headers on %s', (kind) => {
 
 describe('5xx answers', () => {
   it('never echo the database: DATABASE_UNAVAILABLE with a generic message and no details', async () => {
-    const db = openPostgres({
-      kind: 'postgres',
-      connectionString: 'postgres://postgres@127.0.0.1:1/none',
-      poolMax: 1,
-      poolIdleMs: 1_000,
-      connectTimeoutMs: 1_000,
-    });
+    const db = unreachablePostgres();
     const app = buildApp({ db, version: 'test', logLevel: 'silent', developmentAuth: true });
     try {
       const response = await app.inject({ method: 'GET', url: '/v1/sync/counts', headers: AUTH_HEADERS });

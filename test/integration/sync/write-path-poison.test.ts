@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { isRetryable } from '../../../core/errors.js';
-import { PROTOCOL_HEADER, pushResponseSchema, SYNC_PROTOCOL_VERSION } from '../../../core/sync/protocol.js';
+import { pushResponseSchema } from '../../../core/sync/protocol.js';
 import { buildApp } from '../../../server/http/app.js';
 import { rejectionFor } from '../../../sync/server/rejection.js';
 import { CENTRAL_BACKENDS, useCentralDb } from '../../helpers/central-db.js';
-import { countRows, envelope, ownerArgs, setupPractice } from '../../helpers/sync-fixtures.js';
+import { countRows, envelope, injectPush, ownerArgs, setupPractice } from '../../helpers/sync-fixtures.js';
 
 /**
  * Hostile input sent raw over HTTP (no client-side schema in the way): the poisoned mutation is
@@ -20,17 +20,7 @@ describe.each(CENTRAL_BACKENDS)('poisoned mutations on %s', (kind) => {
 
   const pushRaw = async (deviceId: string, mutations: unknown[]) => {
     app ??= buildApp({ db: db(), version: 'test', logLevel: 'silent', developmentAuth: true });
-    const response = await app.inject({
-      method: 'POST',
-      url: '/v1/mutations',
-      headers: {
-        'content-type': 'application/json',
-        authorization: `Bearer dev-device:${deviceId}`,
-        [PROTOCOL_HEADER]: String(SYNC_PROTOCOL_VERSION),
-      },
-      payload: JSON.stringify({ protocolVersion: SYNC_PROTOCOL_VERSION, mutations }),
-    });
-    return response;
+    return injectPush(app, deviceId, mutations);
   };
 
   const poisons: [string, Record<string, unknown>][] = [

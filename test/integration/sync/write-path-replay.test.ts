@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { newId } from '../../../core/ids.js';
-import { PROTOCOL_HEADER, pushResponseSchema, SYNC_PROTOCOL_VERSION } from '../../../core/sync/protocol.js';
+import { pushResponseSchema } from '../../../core/sync/protocol.js';
 import { buildApp } from '../../../server/http/app.js';
 import { CENTRAL_BACKENDS, useCentralDb } from '../../helpers/central-db.js';
-import { countRows, envelope, ownerArgs, setupPractice } from '../../helpers/sync-fixtures.js';
+import { countRows, envelope, injectPush, ownerArgs, setupPractice } from '../../helpers/sync-fixtures.js';
 
 /** A mutation id names one change: replaying it as another change is refused, not answered. */
 describe.each(CENTRAL_BACKENDS)('replaying a known mutation id on %s', (kind) => {
@@ -16,16 +16,7 @@ describe.each(CENTRAL_BACKENDS)('replaying a known mutation id on %s', (kind) =>
 
   const push = (deviceId: string, mutations: unknown[]) => {
     app ??= buildApp({ db: db(), version: 'test', logLevel: 'silent', developmentAuth: true });
-    return app.inject({
-      method: 'POST',
-      url: '/v1/mutations',
-      headers: {
-        'content-type': 'application/json',
-        authorization: `Bearer dev-device:${deviceId}`,
-        [PROTOCOL_HEADER]: String(SYNC_PROTOCOL_VERSION),
-      },
-      payload: JSON.stringify({ protocolVersion: SYNC_PROTOCOL_VERSION, mutations }),
-    });
+    return injectPush(app, deviceId, mutations);
   };
 
   it('answers the recorded result to the same change, whatever the key order', async () => {
