@@ -38,6 +38,7 @@ export const ROUTE_PERMISSIONS = {
   'GET /v1/shape': 'device',
   'POST /v1/mutations': 'device',
   'GET /v1/sync/counts': 'device',
+  'GET /v1/sync/epoch': 'device',
   'GET /v1/audit/:table/:id': ['admin'],
   'POST /v1/admin/staff': ['admin'],
   'PATCH /v1/admin/staff/:id': ['admin'],

@@ -25,6 +25,7 @@ import { authRoutes } from './routes/auth.js';
 import { mutationRoutes } from './routes/mutations.js';
 import { shapeRoutes, type ShapeRouteOptions } from './routes/shape.js';
 import { syncCountsRoutes } from './routes/sync-counts.js';
+import { syncEpochRoutes } from './routes/sync-epoch.js';
 
 /** What the HTTP app needs from the running server. */
 export interface AppDependencies {
@@ -94,6 +95,7 @@ function statusFor(error: AppError): number {
       return 426;
     case ErrorCode.ConflictAlreadyResolved:
     case ErrorCode.MutationIdReused:
+    case ErrorCode.ServerRestored:
     case ErrorCode.UniqueViolation:
     case ErrorCode.ForeignKeyViolation:
     case ErrorCode.RecordFinal:
@@ -211,8 +213,10 @@ export function buildApp(deps: AppDependencies): FastifyInstance {
   const clock = { ...DEFAULT_CLOCK_BOUNDS, offlineWindowMs: staffAuth.offlineDays * 24 * 60 * 60 * 1000 };
   void app.register(enrolRoutes, { db: deps.db });
   void app.register(adminDeviceRoutes, { db: deps.db, requireAdmin: adminOf(sessions) });
-  void app.register(mutationRoutes, { db: deps.db, auth, clock });
+  const ledgerRetainMs = deps.retention?.retainMs;
+  void app.register(mutationRoutes, { db: deps.db, auth, clock, ledgerRetainMs });
   void app.register(syncCountsRoutes, { db: deps.db, auth });
+  void app.register(syncEpochRoutes, { db: deps.db, auth, ledgerRetainMs });
   const passwords = new PasswordChecker(staffAuth.scryptCost);
   void app.register(authRoutes, { db: deps.db, auth, sessions, passwords, settings: staffAuth });
   void app.register(adminStaffRoutes, { db: deps.db, sessions, passwords });

@@ -1,4 +1,8 @@
-import { readFile } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
 import { afterEach, beforeEach, inject } from 'vitest';
 import { createDatabase, dropDatabase } from '../../db/central/admin.js';
 import type { CentralDb, CentralDbKind } from '../../db/central/connection.js';
@@ -111,4 +115,26 @@ export async function emptyCentralDb(kind: CentralDbKind): Promise<DisposableCen
     return { db, dispose: () => db.close() };
   }
   return ownPostgresDatabase('vetdesk_empty', undefined, 4);
+}
+
+/**
+ * A backup of the PostgreSQL database at `sourceUrl` as it stands now: `pg_dump` in custom format
+ * to a temporary file. `restore()` loads it with `pg_restore` into a new database of the test's
+ * own (dropped on dispose), as an admin restores a backup into a fresh database.
+ */
+export async function pgDumpBackup(
+  sourceUrl: string,
+): Promise<{ restore(): Promise<DisposablePostgresDb>; dispose(): Promise<void> }> {
+  const run = promisify(execFile);
+  const folder = await mkdtemp(path.join(os.tmpdir(), 'vetdesk-backup-'));
+  const file = path.join(folder, 'central.dump');
+  await run('pg_dump', ['--format=custom', `--file=${file}`, `--dbname=${sourceUrl}`]);
+  return {
+    async restore() {
+      const restored = await ownPostgresDatabase('vetdesk_restored', undefined, 4);
+      await run('pg_restore', ['--exit-on-error', '--no-owner', `--dbname=${restored.url}`, file]);
+      return restored;
+    },
+    dispose: () => rm(folder, { recursive: true, force: true }),
+  };
 }

@@ -218,6 +218,11 @@ const DEVICE_ROUTES: Partial<Record<RouteKey, DeviceRouteRequest>> = {
     url: '/v1/sync/counts',
     headers: { authorization: practice.device.authorization },
   }),
+  'GET /v1/sync/epoch': (practice) => ({
+    method: 'GET',
+    url: '/v1/sync/epoch',
+    headers: { authorization: practice.device.authorization },
+  }),
 };
 
 /** `name` with its sample arguments, made now by `role`'s signed-in person and signed with their key. */

@@ -1,0 +1,133 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { newId } from '../../../core/ids.js';
+import type { DevelopmentWorkstation as Workstation } from '../../../electron/backend/workstation.js';
+import { bumpShapeEpoch } from '../../../sync/server/shape-epoch.js';
+import { pgDumpBackup, type DisposablePostgresDb } from '../../helpers/central-db.js';
+import { startCluster, waitFor, type SyncCluster } from '../../helpers/sync-cluster.js';
+import { countRows, ownerArgs } from '../../helpers/sync-fixtures.js';
+
+interface OwnerFacts {
+  id: string;
+  first_name: string;
+  phone: string | null;
+  city: string | null;
+  version: number;
+}
+
+/**
+ * The restore drill (docs/sync-workstation.md "After a server restore"): two workstations sync,
+ * the central database is backed up (pg_dump), both make more changes (some pushed, some kept
+ * offline), the backup is restored into a fresh database with a new epoch and the server is
+ * switched onto it. Both reconnect: every change made after the backup is back on the server
+ * exactly once, the offline ones go through after the replay they depend on, and both replicas
+ * end equal to the server's rows with no overlay left over them.
+ */
+describe('a server restored from an older backup (PostgreSQL)', () => {
+  let cluster: SyncCluster;
+  let restored: DisposablePostgresDb | undefined;
+  let backup: Awaited<ReturnType<typeof pgDumpBackup>> | undefined;
+  beforeEach(async () => {
+    cluster = await startCluster('postgres');
+  });
+  afterEach(async () => {
+    await cluster.close();
+    await restored?.dispose();
+    await backup?.dispose();
+    restored = undefined;
+    backup = undefined;
+  });
+
+  const quiet = (w: Workstation) => {
+    const counts = w.replica.counts();
+    return counts.pending === 0 && counts.acknowledged === 0 && counts.rejected === 0;
+  };
+
+  const facts = (row: Record<string, unknown> | undefined): OwnerFacts | undefined =>
+    row && {
+      id: row.id as string,
+      first_name: row.first_name as string,
+      phone: row.phone as string | null,
+      city: row.city as string | null,
+      version: Number(row.version),
+    };
+
+  it('replays what the restored ledger lacks, once, and converges both replicas to server truth', async () => {
+    const a = await cluster.workstation({ startSync: true });
+    const b = await cluster.workstation({ startSync: true });
+    const both = [a, b];
+
+    const early = newId();
+    await a.backend.call('mutate', { name: 'owner.create', args: ownerArgs({ id: early, first_name: 'Early' }) });
+    await waitFor('the early owner on both', () => !!b.replica.getServerRow('owners', early) && quiet(a), both);
+    backup = await pgDumpBackup(cluster.databaseUrl!);
+
+    // After the backup, pushed and settled on both workstations.
+    const late = newId();
+    await a.backend.call('mutate', { name: 'owner.create', args: ownerArgs({ id: late, first_name: 'Late' }) });
+    await b.backend.call('mutate', { name: 'owner.update', args: { id: early, changes: { phone: '0611' } } });
+    await waitFor(
+      'the late changes settled everywhere',
+      () =>
+        both.every(
+          (w) => quiet(w) && !!w.replica.getServerRow('owners', late) && w.replica.getServerRow('owners', early)?.phone,
+        ),
+      both,
+    );
+    // Then offline: one change depends on a replayed one (the late owner), one stands alone.
+    await a.sync.stop();
+    await b.sync.stop();
+    await a.backend.call('mutate', { name: 'owner.update', args: { id: late, changes: { city: 'York' } } });
+    const offline = newId();
+    await b.backend.call('mutate', { name: 'owner.create', args: ownerArgs({ id: offline, first_name: 'Offline' }) });
+
+    restored = await backup.restore();
+    await bumpShapeEpoch(restored.db);
+    await cluster.serveDatabase(restored.db);
+    const server = restored.db;
+    expect(await countRows(server, 'owners', 'id = $1', [late])).toBe(0);
+
+    a.sync.start();
+    b.sync.start();
+    const expected: OwnerFacts[] = [
+      { id: early, first_name: 'Early', phone: '0611', city: null, version: 2 },
+      { id: late, first_name: 'Late', phone: null, city: 'York', version: 2 },
+      { id: offline, first_name: 'Offline', phone: null, city: null, version: 1 },
+    ].sort((x, y) => x.id.localeCompare(y.id));
+    await waitFor(
+      'both replicas back on the restored server',
+      () =>
+        both.every(
+          (w) =>
+            quiet(w) &&
+            expected.every(
+              (owner) => JSON.stringify(facts(w.replica.getServerRow('owners', owner.id))) === JSON.stringify(owner),
+            ),
+        ),
+      both,
+      40_000,
+    );
+
+    // The server: each change once (one update each: version 2, one ledger row per mutation).
+    const { rows } = await server.query<OwnerFacts>(
+      'select id, first_name, phone, city, version::int as version from owners order by id',
+    );
+    expect(rows).toEqual(expected);
+    const { rows: ledger } = await server.query<{ name: string; n: number }>(
+      'select name, count(*)::int as n from sync.mutations group by name order by name',
+    );
+    expect(ledger).toEqual([
+      { name: 'owner.create', n: 3 },
+      { name: 'owner.update', n: 2 },
+    ]);
+
+    // Each replica: exactly the server's rows, and what staff see is server truth (no overlay).
+    for (const w of both) {
+      const visible = w.replica.all('owners');
+      expect(visible.map(facts)).toEqual(expected);
+      for (const row of visible) expect(row).toEqual(w.replica.getServerRow('owners', row.id as string));
+      expect(w.replica.serverEpoch()).toBe(
+        (await server.query<{ epoch: string }>('select epoch from sync.shape_epoch')).rows[0]!.epoch,
+      );
+    }
+  });
+});
