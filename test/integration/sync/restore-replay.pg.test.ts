@@ -15,11 +15,11 @@ interface OwnerFacts {
 }
 
 /**
- * The restore drill (docs/sync-workstation.md "After a server restore"): two workstations sync,
- * the central database is backed up (pg_dump), both make more changes (some pushed, some kept
+ * The restore drill (docs/sync-workstation.md "After a server restore"): three workstations sync,
+ * the central database is backed up (pg_dump), they make more changes (some pushed, some kept
  * offline), the backup is restored into a fresh database with a new epoch and the server is
- * switched onto it. Both reconnect: every change made after the backup is back on the server
- * exactly once, the offline ones go through after the replay they depend on, and both replicas
+ * switched onto it. All reconnect: every change made after the backup is back on the server
+ * exactly once, the offline ones go through after the replay they depend on, and every replica
  * end equal to the server's rows with no overlay left over them.
  */
 describe('a server restored from an older backup (PostgreSQL)', () => {
@@ -51,31 +51,40 @@ describe('a server restored from an older backup (PostgreSQL)', () => {
       version: Number(row.version),
     };
 
-  it('replays what the restored ledger lacks, once, and converges both replicas to server truth', async () => {
+  it('replays what the restored ledger lacks, once, and converges every replica to server truth', async () => {
     const a = await cluster.workstation({ startSync: true });
     const b = await cluster.workstation({ startSync: true });
-    const both = [a, b];
+    // Has nothing pending at the restore: only its shapes can tell it to replay.
+    const c = await cluster.workstation({ startSync: true });
+    const all = [a, b, c];
 
     const early = newId();
     await a.backend.call('mutate', { name: 'owner.create', args: ownerArgs({ id: early, first_name: 'Early' }) });
-    await waitFor('the early owner on both', () => !!b.replica.getServerRow('owners', early) && quiet(a), both);
+    await waitFor('the early owner everywhere', () => !!b.replica.getServerRow('owners', early) && quiet(a), all);
     backup = await pgDumpBackup(cluster.databaseUrl!);
 
-    // After the backup, pushed and settled on both workstations.
+    // After the backup, pushed and settled on all workstations.
     const late = newId();
+    const fromC = newId();
     await a.backend.call('mutate', { name: 'owner.create', args: ownerArgs({ id: late, first_name: 'Late' }) });
+    await c.backend.call('mutate', { name: 'owner.create', args: ownerArgs({ id: fromC, first_name: 'Quiet' }) });
     await b.backend.call('mutate', { name: 'owner.update', args: { id: early, changes: { phone: '0611' } } });
     await waitFor(
       'the late changes settled everywhere',
       () =>
-        both.every(
-          (w) => quiet(w) && !!w.replica.getServerRow('owners', late) && w.replica.getServerRow('owners', early)?.phone,
+        all.every(
+          (w) =>
+            quiet(w) &&
+            !!w.replica.getServerRow('owners', late) &&
+            !!w.replica.getServerRow('owners', fromC) &&
+            w.replica.getServerRow('owners', early)?.phone,
         ),
-      both,
+      all,
     );
     // Then offline: one change depends on a replayed one (the late owner), one stands alone.
     await a.sync.stop();
     await b.sync.stop();
+    await c.sync.stop();
     await a.backend.call('mutate', { name: 'owner.update', args: { id: late, changes: { city: 'York' } } });
     const offline = newId();
     await b.backend.call('mutate', { name: 'owner.create', args: ownerArgs({ id: offline, first_name: 'Offline' }) });
@@ -84,26 +93,26 @@ describe('a server restored from an older backup (PostgreSQL)', () => {
     await bumpShapeEpoch(restored.db);
     await cluster.serveDatabase(restored.db);
     const server = restored.db;
-    expect(await countRows(server, 'owners', 'id = $1', [late])).toBe(0);
+    expect(await countRows(server, 'owners', 'id = any($1)', [[late, fromC]])).toBe(0);
 
-    a.sync.start();
-    b.sync.start();
+    for (const w of all) w.sync.start();
     const expected: OwnerFacts[] = [
       { id: early, first_name: 'Early', phone: '0611', city: null, version: 2 },
       { id: late, first_name: 'Late', phone: null, city: 'York', version: 2 },
       { id: offline, first_name: 'Offline', phone: null, city: null, version: 1 },
+      { id: fromC, first_name: 'Quiet', phone: null, city: null, version: 1 },
     ].sort((x, y) => x.id.localeCompare(y.id));
     await waitFor(
-      'both replicas back on the restored server',
+      'all replicas back on the restored server',
       () =>
-        both.every(
+        all.every(
           (w) =>
             quiet(w) &&
             expected.every(
               (owner) => JSON.stringify(facts(w.replica.getServerRow('owners', owner.id))) === JSON.stringify(owner),
             ),
         ),
-      both,
+      all,
       40_000,
     );
 
@@ -116,12 +125,12 @@ describe('a server restored from an older backup (PostgreSQL)', () => {
       'select name, count(*)::int as n from sync.mutations group by name order by name',
     );
     expect(ledger).toEqual([
-      { name: 'owner.create', n: 3 },
+      { name: 'owner.create', n: 4 },
       { name: 'owner.update', n: 2 },
     ]);
 
     // Each replica: exactly the server's rows, and what staff see is server truth (no overlay).
-    for (const w of both) {
+    for (const w of all) {
       const visible = w.replica.all('owners');
       expect(visible.map(facts)).toEqual(expected);
       for (const row of visible) expect(row).toEqual(w.replica.getServerRow('owners', row.id as string));
