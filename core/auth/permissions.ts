@@ -45,6 +45,7 @@ export const ROUTE_PERMISSIONS = {
   'POST /v1/admin/staff/:id/password': ['admin'],
   'POST /v1/admin/enrolment-codes': ['admin'],
   'POST /v1/admin/devices/:id/revoke': ['admin'],
+  'GET /v1/admin/sync/restore-gaps': ['admin'],
 } as const satisfies Record<string, RouteAccess>;
 
 export type RouteKey = keyof typeof ROUTE_PERMISSIONS;

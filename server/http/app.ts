@@ -14,6 +14,7 @@ import { fastifyLimitOptions, registerLimits, type LimitsOptions } from './limit
 import { securityHeaders } from './limits/security-headers.js';
 import { createMetrics } from './metrics.js';
 import { adminDeviceRoutes, type RequireAdmin } from './routes/admin-devices.js';
+import { adminSyncRoutes } from './routes/admin-sync.js';
 import { auditRoutes } from './routes/audit.js';
 import { enrolRoutes } from './routes/enrol.js';
 import { CredentialPruner, type CredentialPrunerOptions } from '../auth/credential-pruning.js';
@@ -213,6 +214,7 @@ export function buildApp(deps: AppDependencies): FastifyInstance {
   const clock = { ...DEFAULT_CLOCK_BOUNDS, offlineWindowMs: staffAuth.offlineDays * 24 * 60 * 60 * 1000 };
   void app.register(enrolRoutes, { db: deps.db });
   void app.register(adminDeviceRoutes, { db: deps.db, requireAdmin: adminOf(sessions) });
+  void app.register(adminSyncRoutes, { db: deps.db, requireAdmin: adminOf(sessions) });
   const ledgerRetainMs = deps.retention?.retainMs;
   void app.register(mutationRoutes, { db: deps.db, auth, clock, ledgerRetainMs });
   void app.register(syncCountsRoutes, { db: deps.db, auth });

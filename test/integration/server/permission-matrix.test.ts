@@ -156,6 +156,12 @@ const SESSION_ROUTES: Partial<Record<RouteKey, RouteRequest>> = {
       headers: sessionHeaders(practice.device.authorization, practice.staff[role].session.token),
     };
   },
+  'GET /v1/admin/sync/restore-gaps': (practice, role) =>
+    Promise.resolve({
+      method: 'GET',
+      url: '/v1/admin/sync/restore-gaps',
+      headers: sessionHeaders(practice.device.authorization, practice.staff[role].session.token),
+    }),
   'POST /v1/auth/password': async (practice, role, db, app) => {
     const { session } = await throwaway(practice, role, db, app);
     return {

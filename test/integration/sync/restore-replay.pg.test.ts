@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { newId } from '../../../core/ids.js';
 import type { DevelopmentWorkstation as Workstation } from '../../../electron/backend/workstation.js';
+import { listRestoreGaps, recordRestoreGaps } from '../../../sync/server/restore-gaps.js';
 import { bumpShapeEpoch } from '../../../sync/server/shape-epoch.js';
 import { pgDumpBackup, type DisposablePostgresDb } from '../../helpers/central-db.js';
 import { startCluster, waitFor, type SyncCluster } from '../../helpers/sync-cluster.js';
@@ -20,7 +21,7 @@ interface OwnerFacts {
  * offline), the backup is restored into a fresh database with a new epoch and the server is
  * switched onto it. All reconnect: every change made after the backup is back on the server
  * exactly once, the offline ones go through after the replay they depend on, and every replica
- * end equal to the server's rows with no overlay left over them.
+ * ends equal to the server's rows with no overlay left over them.
  */
 describe('a server restored from an older backup (PostgreSQL)', () => {
   let cluster: SyncCluster;
@@ -56,6 +57,8 @@ describe('a server restored from an older backup (PostgreSQL)', () => {
     const b = await cluster.workstation({ startSync: true });
     // Has nothing pending at the restore: only its shapes can tell it to replay.
     const c = await cluster.workstation({ startSync: true });
+    // Wiped after the backup: what it pushed since cannot come back, and is listed for the admin.
+    const wiped = await cluster.workstation({ startSync: true });
     const all = [a, b, c];
 
     const early = newId();
@@ -69,6 +72,10 @@ describe('a server restored from an older backup (PostgreSQL)', () => {
     await a.backend.call('mutate', { name: 'owner.create', args: ownerArgs({ id: late, first_name: 'Late' }) });
     await c.backend.call('mutate', { name: 'owner.create', args: ownerArgs({ id: fromC, first_name: 'Quiet' }) });
     await b.backend.call('mutate', { name: 'owner.update', args: { id: early, changes: { phone: '0611' } } });
+    const lost = await wiped.backend.call('mutate', {
+      name: 'owner.create',
+      args: ownerArgs({ first_name: 'Lost' }),
+    });
     await waitFor(
       'the late changes settled everywhere',
       () =>
@@ -77,6 +84,7 @@ describe('a server restored from an older backup (PostgreSQL)', () => {
             quiet(w) &&
             !!w.replica.getServerRow('owners', late) &&
             !!w.replica.getServerRow('owners', fromC) &&
+            quiet(wiped) &&
             w.replica.getServerRow('owners', early)?.phone,
         ),
       all,
@@ -85,11 +93,14 @@ describe('a server restored from an older backup (PostgreSQL)', () => {
     await a.sync.stop();
     await b.sync.stop();
     await c.sync.stop();
+    await wiped.stop();
     await a.backend.call('mutate', { name: 'owner.update', args: { id: late, changes: { city: 'York' } } });
     const offline = newId();
     await b.backend.call('mutate', { name: 'owner.create', args: ownerArgs({ id: offline, first_name: 'Offline' }) });
 
     restored = await backup.restore();
+    // The replaced database is still readable: what it had and the backup lacks is recorded.
+    expect(await recordRestoreGaps(restored.db, cluster.db)).toBe(4);
     await bumpShapeEpoch(restored.db);
     await cluster.serveDatabase(restored.db);
     const server = restored.db;
@@ -127,6 +138,12 @@ describe('a server restored from an older backup (PostgreSQL)', () => {
     expect(ledger).toEqual([
       { name: 'owner.create', n: 4 },
       { name: 'owner.update', n: 2 },
+    ]);
+
+    // What nobody brought back: the wiped workstation's change, for the admin.
+    const clinicId = (await server.query<{ id: string }>('select id from clinics')).rows[0]!.id;
+    expect((await listRestoreGaps(server, clinicId)).map((gap) => [gap.id, gap.name])).toEqual([
+      [lost.id, 'owner.create'],
     ]);
 
     // Each replica: exactly the server's rows, and what staff see is server truth (no overlay).
