@@ -1,3 +1,4 @@
+import { getServerFact } from './server-get.js';
 import { EPOCH_HEADER, epochSchema, restoreEpochSchema, type RestoreEpoch } from '../../core/sync/restore-epoch.js';
 
 /** The shape epoch a server answer names in EPOCH_HEADER, or undefined when absent or malformed. */
@@ -11,20 +12,10 @@ export function epochOfResponse(response: Response): string | undefined {
  * a shape answer named a new epoch. Resolves null when the server cannot say right now (offline,
  * an error, a malformed answer): the next shape answer or push asks again.
  */
-export async function fetchRestoreEpoch(
+export function fetchRestoreEpoch(
   serverUrl: string,
   authorization: string,
   doFetch: typeof fetch = fetch,
 ): Promise<RestoreEpoch | null> {
-  try {
-    const response = await doFetch(new URL('/v1/sync/epoch', serverUrl), {
-      headers: { authorization },
-      signal: AbortSignal.timeout(10_000),
-    });
-    if (!response.ok) return null;
-    const parsed = restoreEpochSchema.safeParse(await response.json());
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
+  return getServerFact(serverUrl, '/v1/sync/epoch', authorization, restoreEpochSchema, doFetch);
 }
