@@ -135,15 +135,20 @@ export function enqueueMutation(
  * marked one was acknowledged before any pending one was pushed, so the replay goes first.
  */
 export function pendingBatch(ctx: ReplicaContext, limit: number): MutationEnvelope[] {
-  const rows = ctx.db
-    .prepare(
-      `select id, name, args, staff_id, created_at, signing_key_id, signature
-         from outbox where state = 'pending' or replay = 1 order by seq limit ?`,
-    )
-    .all(limit) as Pick<
+  // Two index range reads, merged: one `state = 'pending' or replay = 1` scans the whole outbox,
+  // retained settled rows included, at every look at the queue.
+  const columns = 'seq, id, name, args, staff_id, created_at, signing_key_id, signature';
+  type Row = Pick<
     OutboxRow,
-    'id' | 'name' | 'args' | 'staff_id' | 'created_at' | 'signing_key_id' | 'signature'
-  >[];
+    'seq' | 'id' | 'name' | 'args' | 'staff_id' | 'created_at' | 'signing_key_id' | 'signature'
+  >;
+  const replays = ctx.db
+    .prepare(`select ${columns} from outbox where replay = 1 order by seq limit ?`)
+    .all(limit) as Row[];
+  const pending = ctx.db
+    .prepare(`select ${columns} from outbox where state = 'pending' and replay = 0 order by seq limit ?`)
+    .all(limit) as Row[];
+  const rows = [...replays, ...pending].sort((a, b) => a.seq - b.seq).slice(0, limit);
   return rows.map((row) => {
     const signature = signatureOf(row);
     return {
