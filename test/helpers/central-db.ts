@@ -7,7 +7,7 @@ import { afterEach, beforeEach, inject } from 'vitest';
 import { createDatabase, dropDatabase } from '../../db/central/admin.js';
 import type { CentralDb, CentralDbKind } from '../../db/central/connection.js';
 import { openPostgres } from '../../db/central/pg-database.js';
-import { openPglite } from '../../db/central/pglite-database.js';
+import { openPglite, type PgliteCentralDb } from '../../db/central/pglite-database.js';
 import { uniqueDatabaseName } from './postgres-server.js';
 
 /** Both engines every central suite runs on. */
@@ -117,14 +117,35 @@ export async function emptyCentralDb(kind: CentralDbKind): Promise<DisposableCen
   return ownPostgresDatabase('vetdesk_empty', undefined, 4);
 }
 
+/** A backup taken in a test: restorable, any number of times, into a fresh database. */
+export interface CentralBackup {
+  restore(): Promise<DisposableCentralDb>;
+  dispose(): Promise<void>;
+}
+
+/**
+ * A backup of a test's central database as it stands now: `pg_dump`/`pg_restore` for PostgreSQL
+ * (`url` is its address), the data folder's tarball for PGlite (`url` undefined).
+ */
+export async function centralBackup(db: CentralDb, url: string | undefined): Promise<CentralBackup> {
+  if (url !== undefined) return pgDumpBackup(url);
+  if (!('dump' in db)) throw new Error('centralBackup: a PGlite database or a PostgreSQL URL is needed');
+  const tarball = await (db as PgliteCentralDb).dump();
+  return {
+    async restore() {
+      const copy = await openPglite({ kind: 'pglite' }, { loadDataDir: tarball });
+      return { db: copy, dispose: () => copy.close() };
+    },
+    dispose: () => Promise.resolve(),
+  };
+}
+
 /**
  * A backup of the PostgreSQL database at `sourceUrl` as it stands now: `pg_dump` in custom format
  * to a temporary file. `restore()` loads it with `pg_restore` into a new database of the test's
  * own (dropped on dispose), as an admin restores a backup into a fresh database.
  */
-export async function pgDumpBackup(
-  sourceUrl: string,
-): Promise<{ restore(): Promise<DisposablePostgresDb>; dispose(): Promise<void> }> {
+async function pgDumpBackup(sourceUrl: string): Promise<CentralBackup> {
   const run = promisify(execFile);
   const folder = await mkdtemp(path.join(os.tmpdir(), 'vetdesk-backup-'));
   const file = path.join(folder, 'central.dump');

@@ -3,7 +3,12 @@ import { newId } from '../../../core/ids.js';
 import type { DevelopmentWorkstation as Workstation } from '../../../electron/backend/workstation.js';
 import { listRestoreGaps, recordRestoreGaps } from '../../../sync/server/restore-gaps.js';
 import { bumpShapeEpoch } from '../../../sync/server/shape-epoch.js';
-import { pgDumpBackup, type DisposablePostgresDb } from '../../helpers/central-db.js';
+import {
+  CENTRAL_BACKENDS,
+  centralBackup,
+  type CentralBackup,
+  type DisposableCentralDb,
+} from '../../helpers/central-db.js';
 import { startCluster, waitFor, type SyncCluster } from '../../helpers/sync-cluster.js';
 import { countRows, ownerArgs } from '../../helpers/sync-fixtures.js';
 
@@ -17,18 +22,18 @@ interface OwnerFacts {
 
 /**
  * The restore drill (docs/sync-workstation.md "After a server restore"): three workstations sync,
- * the central database is backed up (pg_dump), they make more changes (some pushed, some kept
+ * the central database is backed up (pg_dump, or PGlite's data folder), they make more changes (some pushed, some kept
  * offline), the backup is restored into a fresh database with a new epoch and the server is
  * switched onto it. All reconnect: every change made after the backup is back on the server
  * exactly once, the offline ones go through after the replay they depend on, and every replica
  * ends equal to the server's rows with no overlay left over them.
  */
-describe('a server restored from an older backup (PostgreSQL)', () => {
+describe.each(CENTRAL_BACKENDS)('a server restored from an older backup on %s', (kind) => {
   let cluster: SyncCluster;
-  let restored: DisposablePostgresDb | undefined;
-  let backup: Awaited<ReturnType<typeof pgDumpBackup>> | undefined;
+  let restored: DisposableCentralDb | undefined;
+  let backup: CentralBackup | undefined;
   beforeEach(async () => {
-    cluster = await startCluster('postgres');
+    cluster = await startCluster(kind);
   });
   afterEach(async () => {
     await cluster.close();
@@ -64,7 +69,7 @@ describe('a server restored from an older backup (PostgreSQL)', () => {
     const early = newId();
     await a.backend.call('mutate', { name: 'owner.create', args: ownerArgs({ id: early, first_name: 'Early' }) });
     await waitFor('the early owner everywhere', () => !!b.replica.getServerRow('owners', early) && quiet(a), all);
-    backup = await pgDumpBackup(cluster.databaseUrl!);
+    backup = await centralBackup(cluster.db, cluster.databaseUrl);
 
     // After the backup, pushed and settled on all workstations.
     const late = newId();
