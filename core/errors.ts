@@ -87,6 +87,12 @@ export const ErrorCode = {
    * staff member, or from another device: ids name one change, never two.
    */
   MutationIdReused: 'MUTATION_ID_REUSED',
+  /**
+   * The central database was restored from a backup since this workstation last synced (its
+   * shape epoch changed): nothing in the push was applied. The workstation re-pushes what it
+   * had settled since (core/sync/restore-epoch.ts) and pushes again.
+   */
+  ServerRestored: 'SERVER_RESTORED',
   /** The conflict was already resolved (by another workstation, or earlier). */
   ConflictAlreadyResolved: 'CONFLICT_ALREADY_RESOLVED',
   /**

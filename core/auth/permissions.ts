@@ -38,6 +38,7 @@ export const ROUTE_PERMISSIONS = {
   'GET /v1/shape': 'device',
   'POST /v1/mutations': 'device',
   'GET /v1/sync/counts': 'device',
+  'GET /v1/sync/epoch': 'device',
   'GET /v1/audit/:table/:id': ['admin'],
   'POST /v1/admin/staff': ['admin'],
   'PATCH /v1/admin/staff/:id': ['admin'],
@@ -49,6 +50,7 @@ export const ROUTE_PERMISSIONS = {
   'POST /v1/admin/updates/:channel/hold': ['admin'],
   'POST /v1/admin/updates/:channel/rollback': ['admin'],
   'POST /v1/admin/updates/:channel/rollout': ['admin'],
+  'GET /v1/admin/sync/restore-gaps': ['admin'],
 } as const satisfies Record<string, RouteAccess>;
 
 export type RouteKey = keyof typeof ROUTE_PERMISSIONS;

@@ -130,15 +130,29 @@ export function enqueueMutation(
   return { id, ops };
 }
 
-/** The oldest mutations not yet acknowledged by the server, in the order they were made. */
+/**
+ * The oldest mutations to push, in the order they were made: those not yet acknowledged by the
+ * server and those marked for replay after a restore of the server (outbox-replay.ts). Every
+ * marked one was acknowledged before any pending one was pushed, so the replay goes first.
+ */
 export function pendingBatch(ctx: ReplicaContext, limit: number): MutationEnvelope[] {
-  return pendingAfter(ctx.db, 0, limit).map((entry) => entry.envelope);
+  // Two index range reads, merged: one `state = 'pending' or replay = 1` scans the whole outbox,
+  // retained settled rows included, at every look at the queue.
+  const columns = 'seq, id, name, args, staff_id, created_at, signing_key_id, signature';
+  const replays = ctx.db
+    .prepare(`select ${columns} from outbox where replay = 1 order by seq limit ?`)
+    .all(limit) as PendingRow[];
+  const pending = ctx.db
+    .prepare(`select ${columns} from outbox where state = 'pending' and replay = 0 order by seq limit ?`)
+    .all(limit) as PendingRow[];
+  const rows = [...replays, ...pending].sort((a, b) => a.seq - b.seq).slice(0, limit);
+  return pendingEnvelopes(rows).map((entry) => entry.envelope);
 }
 
 /**
  * Pending mutations with `seq` above `afterSeq`, oldest first, with their seq: pages through
  * the outbox without changing it (the push before a local migration reads it this way, on a
- * handle that is not yet a replica).
+ * handle that is not yet a replica, so on any schema since 0002: no replay marks read).
  */
 export function pendingAfter(
   db: LocalDatabase,
@@ -150,10 +164,16 @@ export function pendingAfter(
       `select seq, id, name, args, staff_id, created_at, signing_key_id, signature
          from outbox where state = 'pending' and seq > ? order by seq limit ?`,
     )
-    .all(afterSeq, limit) as Pick<
-    OutboxRow,
-    'seq' | 'id' | 'name' | 'args' | 'staff_id' | 'created_at' | 'signing_key_id' | 'signature'
-  >[];
+    .all(afterSeq, limit) as PendingRow[];
+  return pendingEnvelopes(rows);
+}
+
+type PendingRow = Pick<
+  OutboxRow,
+  'seq' | 'id' | 'name' | 'args' | 'staff_id' | 'created_at' | 'signing_key_id' | 'signature'
+>;
+
+function pendingEnvelopes(rows: readonly PendingRow[]): { seq: number; envelope: MutationEnvelope }[] {
   return rows.map((row) => {
     const signature = signatureOf(row);
     return {
@@ -191,6 +211,10 @@ function unlinkRows(ctx: ReplicaContext, seq: number): string[] {
  * Records the server's answers. Acknowledged mutations keep their overlay until their
  * transaction arrives (see `settleArrived`); a rejected one is rolled back exactly: its links
  * go and the rows it touched are recomputed from server truth and the remaining mutations.
+ * The answer to a replay (outbox-replay.ts) clears its mark: applied or merged, the mutation
+ * stays as it was (settled, or acknowledged until its effect arrives); rejected (the restored
+ * server can no longer apply it), it becomes a rejection waiting in Sync review, its details
+ * saying `afterRestore`, and its overlay, if it still had one, goes.
  * Results for unknown or already-final mutations are ignored (a duplicated response).
  * @returns the row keys recomputed, so the caller can settle and notify.
  */
@@ -202,7 +226,8 @@ export function recordResults(
 ): Set<ReplicatedTableName> {
   let touched = new Set<ReplicatedTableName>();
   ctx.db.transaction(() => {
-    const find = ctx.db.prepare(`select seq, state from outbox where id = ?`);
+    const find = ctx.db.prepare(`select seq, state, replay from outbox where id = ?`);
+    const replayed = ctx.db.prepare(`update outbox set replay = 0 where seq = ?`);
     const acknowledge = ctx.db.prepare(
       `update outbox set state = 'acknowledged', status = ?, txid = ?, tables = ?, conflicts = ?, acknowledged_at = ?
         where seq = ?`,
@@ -212,11 +237,18 @@ export function recordResults(
     );
     const recompute: string[] = [];
     for (const result of results) {
-      const row = find.get(result.id) as { seq: number; state: OutboxEntry['state'] } | undefined;
-      if (!row || row.state !== 'pending') continue;
+      const row = find.get(result.id) as { seq: number; state: OutboxEntry['state']; replay: number } | undefined;
+      if (!row || (row.state !== 'pending' && row.replay !== 1)) continue;
       if (result.status === 'rejected') {
-        reject.run(JSON.stringify(result.error), at.toISOString(), row.seq);
+        const error =
+          row.replay === 1
+            ? { ...result.error, details: { ...result.error.details, afterRestore: true } }
+            : result.error;
+        reject.run(JSON.stringify(error), at.toISOString(), row.seq);
+        replayed.run(row.seq);
         recompute.push(...unlinkRows(ctx, row.seq));
+      } else if (row.replay === 1) {
+        replayed.run(row.seq);
       } else {
         acknowledge.run(
           result.status,
@@ -281,9 +313,11 @@ export function discardRejected(ctx: ReplicaContext, id: string): void {
   if (result.changes === 0) throw new AppError(ErrorCode.NotFound, `No rejected change ${id}`);
 }
 
-/** Counts by state, for the sync status. */
+/** Counts by state, for the sync status; a mutation marked for replay counts as pending. */
 export function outboxCounts(ctx: ReplicaContext): { pending: number; acknowledged: number; rejected: number } {
-  const rows = ctx.db.prepare(`select state, count(*) as n from outbox group by state`).all() as {
+  const rows = ctx.db
+    .prepare(`select case when replay = 1 then 'pending' else state end as state, count(*) as n from outbox group by 1`)
+    .all() as {
     state: string;
     n: number;
   }[];
@@ -300,13 +334,14 @@ export function unsentMutations(ctx: ReplicaContext): OutboxEntry[] {
 
 /**
  * Outbox retention: deletes settled mutations (applied or merged, and arrived) and discarded
- * ones whose server answer came before `before`. Pending, acknowledged and rejected mutations
- * are never touched: they are the work not yet done. Their overlay links went when they
+ * ones whose server answer came before `before`. Pending, acknowledged and rejected mutations,
+ * and those marked for replay, are never touched: they are the work not yet done. Settled ones
+ * are kept until then so that a restore of the server can be replayed (outbox-replay.ts). Their overlay links went when they
  * settled or were rejected.
  * @returns how many rows were deleted.
  */
 export function pruneFinished(ctx: ReplicaContext, before: Date): number {
   return ctx.db
-    .prepare(`delete from outbox where state in ('settled', 'discarded') and acknowledged_at < ?`)
+    .prepare(`delete from outbox where state in ('settled', 'discarded') and replay = 0 and acknowledged_at < ?`)
     .run(before.toISOString()).changes;
 }

@@ -5,6 +5,7 @@ import { findMutation } from '../../core/mutations/registry.js';
 import type { MutationEnvelope, MutationResult } from '../../core/sync/protocol.js';
 import type { RowOp } from '../../core/sync/row-ops.js';
 import type { PgSnapshot } from '../../core/sync/pg-snapshot.js';
+import type { RestoreEpoch } from '../../core/sync/restore-epoch.js';
 import { isReplicatedTable, type ReplicatedTableName } from '../../core/sync/tables.js';
 import { upgradeLocalDatabase, type BeforeMigrate, type LocalUpgradeResult } from './local-upgrade.js';
 import { loadLocalMigrations } from './migrate.js';
@@ -24,6 +25,7 @@ import {
   type OutboxEntry,
 } from './outbox.js';
 import { OfflineCredentials } from './offline-credentials.js';
+import { beginReplay, knownEpoch, sightEpoch, type EpochSighting } from './outbox-replay.js';
 import { LocalReadModels } from './queries/read-models.js';
 import type { ReplicaContext } from './replica-context.js';
 import { decodeRow, type LocalRow } from './row-codec.js';
@@ -297,6 +299,29 @@ export class LocalReplica {
     if (Date.now() - this.lastPrune < PRUNE_INTERVAL_MS) return;
     this.pruneReceivedTxids();
     this.pruneOutbox();
+  }
+
+  /** The central server's shape epoch this workstation last synced with, if any (outbox-replay.ts). */
+  serverEpoch(): string | undefined {
+    return knownEpoch(this.ctx);
+  }
+
+  /**
+   * Notes the epoch a server answer named: stored when none was, `changed` (not stored) when it
+   * differs from the one stored, which means the server was restored: `beginReplay` follows.
+   */
+  sightEpoch(epoch: string): EpochSighting {
+    return sightEpoch(this.ctx, epoch);
+  }
+
+  /**
+   * The server was restored from a backup: marks the retained applied and merged mutations its
+   * ledger may lack for replay (pushed again, in order, before pending ones) and stores the new
+   * epoch, in one transaction (outbox-replay.ts). Does nothing for the epoch already stored.
+   * @returns how many mutations were marked.
+   */
+  beginReplay(restore: RestoreEpoch): number {
+    return beginReplay(this.ctx, restore);
   }
 
   shapePositions(): ReturnType<typeof shapePositions> {

@@ -19,6 +19,7 @@ import { registerScheduledBackups } from './backup-hooks.js';
 import { registerRequestIdEcho, requestIdOptions } from './request-id.js';
 import { adminDeviceRoutes, type RequireAdmin } from './routes/admin-devices.js';
 import { adminUpdateRoutes } from './routes/admin-updates.js';
+import { adminSyncRoutes } from './routes/admin-sync.js';
 import { auditRoutes } from './routes/audit.js';
 import { updateFeedRoutes } from './routes/updates.js';
 import { ArtifactStore } from '../updates/artifact-store.js';
@@ -32,6 +33,7 @@ import { authRoutes } from './routes/auth.js';
 import { mutationRoutes } from './routes/mutations.js';
 import { shapeRoutes, type ShapeRouteOptions } from './routes/shape.js';
 import { syncCountsRoutes } from './routes/sync-counts.js';
+import { syncEpochRoutes } from './routes/sync-epoch.js';
 
 /** What the HTTP app needs from the running server. */
 export interface AppDependencies {
@@ -112,6 +114,7 @@ function statusFor(error: AppError): number {
       return 426;
     case ErrorCode.ConflictAlreadyResolved:
     case ErrorCode.MutationIdReused:
+    case ErrorCode.ServerRestored:
     case ErrorCode.UniqueViolation:
     case ErrorCode.ForeignKeyViolation:
     case ErrorCode.RecordFinal:
@@ -237,8 +240,11 @@ export function buildApp(deps: AppDependencies): FastifyInstance {
   void app.register(enrolRoutes, { db: deps.db });
   const requireAdmin = adminOf(sessions);
   void app.register(adminDeviceRoutes, { db: deps.db, requireAdmin });
-  void app.register(mutationRoutes, { db: deps.db, auth, clock, metrics: metrics.sync });
+  void app.register(adminSyncRoutes, { db: deps.db, requireAdmin });
+  const ledgerRetainMs = deps.retention?.retainMs;
+  void app.register(mutationRoutes, { db: deps.db, auth, clock, metrics: metrics.sync, ledgerRetainMs });
   void app.register(syncCountsRoutes, { db: deps.db, auth });
+  void app.register(syncEpochRoutes, { db: deps.db, auth, ledgerRetainMs });
   const passwords = new PasswordChecker(staffAuth.scryptCost);
   void app.register(authRoutes, { db: deps.db, auth, sessions, passwords, settings: staffAuth });
   void app.register(adminStaffRoutes, { db: deps.db, sessions, passwords });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { getServerFact } from './server-get.js';
 
 const countsSchema = z.object({
   tables: z.record(z.string(), z.number().int().nonnegative()),
@@ -15,15 +16,6 @@ export async function fetchExpectedRows(
   authorization: string,
   doFetch: typeof fetch = fetch,
 ): Promise<number | null> {
-  try {
-    const response = await doFetch(new URL('/v1/sync/counts', serverUrl), {
-      headers: { authorization },
-      signal: AbortSignal.timeout(10_000),
-    });
-    if (!response.ok) return null;
-    const parsed = countsSchema.safeParse(await response.json());
-    return parsed.success ? parsed.data.total : null;
-  } catch {
-    return null;
-  }
+  const counts = await getServerFact(serverUrl, '/v1/sync/counts', authorization, countsSchema, doFetch);
+  return counts?.total ?? null;
 }

@@ -3,6 +3,7 @@ import { MAX_PUSH_BATCH, type MutationEnvelope, type MutationResult } from '../.
 import type { LocalReplica } from '../../db/local/replica.js';
 import { backoffDelay, sleep } from './backoff.js';
 import { pushBatch, type PushOutcome, type PushTransportOptions } from './push-transport.js';
+import { fetchRestoreEpoch } from './server-epoch.js';
 
 /**
  * Default retry delays: full jitter up to 5 s. A clinic's server is on its own network and
@@ -15,7 +16,7 @@ export const PUSH_BACKOFF = { baseMs: 250, maxMs: 5_000 } as const;
 export type PushEvent =
   { kind: 'pushed'; at: Date } | { kind: 'offline'; reason: string } | { kind: 'blocked'; error: AppError };
 
-export interface PushLoopOptions extends PushTransportOptions {
+export interface PushLoopOptions extends Omit<PushTransportOptions, 'epoch'> {
   batchSize?: number;
   backoff?: { baseMs: number; maxMs: number };
   /** How long to wait for a local change before looking at the outbox again anyway. */
@@ -56,6 +57,11 @@ function isServerFault(outcome: RetryOutcome): boolean {
  * other 5xx never count: offline, nothing is ever set aside. The count lives in memory, so a
  * restart grants a poisoned mutation another round of tries, which is harmless. Resumes from
  * the outbox on disk after a restart.
+ *
+ * Every push names the server epoch last synced with; a server restored from a backup since
+ * answers SERVER_RESTORED and the loop marks what the restored ledger may lack for replay
+ * (db/local/outbox-replay.ts) before pushing again, replays first. `checkEpoch` does the same
+ * when a shape answer named a new epoch, so a workstation with nothing pending replays too.
  */
 export class PushLoop {
   private abort = new AbortController();
@@ -63,6 +69,8 @@ export class PushLoop {
   private running: Promise<void> | undefined;
   private failures = 0;
   private killed = false;
+  /** A shape answer named a new epoch: ask the server what it is before the next push. */
+  private epochCheckDue = false;
   /** Lone 500 answers per mutation id, towards quarantine. */
   private readonly serverFaults = new Map<string, number>();
 
@@ -81,6 +89,15 @@ export class PushLoop {
 
   /** Looks at the outbox now (call after a local change). */
   kick(): void {
+    this.wake?.();
+  }
+
+  /**
+   * A server answer named an epoch other than the stored one (the server was restored): learn the
+   * restore's facts (`GET /v1/sync/epoch`) and mark the replay before pushing anything else.
+   */
+  checkEpoch(): void {
+    this.epochCheckDue = true;
     this.wake?.();
   }
 
@@ -106,6 +123,8 @@ export class PushLoop {
     // A function, not a narrowed property: the flag changes while we await.
     const stopped = () => this.abort.signal.aborted;
     while (!stopped()) {
+      if (this.epochCheckDue) await this.learnEpoch();
+      if (stopped()) return;
       const batch = this.replica.pendingBatch(this.options.batchSize ?? MAX_PUSH_BATCH);
       if (batch.length === 0) {
         await this.idle();
@@ -120,13 +139,24 @@ export class PushLoop {
 
   private async send(batch: readonly MutationEnvelope[]): Promise<PushOutcome> {
     this.replica.markAttempt(batch.map((mutation) => mutation.id));
-    return pushBatch(this.options, batch);
+    return pushBatch({ ...this.options, epoch: () => this.replica.serverEpoch() }, batch);
+  }
+
+  /** Asks the server for its epoch after a shape answer named a new one; begins the replay. */
+  private async learnEpoch(): Promise<void> {
+    const restore = await fetchRestoreEpoch(this.options.serverUrl, this.options.authorization(), this.options.fetch);
+    if (this.killed || restore === null || !this.replica.isOpen) return;
+    this.epochCheckDue = false;
+    this.replica.beginReplay(restore);
   }
 
   /** Acts on an outcome; true when every mutation of `batch` got a final answer. */
   private async handle(outcome: PushOutcome, batch: readonly MutationEnvelope[]): Promise<boolean> {
     switch (outcome.kind) {
       case 'results':
+        if (outcome.epoch !== undefined && this.replica.sightEpoch(outcome.epoch) === 'changed') {
+          this.epochCheckDue = true;
+        }
         this.replica.recordResults(outcome.results);
         for (const mutation of batch) this.serverFaults.delete(mutation.id);
         this.failures = 0;
@@ -143,6 +173,14 @@ export class PushLoop {
         return false;
       case 'refused':
         return this.isolate(batch, outcome);
+      case 'restored': {
+        // Nothing was applied. The next batch starts with the replay; an answer naming the epoch
+        // already stored would loop, so that one waits like any failure.
+        const stale = this.replica.serverEpoch() === outcome.restore.epoch;
+        this.replica.beginReplay(outcome.restore);
+        if (stale) await this.backoff();
+        return false;
+      }
     }
   }
 

@@ -6,6 +6,7 @@ import type { ServerChange } from '../../db/local/server-truth.js';
 import { ErrorCode, wireErrorSchema } from '../../core/errors.js';
 import { codeForStatus } from './http-error.js';
 import { withRequestId } from './request-id.js';
+import { epochOfResponse } from './server-epoch.js';
 
 export interface ShapeConsumerOptions {
   serverUrl: string;
@@ -24,6 +25,11 @@ export interface ShapeConsumerOptions {
    * Electric client would otherwise keep retrying, and nothing it retries can succeed.
    */
   onRevoked?: (table: ReplicatedTableName) => void;
+  /**
+   * Told the server's shape epoch named by each answer (core/sync/restore-epoch.ts): a new one
+   * means the server was restored from a backup.
+   */
+  onEpoch?: (epoch: string) => void;
   /** Fetch used for shape requests (tests); the global one by default. */
   fetch?: typeof fetch;
 }
@@ -114,6 +120,8 @@ export class ShapeConsumer {
       const response = await (this.options.fetch ?? fetch)(input, withRequestId(init));
       if (codeForStatus(response.status) === ErrorCode.ServerUnavailable) this.options.onUnreachable?.(this.table);
       if (response.status === 401 && (await isRevokedAnswer(response))) this.options.onRevoked?.(this.table);
+      const epoch = epochOfResponse(response);
+      if (epoch !== undefined && !signal.aborted) this.options.onEpoch?.(epoch);
       return response;
     } catch (error) {
       // An abort is this consumer stopping, not the server going away.

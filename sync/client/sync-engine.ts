@@ -98,6 +98,10 @@ export class SyncEngine {
           onUnreachable: () => {
             if (this.connection !== 'offline') this.setConnection('offline', null);
           },
+          // A restored server: the push loop learns what to replay before it pushes again.
+          onEpoch: (epoch) => {
+            if (this.replica.isOpen && this.replica.sightEpoch(epoch) === 'changed') this.push.checkEpoch();
+          },
           onRevoked: () => {
             const error = { code: ErrorCode.DeviceRevoked, message: 'This workstation was revoked by an admin' };
             this.setConnection('blocked', error);

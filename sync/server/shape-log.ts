@@ -53,7 +53,10 @@ export interface ShapeReadRequest {
   live: boolean;
 }
 
-export type ShapeReadResult =
+/** A shape read's outcome, with the shape epoch it was read under (core/sync/restore-epoch.ts). */
+export type ShapeReadResult = ShapeReadOutcome & { epoch: string };
+
+type ShapeReadOutcome =
   | {
       kind: 'must-refetch';
       /** A handle the client has never held (see shape-handle.ts). */
@@ -83,35 +86,39 @@ export function readShapeChunk(db: CentralDb, request: ShapeReadRequest): Promis
   return db.transaction(
     async (tx) => {
       await tx.query(FORMAT_SETTINGS);
-      const { table, position } = request;
-      const head = await readLogHead(tx, table);
-      const generation = shapeGeneration(head.epoch, table);
-      const clientHandle =
-        request.handle !== undefined && isCurrentHandle(request.handle, table, generation) ? request.handle : null;
-      const read: Read = { tx, request, head, handle: clientHandle ?? mintHandle(table, generation) };
-
-      if (position.kind === 'now') {
-        return chunk(read.handle, logOffset(head.headSeq), [UP_TO_DATE], 0, true, head.headSeq);
-      }
-      if (position.kind === 'start') {
-        return readSnapshot({ ...read, handle: mintHandle(table, generation) }, head.headSeq, null);
-      }
-      // A 409 always names a handle the client never held (see shape-handle.ts).
-      const refetch = (reason: RefetchReason): ShapeReadResult => ({
-        kind: 'must-refetch',
-        handle: mintHandle(table, generation),
-        reason,
-      });
-      if (clientHandle === null) return refetch('unknown-handle');
-      if (position.seq < head.compactedThrough) return refetch('compacted');
-      // Beyond the head: the log was replaced (a restored backup), so the position names nothing
-      // here. Once new changes reach it, it would pass; hence the epoch bump after a restore.
-      if (position.seq > head.headSeq) return refetch('beyond-log');
-      if (position.kind === 'snapshot') return readSnapshot(read, position.seq, position.after);
-      return readLog(read, position.seq, request.chunkSize, []);
+      const head = await readLogHead(tx, request.table);
+      return { ...(await readUnderHead(tx, request, head)), epoch: head.epoch };
     },
     { isolation: 'repeatable read' },
   );
+}
+
+async function readUnderHead(tx: SqlExecutor, request: ShapeReadRequest, head: LogHead): Promise<ShapeReadOutcome> {
+  const { table, position } = request;
+  const generation = shapeGeneration(head.epoch, table);
+  const clientHandle =
+    request.handle !== undefined && isCurrentHandle(request.handle, table, generation) ? request.handle : null;
+  const read: Read = { tx, request, head, handle: clientHandle ?? mintHandle(table, generation) };
+
+  if (position.kind === 'now') {
+    return chunk(read.handle, logOffset(head.headSeq), [UP_TO_DATE], 0, true, head.headSeq);
+  }
+  if (position.kind === 'start') {
+    return readSnapshot({ ...read, handle: mintHandle(table, generation) }, head.headSeq, null);
+  }
+  // A 409 always names a handle the client never held (see shape-handle.ts).
+  const refetch = (reason: RefetchReason): ShapeReadOutcome => ({
+    kind: 'must-refetch',
+    handle: mintHandle(table, generation),
+    reason,
+  });
+  if (clientHandle === null) return refetch('unknown-handle');
+  if (position.seq < head.compactedThrough) return refetch('compacted');
+  // Beyond the head: the log was replaced (a restored backup), so the position names nothing
+  // here. Once new changes reach it, it would pass; hence the epoch bump after a restore.
+  if (position.seq > head.headSeq) return refetch('beyond-log');
+  if (position.kind === 'snapshot') return readSnapshot(read, position.seq, position.after);
+  return readLog(read, position.seq, request.chunkSize, []);
 }
 
 type RefetchReason = 'unknown-handle' | 'compacted' | 'beyond-log';
@@ -125,7 +132,7 @@ interface Read {
 }
 
 /** A snapshot page at `seq` after row `after`; once the snapshot is done, the log from `seq`. */
-async function readSnapshot(read: Read, seq: number, after: string | null): Promise<ShapeReadResult> {
+async function readSnapshot(read: Read, seq: number, after: string | null): Promise<ShapeReadOutcome> {
   const { table, chunkSize } = read.request;
   const rows = await readSnapshotPage(read.tx, table, seq, after, chunkSize);
   const messages: ShapeMessage[] = rows.map((row) => snapshotMessage(table, row));
@@ -137,7 +144,7 @@ async function readSnapshot(read: Read, seq: number, after: string | null): Prom
 }
 
 /** Up to `budget` changes after `after`, appended to `messages`; up-to-date when they run out. */
-async function readLog(read: Read, after: number, budget: number, messages: ShapeMessage[]): Promise<ShapeReadResult> {
+async function readLog(read: Read, after: number, budget: number, messages: ShapeMessage[]): Promise<ShapeReadOutcome> {
   const { table, live } = read.request;
   const { headSeq, unsequenced, snapshot } = read.head;
   const entries = await readLogPage(read.tx, table, after, headSeq, budget);
@@ -163,7 +170,7 @@ function chunk(
   changes: number,
   upToDate: boolean,
   headSeq: number,
-): ShapeReadResult {
+): ShapeReadOutcome {
   return { kind: 'chunk', handle, offset, messages, changes, upToDate, headSeq };
 }
 

@@ -1,9 +1,13 @@
-import { readFile } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, afterEach, beforeAll, beforeEach, inject } from 'vitest';
 import { createDatabase, dropDatabase } from '../../db/central/admin.js';
 import type { CentralDb, CentralDbKind } from '../../db/central/connection.js';
 import { openPostgres } from '../../db/central/pg-database.js';
-import { openPglite } from '../../db/central/pglite-database.js';
+import { openPglite, type PgliteCentralDb } from '../../db/central/pglite-database.js';
 import { uniqueDatabaseName } from './postgres-server.js';
 
 /** Both engines every central suite runs on. */
@@ -131,4 +135,47 @@ export function unreachablePostgres(): CentralDb {
     poolIdleMs: 1_000,
     connectTimeoutMs: 1_000,
   });
+}
+
+/** A backup taken in a test: restorable, any number of times, into a fresh database. */
+export interface CentralBackup {
+  restore(): Promise<DisposableCentralDb>;
+  dispose(): Promise<void>;
+}
+
+/**
+ * A backup of a test's central database as it stands now: `pg_dump`/`pg_restore` for PostgreSQL
+ * (`url` is its address), the data folder's tarball for PGlite (`url` undefined).
+ */
+export async function centralBackup(db: CentralDb, url: string | undefined): Promise<CentralBackup> {
+  if (url !== undefined) return pgDumpBackup(url);
+  if (!('dump' in db)) throw new Error('centralBackup: a PGlite database or a PostgreSQL URL is needed');
+  const tarball = await (db as PgliteCentralDb).dump();
+  return {
+    async restore() {
+      const copy = await openPglite({ kind: 'pglite' }, { loadDataDir: tarball });
+      return { db: copy, dispose: () => copy.close() };
+    },
+    dispose: () => Promise.resolve(),
+  };
+}
+
+/**
+ * A backup of the PostgreSQL database at `sourceUrl` as it stands now: `pg_dump` in custom format
+ * to a temporary file. `restore()` loads it with `pg_restore` into a new database of the test's
+ * own (dropped on dispose), as an admin restores a backup into a fresh database.
+ */
+async function pgDumpBackup(sourceUrl: string): Promise<CentralBackup> {
+  const run = promisify(execFile);
+  const folder = await mkdtemp(path.join(os.tmpdir(), 'vetdesk-backup-'));
+  const file = path.join(folder, 'central.dump');
+  await run('pg_dump', ['--format=custom', `--file=${file}`, `--dbname=${sourceUrl}`]);
+  return {
+    async restore() {
+      const restored = await ownPostgresDatabase('vetdesk_restored', undefined, 4);
+      await run('pg_restore', ['--exit-on-error', '--no-owner', `--dbname=${restored.url}`, file]);
+      return restored;
+    },
+    dispose: () => rm(folder, { recursive: true, force: true }),
+  };
 }

@@ -29,6 +29,8 @@ export interface WorkstationTestOptions {
 /** A central server (real HTTP on 127.0.0.1) with a fresh database, and workstations. */
 export interface SyncCluster {
   db: CentralDb;
+  /** The PostgreSQL database's URL (for pg_dump), absent on PGlite. */
+  databaseUrl: string | undefined;
   url: string;
   staff: ClusterStaff;
   /**
@@ -36,6 +38,11 @@ export interface SyncCluster {
    * leaves it offline unless asked.
    */
   workstation(options?: WorkstationTestOptions): Promise<DevelopmentWorkstation>;
+  /**
+   * Restarts the server at the same address over `next` (a restored database), as an admin
+   * points the server at a restore; `next` stays the caller's to close.
+   */
+  serveDatabase(next: CentralDb): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -52,21 +59,33 @@ export async function startCluster(
   const central = await freshCentralDb(kind, { poolMax: 8 });
   const db = central.db;
   const staff = await insertClusterStaff(db);
-  const app: FastifyInstance = buildApp({
-    db,
-    version: 'test',
-    logLevel: 'silent',
-    shape: { longPollTimeoutMs: 2_000, ...options.shape },
-    // The workstations here speak the development scheme (electron/backend/workstation.ts).
-    developmentAuth: true,
-  });
+  const serve = (over: CentralDb): FastifyInstance =>
+    buildApp({
+      db: over,
+      version: 'test',
+      logLevel: 'silent',
+      shape: { longPollTimeoutMs: 2_000, ...options.shape },
+      // The workstations here speak the development scheme (electron/backend/workstation.ts).
+      developmentAuth: true,
+    });
+  let app = serve(db);
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
   const folders: string[] = [];
   const workstations: DevelopmentWorkstation[] = [];
   return {
     db,
+    databaseUrl: 'url' in central && typeof central.url === 'string' ? central.url : undefined,
     url,
     staff,
+    async serveDatabase(next) {
+      // A stop for maintenance, not a graceful drain: idle keep-alive sockets would otherwise
+      // hold the close for the whole keep-alive timeout.
+      const closed = app.close();
+      app.server.closeAllConnections();
+      await closed;
+      app = serve(next);
+      await app.listen({ port: Number(new URL(url).port), host: '127.0.0.1' });
+    },
     async workstation(options = {}) {
       const dataDir = options.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'vetdesk-ws-')));
       if (!options.dataDir) folders.push(dataDir);

@@ -6,8 +6,10 @@ import {
   SYNC_PROTOCOL_VERSION,
   type PushResponse,
 } from '../../../core/sync/protocol.js';
+import { EPOCH_HEADER } from '../../../core/sync/restore-epoch.js';
 import type { CentralDb } from '../../../db/central/connection.js';
 import { applyBatch } from '../../../sync/server/apply-batch.js';
+import { readRestoreEpoch } from '../../../sync/server/shape-epoch.js';
 import type { ClockBounds } from '../../../sync/server/server-time.js';
 import type { DeviceAuthenticator } from '../../auth/device-auth.js';
 import type { PushMetrics } from '../sync-metrics.js';
@@ -19,6 +21,8 @@ export interface MutationRoutesOptions {
   clock?: ClockBounds;
   /** Where pushes are counted and timed (server/http/sync-metrics.ts); nowhere when absent. */
   metrics?: PushMetrics;
+  /** How long the ledger keeps a mutation (its retention schedule), if it is pruned at all. */
+  ledgerRetainMs?: number | undefined;
 }
 
 /** A push of 100 mutations with long clinical notes can exceed fastify's 1 MiB default. */
@@ -47,17 +51,33 @@ function checkProtocol(request: FastifyRequest): void {
 /**
  * `POST /v1/mutations`: a device's ordered batch of mutations (core/sync/protocol.ts). Answers
  * 200 with one result per mutation, in request order, whatever each result; 400 for a malformed
- * body, 401 for missing or revoked device credentials, 426 for another protocol version; 5xx
- * only for the server's own failures, after which the workstation retries the whole batch
- * (safe: mutations are idempotent by id).
+ * body, 401 for missing or revoked device credentials, 426 for another protocol version, 409
+ * SERVER_RESTORED (nothing applied; details: the current epoch and how far back the ledger
+ * reaches) when the request's EPOCH_HEADER names an epoch other than the database's, i.e. the
+ * database was restored since the workstation last synced; 5xx only for the server's own
+ * failures, after which the workstation retries the whole batch (safe: mutations are idempotent
+ * by id). Every answer past authentication names the current epoch in EPOCH_HEADER.
  */
-export const mutationRoutes: FastifyPluginAsync<MutationRoutesOptions> = (app, { db, auth, clock, metrics }) => {
-  app.post('/v1/mutations', { bodyLimit: BODY_LIMIT }, async (request): Promise<PushResponse> => {
+export const mutationRoutes: FastifyPluginAsync<MutationRoutesOptions> = (
+  app,
+  { db, auth, clock, metrics, ledgerRetainMs },
+) => {
+  app.post('/v1/mutations', { bodyLimit: BODY_LIMIT }, async (request, reply): Promise<PushResponse> => {
     const started = performance.now();
     const seconds = () => (performance.now() - started) / 1000;
     try {
       checkProtocol(request);
       const device = await auth.authenticate(request);
+      const current = await readRestoreEpoch(db, ledgerRetainMs);
+      void reply.header(EPOCH_HEADER, current.epoch);
+      const known = request.headers[EPOCH_HEADER];
+      if (known !== undefined && known !== current.epoch) {
+        throw new AppError(
+          ErrorCode.ServerRestored,
+          'The central database was restored from a backup; resend what was settled since',
+          current,
+        );
+      }
       const parsed = pushRequestSchema.safeParse(request.body);
       if (!parsed.success) {
         throw validationError(parsed.error, 'Malformed push request');

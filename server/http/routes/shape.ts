@@ -1,3 +1,4 @@
+import { EPOCH_HEADER } from '../../../core/sync/restore-epoch.js';
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import type { CentralDb } from '../../../db/central/connection.js';
 import type { DeviceAuthenticator } from '../../auth/device-auth.js';
@@ -96,6 +97,7 @@ export const shapeRoutes: FastifyPluginAsync<ShapeRoutePluginOptions> = (app, op
     // whole keep-alive timeout; the client simply reconnects (to the next server) anyway.
     if (closing) reply.header('connection', 'close');
     reply.header(ShapeHeader.handle, result.handle);
+    reply.header(EPOCH_HEADER, result.epoch);
     reply.header(ShapeHeader.cursor, cursors.next(query.cursor));
     if (result.kind === 'must-refetch') {
       request.log.info({ table: query.table.key, reason: result.reason }, 'shape must be refetched');

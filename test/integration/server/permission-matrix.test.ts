@@ -176,6 +176,12 @@ const SESSION_ROUTES: Partial<Record<RouteKey, RouteRequest>> = {
     updateChange(practice, role, 'rollback', { version: MATRIX_RELEASE }),
   'POST /v1/admin/updates/:channel/rollout': (practice, role) =>
     updateChange(practice, role, 'rollout', { percent: 100 }),
+  'GET /v1/admin/sync/restore-gaps': (practice, role) =>
+    Promise.resolve({
+      method: 'GET',
+      url: '/v1/admin/sync/restore-gaps',
+      headers: sessionHeaders(practice.device.authorization, practice.staff[role].session.token),
+    }),
   'POST /v1/auth/password': async (practice, role, db, app) => {
     const { session } = await throwaway(practice, role, db, app);
     return {
@@ -254,6 +260,11 @@ const DEVICE_ROUTES: Partial<Record<RouteKey, DeviceRouteRequest>> = {
   'GET /updates/:channel/:file': (practice) => ({
     method: 'GET',
     url: '/updates/beta/latest.yml',
+    headers: { authorization: practice.device.authorization },
+  }),
+  'GET /v1/sync/epoch': (practice) => ({
+    method: 'GET',
+    url: '/v1/sync/epoch',
     headers: { authorization: practice.device.authorization },
   }),
 };

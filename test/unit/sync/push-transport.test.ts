@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ErrorCode } from '../../../core/errors.js';
 import { newId } from '../../../core/ids.js';
 import type { MutationEnvelope } from '../../../core/sync/protocol.js';
+import { EPOCH_HEADER } from '../../../core/sync/restore-epoch.js';
 import { pushBatch } from '../../../sync/client/push-transport.js';
 import { appliedAll, fakeNetwork, hang, json, type Answer } from '../../helpers/push-network.js';
 
@@ -106,5 +107,46 @@ describe('push transport: what an answer means', () => {
       status: 404,
       error: { code: ErrorCode.Internal, message: 'Server answered 404 Not Found' },
     });
+  });
+});
+
+describe('push transport: the server epoch', () => {
+  const EPOCH = 'c'.repeat(32);
+  const RESTORED = 'd'.repeat(32);
+
+  it('names the epoch it knows and reads the one the server answers with', async () => {
+    const sent: (string | null)[] = [];
+    const network = fakeNetwork((batch) => {
+      const answer = appliedAll(batch);
+      answer.headers.set(EPOCH_HEADER, EPOCH);
+      return Promise.resolve(answer);
+    });
+    const outcome = await pushBatch(
+      {
+        serverUrl: 'http://127.0.0.1:9',
+        authorization: () => 'Bearer t',
+        epoch: () => EPOCH,
+        fetch: (url, init) => {
+          sent.push(new Headers(init?.headers).get(EPOCH_HEADER));
+          return network.fetch(url, init);
+        },
+      },
+      [envelope()],
+    );
+    expect(sent).toEqual([EPOCH]);
+    expect(outcome).toMatchObject({ kind: 'results', epoch: EPOCH });
+  });
+
+  it('takes a 409 SERVER_RESTORED as the restore notice, and a malformed one as a retry', async () => {
+    const restored = await send(() =>
+      Promise.resolve(
+        json(409, { code: 'SERVER_RESTORED', message: 'restored', details: { epoch: RESTORED, replaySince: null } }),
+      ),
+    );
+    expect(restored).toEqual({ kind: 'restored', restore: { epoch: RESTORED, replaySince: null } });
+    const malformed = await send(() =>
+      Promise.resolve(json(409, { code: 'SERVER_RESTORED', message: 'restored', details: { epoch: 'x' } })),
+    );
+    expect(malformed).toMatchObject({ kind: 'retry', error: { code: ErrorCode.ServerUnavailable } });
   });
 });

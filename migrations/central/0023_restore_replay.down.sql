@@ -1,0 +1,1 @@
+drop table sync.restore_gaps;
