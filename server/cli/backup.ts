@@ -1,11 +1,9 @@
-import { access } from 'node:fs/promises';
-import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { AppError, ErrorCode } from '../../core/errors.js';
 import { backupSourceFor, createBackup } from '../../db/central/backup/create-backup.js';
-import { centralDbConfigFromEnv, migrationDbConfig, type CentralDbConfig } from '../../db/central/config.js';
+import { centralDbConfigFromEnv, migrationDbConfig } from '../../db/central/config.js';
 import { openCentralDb } from '../../db/central/open.js';
 import { VETDESK_VERSION } from '../version.js';
+import { assertPgliteFolderIdle } from './pglite-folder.js';
 import { parseFileCommand, runCommand, stdio, type CliOutput } from './command.js';
 
 const USAGE = `Usage: npm run backup -- <file>
@@ -30,29 +28,6 @@ export function parseBackupArgs(argv: readonly string[]): { file: string } | 'he
 }
 
 /**
- * Refuses to open an embedded data folder that is missing (opening would create an empty
- * database) or open in another process (its `postmaster.pid` exists while it is open).
- */
-async function assertPgliteFolderIdle(config: CentralDbConfig): Promise<void> {
-  if (config.kind !== 'pglite' || config.dataDir === undefined) return;
-  const exists = (name: string) =>
-    access(path.join(config.dataDir!, name)).then(
-      () => true,
-      () => false,
-    );
-  if (!(await exists('PG_VERSION'))) {
-    throw new AppError(ErrorCode.ConfigInvalid, `There is no database in ${config.dataDir} to back up`);
-  }
-  if (await exists('postmaster.pid')) {
-    throw new AppError(
-      ErrorCode.ConfigInvalid,
-      `The database in ${config.dataDir} is open (postmaster.pid exists): stop the server first. ` +
-        'If it is not running (it stopped abruptly), start and stop it once.',
-    );
-  }
-}
-
-/**
  * `npm run backup -- <file>`: writes a backup of the configured central database; changes
  * nothing in the database (no migrations).
  * @returns the exit code: 0 on success, 2 for bad arguments, 1 for anything else.
@@ -67,7 +42,7 @@ export function runBackup(
     () => parseBackupArgs(argv),
     async ({ file }) => {
       const config = centralDbConfigFromEnv(env);
-      await assertPgliteFolderIdle(config);
+      await assertPgliteFolderIdle(config, 'to back up');
       const db = await openCentralDb(migrationDbConfig(config));
       try {
         io.err(`Central database: ${db.location}\n`);

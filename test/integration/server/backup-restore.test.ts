@@ -155,6 +155,40 @@ describe.each(CENTRAL_BACKENDS)('backup and restore on %s', (kind) => {
     }
   });
 
+  it('lists for admins a change the replaced database applied after the backup (--previous)', async () => {
+    // A push the replaced database took after the backup: its ledger has it, the backup has not.
+    const lost = { id: crypto.randomUUID(), device: crypto.randomUUID(), staff: crypto.randomUUID() };
+    await source.db.query(
+      `insert into sync.mutations (id, device_id, staff_id, name, args, client_created_at, status, result, txid)
+       values ($1, $2, $3, 'owner.create', '{}', now(), 'applied', '{}', pg_current_xact_id())`,
+      [lost.id, lost.device, lost.staff],
+    );
+    try {
+      const made = await target();
+      let gaps: number | null;
+      if (kind === 'postgres') {
+        const url = (source as { url: string }).url;
+        const result = await runInProcess(runRestore, [backupFile, '--into', made.into, '--previous', url]);
+        expect(result.err).toBe('');
+        expect(result.code).toBe(0);
+        gaps = Number(/^gaps: +(\d+) change/m.exec(result.out)?.[1]);
+      } else {
+        // The embedded database the test holds open stands for the stopped server's folder.
+        gaps = (await restoreBackup(backupFile, made.target, known, undefined, source.db)).gaps;
+      }
+      expect(gaps).toBe(1);
+      const restored = await made.open();
+      try {
+        const { rows } = await restored.query<{ id: string }>('select id from sync.restore_gaps');
+        expect(rows.map((row) => row.id)).toEqual([lost.id]);
+      } finally {
+        await restored.close();
+      }
+    } finally {
+      await source.db.query('delete from sync.mutations where id = $1', [lost.id]);
+    }
+  });
+
   it('refuses a backup with a damaged part and leaves the target as it was', async () => {
     const damaged = path.join(workDir, 'damaged.vdbackup');
     const bytes = await readFile(backupFile);
