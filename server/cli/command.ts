@@ -4,17 +4,9 @@ import { z } from 'zod';
 import { AppError, ErrorCode } from '../../core/errors.js';
 import { toAppError } from '../../db/central/pg-error.js';
 
-/** Where a command writes: results on `out`, progress and errors on `err`. */
-export interface CliOutput {
-  out: (text: string) => void;
-  err: (text: string) => void;
-}
+import { stdio, type CliOutput } from './cli-output.js';
 
-/** The process's stdout and stderr. */
-export const stdio: CliOutput = {
-  out: (text) => process.stdout.write(text),
-  err: (text) => process.stderr.write(text),
-};
+export { stdio, type CliOutput };
 
 /**
  * Runs a command the way the server's CLIs do: `parse` the arguments (a throw is a usage error),
