@@ -59,5 +59,7 @@ create table update_channels (
   check (previous_release_id is null or current_release_id is not null),
   check (pending_release_id is null or held)
 );
-select vetdesk.track_table('update_channels');
+-- The two channels are part of the schema, made before tracking starts: the audit trail holds
+-- what people and workstations did, and a migration's own rows are neither.
 insert into update_channels (channel) values ('stable'), ('beta');
+select vetdesk.track_table('update_channels');
