@@ -1,7 +1,7 @@
 import { copyFile, mkdtemp, readdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { LOCAL_MIGRATIONS_DIR } from '../../db/local/migrate.js';
+import { loadLocalMigrations, LOCAL_MIGRATIONS_DIR } from '../../db/local/migrate.js';
 import type { LocalDatabase } from '../../db/local/open.js';
 
 /**
@@ -17,6 +17,11 @@ export async function migrationsWithNext(next: { name: string; up: string }, par
   await writeFile(path.join(dir, `${version}_${next.name}.sql`), next.up);
   await writeFile(path.join(dir, `${version}_${next.name}.down.sql`), '-- nothing to undo in a test migration\n');
   return dir;
+}
+
+/** The newest shipped local schema version: a file the current code made is on it. */
+export async function shippedLocalVersion(): Promise<number> {
+  return (await loadLocalMigrations()).at(-1)!.version;
 }
 
 /** A migration that works. */

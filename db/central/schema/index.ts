@@ -6,6 +6,7 @@ import { identityTables } from './identity.js';
 import { owners, patients } from './owners-patients.js';
 import { clinics, devices, staff } from './practice.js';
 import { syncTables } from './sync.js';
+import { updateTables } from './updates.js';
 
 /**
  * The domain tables, in dependency order (a table comes after every table it references).
@@ -36,4 +37,5 @@ export const centralSchema = {
   redactions,
   ...identityTables,
   ...syncTables,
+  ...updateTables,
 } as const;

@@ -66,5 +66,22 @@ export const conflicts = syncSchema.table('conflicts', {
   ...rowMetaColumns(),
 });
 
+/**
+ * Changes a restore could not bring back (migration 0023, sync/server/restore-gaps.ts): applied
+ * in the replaced database's ledger, absent from the restored one, until a workstation pushes
+ * them again.
+ */
+export const restoreGaps = syncSchema.table('restore_gaps', {
+  id: uuid('id').primaryKey(),
+  deviceId: uuid('device_id').notNull(),
+  clinicId: uuid('clinic_id'),
+  staffId: uuid('staff_id').notNull(),
+  name: text('name').notNull(),
+  args: jsonb('args').notNull(),
+  status: text('status', { enum: ['applied', 'merged'] }).notNull(),
+  receivedAt: timestamptz('received_at').notNull(),
+  restoredAt: timestamptz('restored_at').notNull().defaultNow(),
+});
+
 /** The tables of the `sync` schema, for the schema-drift test. */
-export const syncTables = { changeLog, mutations, conflicts } as const;
+export const syncTables = { changeLog, mutations, conflicts, restoreGaps } as const;

@@ -5,6 +5,7 @@ import * as enums from '../../../db/central/schema/enums.js';
 import { identityTables } from '../../../db/central/schema/identity.js';
 import { domainTables } from '../../../db/central/schema/index.js';
 import { syncTables } from '../../../db/central/schema/sync.js';
+import { updateTables } from '../../../db/central/schema/updates.js';
 import { CENTRAL_BACKENDS, useCentralDb } from '../../helpers/central-db.js';
 
 /** What both sides can say about a column, in one normalised shape. */
@@ -21,6 +22,7 @@ const tables: PgTable[] = [
   redactions,
   ...Object.values(identityTables),
   ...Object.values(syncTables),
+  ...Object.values(updateTables),
 ];
 
 function normaliseType(type: string): string {
@@ -108,14 +110,17 @@ describe.each(CENTRAL_BACKENDS)('drizzle schema matches the migrated database on
     expect(actual.sort(byKey)).toEqual(expected.sort(byKey));
   });
 
-  it('has the same primary keys and single-column unique constraints', async () => {
+  it('has the same primary keys and unique constraints', async () => {
     for (const table of tables) {
       const config = getTableConfig(table);
       const primary = [
         ...config.columns.filter((c) => c.primary).map((c) => c.name),
         ...config.primaryKeys.flatMap((pk) => pk.columns.map((c) => c.name)),
       ];
-      const unique = config.columns.filter((c) => c.isUnique).map((c) => c.name);
+      const unique = [
+        ...config.columns.filter((c) => c.isUnique).map((c) => c.name),
+        ...config.uniqueConstraints.map((constraint) => constraint.columns.map((c) => c.name).join(',')),
+      ];
       const { rows } = await db().query<{ contype: string; columns: string }>(
         `select c.contype,
                 (select string_agg(attname, ',' order by k.ord) from unnest(c.conkey) with ordinality k(num, ord)

@@ -2,19 +2,36 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ErrorCode } from '../../../core/errors.js';
 import { newId } from '../../../core/ids.js';
 import { upgradeLocalDatabase } from '../../../db/local/local-upgrade.js';
 import { loadLocalMigrations } from '../../../db/local/migrate.js';
 import { LocalReplica } from '../../../db/local/replica.js';
-import { BROKEN_NEXT, databaseContents, GOOD_NEXT, migrationsWithNext } from '../../helpers/local-migrations.js';
+import {
+  BROKEN_NEXT,
+  databaseContents,
+  GOOD_NEXT,
+  migrationsWithNext,
+  shippedLocalVersion,
+} from '../../helpers/local-migrations.js';
 import { inspectReplicaFile } from '../../helpers/local-replica.js';
 import { queueThreeOwners } from '../../helpers/push-network.js';
 
 const staffId = newId();
 
+/** `row`'s values under the keys `like` has. */
+const pickKeys = (row: Record<string, unknown>, like: Record<string, unknown>) =>
+  Object.fromEntries(Object.keys(like).map((key) => [key, row[key]]));
+
 describe('upgrading a workstation database to a new version', () => {
+  /** The shipped schema version; the injected migrations come after it. */
+  let current: number;
+  let next: number;
+  beforeAll(async () => {
+    current = await shippedLocalVersion();
+    next = current + 1;
+  });
   let dir: string;
   let file: string;
   let queued: string[];
@@ -48,29 +65,29 @@ describe('upgrading a workstation database to a new version', () => {
 
   it('reports up-to-date and takes no backup when nothing is pending', async () => {
     const replica = await openWith();
-    expect(replica.upgrade).toEqual({ kind: 'up-to-date', from: 12, to: 12, backup: null, pushed: 0 });
+    expect(replica.upgrade).toEqual({ kind: 'up-to-date', from: current, to: current, backup: null, pushed: 0 });
     expect(await backupsIn()).toEqual([]);
   });
 
   it('migrates an older file, keeping its pending mutations unchanged and a backup of the old version', async () => {
     const before = outboxOf(file);
     const replica = await openWith(await migrationsWithNext(GOOD_NEXT, dir));
-    expect(replica.upgrade).toMatchObject({ kind: 'migrated', from: 12, to: 13, pushed: 0 });
+    expect(replica.upgrade).toMatchObject({ kind: 'migrated', from: current, to: next, pushed: 0 });
     const { backup } = replica.upgrade;
-    expect(backup).toMatch(/workstation\.sqlite\.pre-12-to-13\.\d{8}T\d{9}Z\.bak$/);
+    expect(backup).toMatch(new RegExp(`workstation\\.sqlite\\.pre-${current}-to-${next}\\.\\d{8}T\\d{9}Z\\.bak$`));
     expect(replica.pendingBatch(10).map((mutation) => mutation.id)).toEqual(queued);
     replica.close();
     expect(outboxOf(file)).toEqual(before);
-    expect(versionOf(file)).toEqual({ v: 13 });
+    expect(versionOf(file)).toEqual({ v: next });
     // The backup is the old version, outbox included.
-    expect(versionOf(backup!)).toEqual({ v: 12 });
+    expect(versionOf(backup!)).toEqual({ v: current });
     expect(outboxOf(backup!)).toEqual(before);
   });
 
-  it('migrates a file on the real previous version (0011) with its outbox', async () => {
+  it('migrates a file on the real previous version with its outbox', async () => {
     const migrations = await loadLocalMigrations();
     const latest = migrations[migrations.length - 1]!;
-    // Takes the file back to 0011 the way the shipped down migration would.
+    // Takes the file back one version the way the shipped down migration would.
     inspectReplicaFile(file, (db) => {
       db.transaction(() => {
         db.exec(latest.down);
@@ -82,7 +99,11 @@ describe('upgrading a workstation database to a new version', () => {
     expect(replica.upgrade).toMatchObject({ kind: 'migrated', from: latest.version - 1, to: latest.version });
     expect(replica.pendingBatch(10).map((mutation) => mutation.id)).toEqual(queued);
     replica.close();
-    expect(outboxOf(file)).toEqual(before);
+    // Every value the previous version held is kept (the latest migration may add columns).
+    const after = outboxOf(file) as Record<string, unknown>[];
+    expect(after.map((row, index) => pickKeys(row, (before as Record<string, unknown>[])[index] ?? {}))).toEqual(
+      before,
+    );
   });
 
   it('restores the file after a failing migration and runs on the previous version, refusing changes', async () => {
@@ -90,9 +111,9 @@ describe('upgrading a workstation database to a new version', () => {
     const replica = await openWith(await migrationsWithNext(BROKEN_NEXT, dir));
     expect(replica.upgrade).toMatchObject({
       kind: 'restored-after-failure',
-      from: 12,
-      to: 13,
-      error: { code: ErrorCode.LocalUpgradeFailed, details: { from: 12, to: 13 } },
+      from: current,
+      to: next,
+      error: { code: ErrorCode.LocalUpgradeFailed, details: { from: current, to: next } },
     });
     const failure = replica.upgradeFailure!;
     expect(failure.error.message).toContain('no such table: no_such_table');
@@ -132,9 +153,9 @@ describe('upgrading a workstation database to a new version', () => {
     db.close();
     expect(await backupsIn()).toEqual([
       `other.sqlite.pre-1-to-2.${stamps[0]!}.bak`,
-      `workstation.sqlite.pre-12-to-13.${stamps[3]!}.bak`,
-      `workstation.sqlite.pre-12-to-13.${stamps[4]!}.bak`,
-      `workstation.sqlite.pre-12-to-13.${new Date(start + 5 * 60_000).toISOString().replace(/[-:.]/g, '')}.bak`,
+      `workstation.sqlite.pre-${current}-to-${next}.${stamps[3]!}.bak`,
+      `workstation.sqlite.pre-${current}-to-${next}.${stamps[4]!}.bak`,
+      `workstation.sqlite.pre-${current}-to-${next}.${new Date(start + 5 * 60_000).toISOString().replace(/[-:.]/g, '')}.bak`,
     ]);
   });
 });

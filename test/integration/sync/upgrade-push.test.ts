@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ErrorCode } from '../../../core/errors.js';
 import { openWorkstation, type DevelopmentWorkstation } from '../../../electron/backend/workstation.js';
 import { freePort } from '../../helpers/free-port.js';
-import { BROKEN_NEXT, GOOD_NEXT, migrationsWithNext } from '../../helpers/local-migrations.js';
+import { BROKEN_NEXT, GOOD_NEXT, migrationsWithNext, shippedLocalVersion } from '../../helpers/local-migrations.js';
 import { queueThreeOwners } from '../../helpers/push-network.js';
 import { startCluster, waitFor, type SyncCluster } from '../../helpers/sync-cluster.js';
 import { ownerArgs } from '../../helpers/sync-fixtures.js';
@@ -12,7 +12,12 @@ describe('the push before a local migration, and a workstation on its previous d
   let cluster: SyncCluster;
   let goodMigrations: string;
   let brokenMigrations: string;
+  /** The shipped version, and the injected one after it. */
+  let from: number;
+  let to: number;
   beforeAll(async () => {
+    from = await shippedLocalVersion();
+    to = from + 1;
     cluster = await startCluster('pglite');
     goodMigrations = await migrationsWithNext(GOOD_NEXT);
     brokenMigrations = await migrationsWithNext(BROKEN_NEXT);
@@ -61,7 +66,7 @@ describe('the push before a local migration, and a workstation on its previous d
     const { dataDir, ids } = await stoppedWithThreeChanges();
     const workstation = await reopen(dataDir, goodMigrations);
     try {
-      expect(workstation.replica.upgrade).toMatchObject({ kind: 'migrated', from: 12, to: 13, pushed: 3 });
+      expect(workstation.replica.upgrade).toMatchObject({ kind: 'migrated', from, to, pushed: 3 });
       expect(await onServer(ids)).toBe(3);
       expect(workstation.replica.counts().pending).toBe(0);
     } finally {
@@ -90,13 +95,13 @@ describe('the push before a local migration, and a workstation on its previous d
     try {
       expect(workstation.replica.upgrade).toMatchObject({
         kind: 'restored-after-failure',
-        from: 12,
-        to: 13,
+        from,
+        to,
         pushed: 0,
       });
       expect(await onServer(ids)).toBe(0);
       const status = await workstation.backend.call('sync.status', {});
-      expect(status.upgradeFailure).toMatchObject({ from: 12, to: 13 });
+      expect(status.upgradeFailure).toMatchObject({ from, to });
       expect(status.upgradeFailure?.message).toContain('no_such_table');
       await expect(
         workstation.backend.call('mutate', { name: 'owner.create', args: ownerArgs() }),
@@ -106,7 +111,7 @@ describe('the push before a local migration, and a workstation on its previous d
       workstation.sync.start();
       await waitFor('the outbox to be pushed', () => workstation.replica.counts().pending === 0, [workstation]);
       expect(await onServer(ids)).toBe(3);
-      expect(workstation.sync.status().upgradeFailure).toMatchObject({ from: 12, to: 13 });
+      expect(workstation.sync.status().upgradeFailure).toMatchObject({ from, to });
     } finally {
       await workstation.stop();
     }
