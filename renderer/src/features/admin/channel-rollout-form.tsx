@@ -57,7 +57,7 @@ export function ChannelRolloutForm({ state }: { state: UpdateChannelState }) {
       }}
     >
       <div className="channel-rollout-row">
-        <FormField id={id} label="Rollout, % of devices" error={error} help={help}>
+        <FormField id={id} label="Rollout, % of devices" error={error} className="channel-percent-field">
           <input
             {...describedBy(id, error, help)}
             className="input channel-percent"
@@ -83,6 +83,12 @@ export function ChannelRolloutForm({ state }: { state: UpdateChannelState }) {
           {save.isPending ? 'Saving…' : 'Save'}
         </button>
       </div>
+      {/* Under the row rather than inside the field, so Save stays beside the number. */}
+      {error ? null : (
+        <span id={`${id}-help`} className="field-help">
+          {help}
+        </span>
+      )}
       <FormAlert message={problem.alert} error={save.error} />
     </form>
   );

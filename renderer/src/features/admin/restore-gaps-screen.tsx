@@ -4,6 +4,7 @@ import { EmptyState, Skeleton } from '../../ui/states.js';
 import { changeName } from '../inbox/change-name.js';
 import { AdminHeader } from './admin-header.js';
 import { AdminError } from './admin-states.js';
+import { ReloadButton } from './reload-button.js';
 import { AdminTable } from './admin-table.js';
 
 /**
@@ -18,11 +19,9 @@ export function RestoreGapsScreen() {
     <div className="stack">
       <AdminHeader
         current="admin-restore-gaps"
-        subtitle="Changes a restore of the practice's server could not bring back. Workstations that reconnect send theirs again; what is left here must be entered again by hand."
+        subtitle="Changes a restore of the practice's server could not bring back."
       >
-        <button type="button" className="btn" onClick={() => void gaps.refetch()} disabled={gaps.isFetching}>
-          {gaps.isFetching ? 'Loading…' : 'Reload'}
-        </button>
+        <ReloadButton query={gaps} />
       </AdminHeader>
       {gaps.isPending ? <Skeleton lines={4} /> : null}
       {gaps.isError ? (
@@ -34,6 +33,13 @@ export function RestoreGapsScreen() {
         </EmptyState>
       ) : null}
       {gaps.data && gaps.data.length > 0 ? (
+        <p className="muted">
+          Workstations that reconnect send their changes again, and those leave this list. What stays here was made on a
+          workstation since wiped or replaced, or one not back yet: check with the person who made it, and enter it
+          again if it is still needed.
+        </p>
+      ) : null}
+      {gaps.data && gaps.data.length > 0 ? (
         <AdminTable
           id="restore-gaps-title"
           title="Missing changes"
@@ -42,7 +48,7 @@ export function RestoreGapsScreen() {
           actions={false}
         >
           {gaps.data.map((gap) => (
-            <tr key={gap.id} data-testid="restore-gap">
+            <tr key={gap.id} className="restore-gap" data-testid="restore-gap">
               <td>{formatDateTime(gap.receivedAt)}</td>
               <th scope="row" className="admin-name">
                 {changeName(gap.name)}

@@ -1,12 +1,19 @@
-import type { PublishedRelease, UpdateChannelState } from '../../../../core/release/update-admin-wire.js';
+import type {
+  PublishedRelease,
+  UpdateChannel,
+  UpdateChannelState,
+} from '../../../../core/release/update-admin-wire.js';
 import { useApiQuery } from '../../api/use-api-query.js';
 import { formatDateTime } from '../../ui/format.js';
 import { EmptyState, Skeleton } from '../../ui/states.js';
 import { AdminHeader } from './admin-header.js';
 import { AdminError } from './admin-states.js';
+import { ReloadButton } from './reload-button.js';
 import { AdminTable } from './admin-table.js';
 import { ChannelCard } from './channel-card.js';
 import { channelLabel } from './channel-label.js';
+
+const CHANNEL_ORDER: readonly UpdateChannel[] = ['stable', 'beta'];
 
 /** Who published a release: the server command names the account it ran as (`cli:alice`). */
 function publisher(publishedBy: string): string {
@@ -28,7 +35,10 @@ function ReleaseRole({ release, channel }: { release: PublishedRelease; channel:
  */
 export function UpdatesScreen() {
   const overview = useApiQuery('admin.updates', {});
-  const channels = overview.data?.channels ?? [];
+  // Stable first: the channel most workstations follow.
+  const channels = [...(overview.data?.channels ?? [])].sort(
+    (a, b) => CHANNEL_ORDER.indexOf(a.channel) - CHANNEL_ORDER.indexOf(b.channel),
+  );
   const releases = overview.data?.releases ?? [];
   return (
     <div className="stack">
@@ -36,9 +46,7 @@ export function UpdatesScreen() {
         current="admin-updates"
         subtitle="New versions of VetDesk the practice's server offers its workstations, by channel."
       >
-        <button type="button" className="btn" onClick={() => void overview.refetch()} disabled={overview.isFetching}>
-          {overview.isFetching ? 'Loading…' : 'Reload'}
-        </button>
+        <ReloadButton query={overview} />
       </AdminHeader>
       {overview.isPending ? <Skeleton lines={6} block /> : null}
       {overview.isError ? (
