@@ -18,6 +18,14 @@ import {
 import { newPasswordSchema, offeredPasswordSchema } from '../auth/password-policy.js';
 import { serverAddressSchema } from '../auth/server-address.js';
 import { enrolmentCodeSchema } from '../auth/wire.js';
+import {
+  holdChannelRequestSchema,
+  rollbackChannelRequestSchema,
+  rolloutChannelRequestSchema,
+  updateChannelSchema,
+  type UpdateChannelState,
+  type UpdatesOverview,
+} from '../release/update-admin-wire.js';
 import type { IdentityState, OutboxExport } from './identity-views.js';
 import type {
   BillDetail,
@@ -31,6 +39,7 @@ import type {
   PatientHitView,
   PriceListItemRow,
   RejectionView,
+  RestoreGapView,
   SearchHitView,
   StaffRow,
 } from './views.js';
@@ -176,6 +185,28 @@ export const API = {
   'admin.createEnrolmentCode': operation<EnrolmentCodeResponse>()(createEnrolmentCodeRequestSchema),
   /** Admins only, online: the workstation stops syncing at once. */
   'admin.revokeDevice': operation<null>()(z.object({ id: uuidSchema })),
+  /** Admins only, online: every update channel's state and every published release, newest first. */
+  'admin.updates': operation<UpdatesOverview>()(empty),
+  /**
+   * Admins only, online: holds a channel (serve nothing new) or resumes it (`held: false`).
+   * Returns the channel's new state.
+   */
+  'admin.holdChannel': operation<UpdateChannelState>()(
+    holdChannelRequestSchema.extend({ channel: updateChannelSchema }),
+  ),
+  /** Admins only, online: serves an earlier release of the channel to everyone. Throws NOT_FOUND for a version it never had. */
+  'admin.rollbackChannel': operation<UpdateChannelState>()(
+    rollbackChannelRequestSchema.extend({ channel: updateChannelSchema }),
+  ),
+  /** Admins only, online: the share of devices served the current release. Throws CHANNEL_HELD on a held channel. */
+  'admin.setRollout': operation<UpdateChannelState>()(
+    rolloutChannelRequestSchema.extend({ channel: updateChannelSchema }),
+  ),
+  /**
+   * Admins only, online: changes the last server restore could not bring back and no
+   * workstation has pushed again, oldest first, with the device's and person's names.
+   */
+  'admin.restoreGaps': operation<RestoreGapView[]>()(empty),
   /**
    * Admins only, online only: one record's changes from the central server's audit trail.
    * Throws BACKEND_UNAVAILABLE when the central server cannot be reached.
@@ -210,6 +241,11 @@ export const SLOW_OPERATIONS: ReadonlySet<ApiName> = new Set<ApiName>([
   'admin.resetPassword',
   'admin.createEnrolmentCode',
   'admin.revokeDevice',
+  'admin.updates',
+  'admin.holdChannel',
+  'admin.rollbackChannel',
+  'admin.setRollout',
+  'admin.restoreGaps',
 ]);
 export type ApiInput<Name extends ApiName> = z.input<(typeof API)[Name]['input']>;
 export type ApiOutput<Name extends ApiName> = (typeof API)[Name]['output'];

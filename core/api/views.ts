@@ -2,6 +2,7 @@ import type { CurrentWeight, WeightPoint } from '../domain/weight.js';
 import type { ColumnType, REPLICATED_TABLES, ReplicatedTableName } from '../sync/tables.js';
 import type { BillTotals } from '../domain/bill-totals.js';
 import type { WireError } from '../errors.js';
+import type { RestoreGap } from '../sync/restore-gaps.js';
 
 type TsOf<T extends ColumnType> = T extends 'integer' | 'bigint' ? number : T extends 'boolean' ? boolean : string;
 
@@ -42,6 +43,16 @@ export interface DeviceView extends DeviceRow {
   /** True for the device this workstation itself is. */
   this_workstation: boolean;
 }
+/**
+ * A change a server restore could not bring back (core/sync/restore-gaps.ts), with the names
+ * this workstation's replica knows for its device and staff member (null when it knows none:
+ * a device enrolled, or a person added, after the backup and never synced here).
+ */
+export interface RestoreGapView extends RestoreGap {
+  deviceName: string | null;
+  staffName: string | null;
+}
+
 /** The practice's clinic: name, address, phone, e-mail, IANA time zone, ISO 4217 currency. */
 export type ClinicRow = RowOf<'clinics'>;
 

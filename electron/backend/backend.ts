@@ -10,6 +10,7 @@ import { upgradeFailureStatus, type SyncEngine } from '../../sync/client/sync-en
 import { exportOutbox } from './identity/outbox-export.js';
 import { sessionRequired } from './identity/session-manager.js';
 import type { WorkstationIdentity } from './identity/workstation-identity.js';
+import { restoreGapViews } from './restore-gap-views.js';
 import { NO_UPDATER, type UpdateControl } from './update-control.js';
 
 /** The status of a workstation that does not sync yet (not enrolled): offline, its outbox as it is. */
@@ -225,6 +226,26 @@ export class WorkstationBackend {
         const { client, credentials } = this.identity.onlineSession();
         await client.revokeDevice(credentials, id);
         return null;
+      },
+      'admin.updates': () => {
+        const { client, credentials } = this.identity.onlineSession();
+        return client.updatesOverview(credentials);
+      },
+      'admin.holdChannel': ({ channel, held }) => {
+        const { client, credentials } = this.identity.onlineSession();
+        return client.changeUpdateChannel(credentials, channel, { held });
+      },
+      'admin.rollbackChannel': ({ channel, version }) => {
+        const { client, credentials } = this.identity.onlineSession();
+        return client.changeUpdateChannel(credentials, channel, { version });
+      },
+      'admin.setRollout': ({ channel, percent }) => {
+        const { client, credentials } = this.identity.onlineSession();
+        return client.changeUpdateChannel(credentials, channel, { percent });
+      },
+      'admin.restoreGaps': async () => {
+        const { client, credentials } = this.identity.onlineSession();
+        return restoreGapViews(await client.restoreGaps(credentials), read.allStaff(), read.allDevices());
       },
       mutate: ({ name, args }) => this.runMutation(name, args),
     };

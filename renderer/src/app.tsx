@@ -1,4 +1,5 @@
 import { lazy, Suspense, useMemo, useState } from 'react';
+import type { ApiName } from '../../core/api/contract.js';
 import { OwnerScreen } from './features/owners/owner-screen.js';
 import { PatientScreen } from './features/patients/patient-screen.js';
 import { NotAllowed } from './features/admin/not-allowed.js';
@@ -27,14 +28,22 @@ const DevicesScreen = lazy(() =>
 const ClinicDetailsScreen = lazy(() =>
   import('./features/admin/clinic-details-screen.js').then((m) => ({ default: m.ClinicDetailsScreen })),
 );
+const UpdatesScreen = lazy(() =>
+  import('./features/admin/updates-screen.js').then((m) => ({ default: m.UpdatesScreen })),
+);
+const RestoreGapsScreen = lazy(() =>
+  import('./features/admin/restore-gaps-screen.js').then((m) => ({ default: m.RestoreGapsScreen })),
+);
 const HistoryScreen = lazy(() =>
   import('./features/admin/history-screen.js').then((m) => ({ default: m.HistoryScreen })),
 );
 
 /** The operation each admin-only screen reads: a role that may not run it may not open the screen. */
-const SCREEN_OPERATION: Partial<Record<Route['name'], 'admin.staff' | 'admin.devices' | 'audit.history'>> = {
+const SCREEN_OPERATION: Partial<Record<Route['name'], ApiName>> = {
   'admin-staff': 'admin.staff',
   'admin-devices': 'admin.devices',
+  'admin-updates': 'admin.updates',
+  'admin-restore-gaps': 'admin.restoreGaps',
   history: 'audit.history',
 };
 
@@ -92,6 +101,8 @@ export function App() {
             {route.name === 'admin-staff' && allowed ? <StaffScreen /> : null}
             {route.name === 'admin-devices' && allowed ? <DevicesScreen /> : null}
             {route.name === 'admin-clinic' && allowed ? <ClinicDetailsScreen /> : null}
+            {route.name === 'admin-updates' && allowed ? <UpdatesScreen /> : null}
+            {route.name === 'admin-restore-gaps' && allowed ? <RestoreGapsScreen /> : null}
             {route.name === 'history' && allowed ? (
               <HistoryScreen key={`${route.table}/${route.id}`} table={route.table} id={route.id} />
             ) : null}

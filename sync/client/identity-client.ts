@@ -18,6 +18,14 @@ import {
   type UpdateStaffRequest,
 } from '../../core/auth/wire.js';
 import { AppError, ErrorCode } from '../../core/errors.js';
+import {
+  updateChannelStateSchema,
+  updatesOverviewSchema,
+  type UpdateChannel,
+  type UpdateChannelState,
+  type UpdatesOverview,
+} from '../../core/release/update-admin-wire.js';
+import { restoreGapsResponseSchema, type RestoreGap } from '../../core/sync/restore-gaps.js';
 import { errorFromResponse } from './http-error.js';
 import { withRequestId } from './request-id.js';
 
@@ -42,17 +50,19 @@ export interface IdentityClientOptions {
 }
 
 interface Call<Schema extends z.ZodType | null> {
-  method: 'POST' | 'PATCH';
+  method: 'GET' | 'POST' | 'PATCH';
   path: string;
   deviceToken?: string;
   sessionToken?: string;
-  body: unknown;
+  /** The JSON body; none for a GET. */
+  body?: unknown;
   /** The answer's schema; null for routes whose success carries nothing the caller needs. */
   schema: Schema;
 }
 
 /**
- * The central server's identity routes (core/auth/wire.ts), typed, for the workstation. Never
+ * The central server's identity and admin routes (core/auth/wire.ts, the update feed's admin
+ * routes in core/release/update-admin-wire.ts, restore gaps), typed, for the workstation. Never
  * retries: a person is waiting and decides. Every request body leaves as the wire schema's
  * input type; every answer is parsed with the wire schema.
  * @throws (every method) AppError SERVER_UNAVAILABLE when the server cannot be reached, does
@@ -156,11 +166,47 @@ export class IdentityClient {
     });
   }
 
+  /** `GET /v1/admin/updates` (admin session): channels and releases. */
+  updatesOverview(credentials: SessionCredentials): Promise<UpdatesOverview> {
+    return this.call({ method: 'GET', path: '/v1/admin/updates', ...credentials, schema: updatesOverviewSchema });
+  }
+
+  /**
+   * `POST /v1/admin/updates/:channel/<change>` (admin session): hold or resume, roll back, or
+   * set the rollout percent; answers the channel's new state.
+   */
+  changeUpdateChannel(
+    credentials: SessionCredentials,
+    channel: UpdateChannel,
+    change: { held: boolean } | { version: string } | { percent: number },
+  ): Promise<UpdateChannelState> {
+    const action = 'held' in change ? 'hold' : 'version' in change ? 'rollback' : 'rollout';
+    return this.call({
+      method: 'POST',
+      path: `/v1/admin/updates/${encodeURIComponent(channel)}/${action}`,
+      ...credentials,
+      body: change,
+      schema: updateChannelStateSchema,
+    });
+  }
+
+  /** `GET /v1/admin/sync/restore-gaps` (admin session): what the last restore could not bring back. */
+  async restoreGaps(credentials: SessionCredentials): Promise<RestoreGap[]> {
+    const answer = await this.call({
+      method: 'GET',
+      path: '/v1/admin/sync/restore-gaps',
+      ...credentials,
+      schema: restoreGapsResponseSchema,
+    });
+    return answer.gaps;
+  }
+
   private async call<Schema extends z.ZodType | null>(
     call: Call<Schema>,
   ): Promise<Schema extends z.ZodType ? z.output<Schema> : null> {
     type Answer = Schema extends z.ZodType ? z.output<Schema> : null;
-    const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' };
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (call.body !== undefined) headers['content-type'] = 'application/json';
     if (call.deviceToken !== undefined) headers['authorization'] = `Bearer ${call.deviceToken}`;
     if (call.sessionToken !== undefined) headers[SESSION_HEADER] = call.sessionToken;
     let response: Response;
@@ -170,7 +216,7 @@ export class IdentityClient {
         withRequestId({
           method: call.method,
           headers,
-          body: JSON.stringify(call.body),
+          ...(call.body === undefined ? {} : { body: JSON.stringify(call.body) }),
           signal: AbortSignal.timeout(this.options.timeoutMs ?? IDENTITY_TIMEOUT_MS),
         }),
       );

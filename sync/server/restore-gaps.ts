@@ -1,4 +1,5 @@
 import type { SqlExecutor } from '../../db/central/connection.js';
+import type { RestoreGap } from '../../core/sync/restore-gaps.js';
 import { ledgerJson } from './ledger-json.js';
 
 /**
@@ -7,18 +8,6 @@ import { ledgerJson } from './ledger-json.js';
  * is still readable; workstations then replay what they retained; `listRestoreGaps` shows what
  * none brought back.
  */
-
-/** A change the replaced database had applied and the restored one has not (yet) got back. */
-export interface RestoreGap {
-  id: string;
-  deviceId: string;
-  staffId: string;
-  name: string;
-  args: unknown;
-  status: 'applied' | 'merged';
-  receivedAt: string;
-  restoredAt: string;
-}
 
 /**
  * Records, in the restored database `restored`, every applied or merged mutation the ledger of

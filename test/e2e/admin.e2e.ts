@@ -81,6 +81,11 @@ test('staff who are not admins see no Admin area and no History link', async ({ 
 
   // Typing the address does not help: the workstation refuses, and the screen says who may.
   // A string: the test project has no DOM types, and this runs in the page.
-  await page.evaluate("window.location.hash = '#/admin/staff'");
-  await expect(page.getByTestId('not-allowed')).toContainText('This page is for practice admins');
+  for (const section of ['staff', 'updates', 'restore-gaps']) {
+    // From Today each time, so the refusal seen is this address's, not the previous one's.
+    await page.evaluate("window.location.hash = '#/today'");
+    await expect(page.getByTestId('not-allowed')).toHaveCount(0);
+    await page.evaluate(`window.location.hash = '#/admin/${section}'`);
+    await expect(page.getByTestId('not-allowed')).toContainText('This page is for practice admins');
+  }
 });

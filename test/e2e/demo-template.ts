@@ -120,12 +120,18 @@ export interface TemplateLaunch {
  * second start: the central server on the copied database and the first run's port, the
  * enrolled workstation, the web bridge), resolving once the workstation is up to date. Nobody
  * is signed in yet. The previous copy's VetDesk must have stopped (see `centralPort`).
+ * `beforeStart` changes the stopped copy first (its data folder), as an admin works on a
+ * stopped server's embedded database.
  */
-export async function launchFromTemplate(template: DemoTemplate): Promise<TemplateLaunch> {
+export async function launchFromTemplate(
+  template: DemoTemplate,
+  options: { beforeStart?: (dataDir: string) => Promise<void> } = {},
+): Promise<TemplateLaunch> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'vetdesk-e2e-'));
   try {
     // The secret store's folder and files keep their 0700/0600 modes: `cp` copies modes.
     await cp(template.dataDir, dataDir, { recursive: true });
+    await options.beforeStart?.(dataDir);
     const vetdesk = await launchVetdesk({
       dataDir,
       owners: E2E_DEMO_OWNERS,

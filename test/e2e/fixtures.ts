@@ -10,6 +10,7 @@ import {
   type DemoTemplate,
   type TemplateLaunch,
 } from './demo-template.js';
+import { prepareCentral, type CentralPreparation } from './flows/central-preparation.js';
 import { saveScreenshot, SCREENSHOTS } from './flows/screenshots.js';
 
 export { SCREENSHOTS };
@@ -115,12 +116,14 @@ export type VetdeskSharing = 'test' | 'file';
  * its own data folder, central server, workstation and web bridge, removed afterwards, with the
  * first demo account of `vetdeskRole` (front desk unless the file says otherwise with
  * `test.use({ vetdeskRole: 'vet' })`) signed in through the sign-in screen.
- * `vetdesk.accounts()` has every demo user's password.
+ * `vetdesk.accounts()` has every demo user's password. `vetdeskCentral` adds releases or
+ * restore gaps to the copy's central database before it starts.
  */
 export const test = base.extend<
   {
     vetdesk: LaunchedVetdesk;
     vetdeskRole: StaffRole | undefined;
+    vetdeskCentral: CentralPreparation | undefined;
     vetdeskSharing: VetdeskSharing;
     leaveOtherFiles: undefined;
   },
@@ -128,6 +131,7 @@ export const test = base.extend<
 >({
   // `undefined`: the launcher's default role (front desk).
   vetdeskRole: [undefined, { option: true }],
+  vetdeskCentral: [undefined, { option: true }],
   vetdeskSharing: ['test', { option: true }],
   demoTemplate: [
     // Playwright reads fixture dependencies from the destructuring pattern: this one has none.
@@ -175,10 +179,17 @@ export const test = base.extend<
     },
     { auto: true },
   ],
-  vetdesk: async ({ browser, demoTemplate, fileVetdesks, vetdeskRole, vetdeskSharing }, use, testInfo) => {
+  vetdesk: async (
+    { browser, demoTemplate, fileVetdesks, vetdeskRole, vetdeskCentral, vetdeskSharing },
+    use,
+    testInfo,
+  ) => {
     const role = vetdeskRole ?? 'front_desk';
     const start = async () => {
-      const launch = await launchFromTemplate(demoTemplate);
+      const launch = await launchFromTemplate(
+        demoTemplate,
+        vetdeskCentral ? { beforeStart: (dataDir) => prepareCentral(dataDir, vetdeskCentral) } : {},
+      );
       try {
         await signInWorkstation(browser, launch.vetdesk, demoTemplate, role);
         return launch;

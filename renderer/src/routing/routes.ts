@@ -1,6 +1,7 @@
 /**
  * Hash routes (`#/today/2025-03-04`, `#/week/2025-03-03`, `#/owner/<id>`, `#/patient/<id>`,
  * `#/bill/<id>`, `#/sync-review` (also `#/inbox`, its old name), `#/admin/staff`, `#/admin/devices`, `#/admin/clinic`,
+ * `#/admin/updates`, `#/admin/restore-gaps`,
  * `#/history/<table>/<id>`): they
  * work the same from a file:// page in Electron and from the web bridge, with no router package.
  */
@@ -17,6 +18,10 @@ export type Route =
   | { name: 'admin-devices' }
   /** The clinic's details as invoices print them (admins). */
   | { name: 'admin-clinic' }
+  /** The update feed's channels and releases (admins, online only). */
+  | { name: 'admin-updates' }
+  /** Changes the last server restore could not bring back (admins, online only). */
+  | { name: 'admin-restore-gaps' }
   /** One record's changes from the central audit trail (admins, online only). */
   | { name: 'history'; table: string; id: string }
   | { name: 'not-found'; path: string };
@@ -41,6 +46,8 @@ export function parseRoute(hash: string): Route {
     case 'admin':
       if (second === 'staff' || second === '') return { name: 'admin-staff' };
       if (second === 'clinic') return { name: 'admin-clinic' };
+      if (second === 'updates') return { name: 'admin-updates' };
+      if (second === 'restore-gaps') return { name: 'admin-restore-gaps' };
       return second === 'devices' ? { name: 'admin-devices' } : { name: 'not-found', path };
     case 'history':
       return second && third
@@ -71,6 +78,10 @@ export function routeHref(route: Route): string {
       return '#/admin/devices';
     case 'admin-clinic':
       return '#/admin/clinic';
+    case 'admin-updates':
+      return '#/admin/updates';
+    case 'admin-restore-gaps':
+      return '#/admin/restore-gaps';
     case 'history':
       return `#/history/${encodeURIComponent(route.table)}/${encodeURIComponent(route.id)}`;
     case 'not-found':

@@ -1,6 +1,7 @@
 import type { FastifyPluginCallback } from 'fastify';
 import type { CentralDb } from '../../../db/central/connection.js';
-import { listRestoreGaps, type RestoreGap } from '../../../sync/server/restore-gaps.js';
+import type { RestoreGapsResponse } from '../../../core/sync/restore-gaps.js';
+import { listRestoreGaps } from '../../../sync/server/restore-gaps.js';
 import type { RequireAdmin } from './admin-devices.js';
 
 export interface AdminSyncRoutesOptions {
@@ -15,7 +16,7 @@ export interface AdminSyncRoutesOptions {
  *   admin's clinic, oldest first. Never cached: it shrinks as workstations replay.
  */
 export const adminSyncRoutes: FastifyPluginCallback<AdminSyncRoutesOptions> = (app, { db, requireAdmin }, done) => {
-  app.get('/v1/admin/sync/restore-gaps', async (request, reply): Promise<{ gaps: RestoreGap[] }> => {
+  app.get('/v1/admin/sync/restore-gaps', async (request, reply): Promise<RestoreGapsResponse> => {
     const admin = await requireAdmin(request, 'GET /v1/admin/sync/restore-gaps');
     void reply.header('cache-control', 'no-store');
     return { gaps: await listRestoreGaps(db, admin.clinicId) };

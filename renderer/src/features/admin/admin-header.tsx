@@ -2,12 +2,14 @@ import type { ReactNode } from 'react';
 import { routeHref } from '../../routing/routes.js';
 import './admin.css';
 
-type AdminTab = 'admin-staff' | 'admin-devices' | 'admin-clinic';
+type AdminTab = 'admin-staff' | 'admin-devices' | 'admin-clinic' | 'admin-updates' | 'admin-restore-gaps';
 
 const TABS: readonly { route: AdminTab; label: string }[] = [
   { route: 'admin-staff', label: 'Staff' },
   { route: 'admin-devices', label: 'Devices' },
   { route: 'admin-clinic', label: 'Clinic' },
+  { route: 'admin-updates', label: 'Updates' },
+  { route: 'admin-restore-gaps', label: 'Restore gaps' },
 ];
 
 interface AdminHeaderProps {

@@ -6,14 +6,16 @@ interface AdminTableProps {
   id: string;
   title: string;
   count: number | string;
-  /** Column headings; a last, unlabelled column holds each row's actions. */
+  /** Column headings; a last, unlabelled column holds each row's actions unless `actions` is false. */
   columns: readonly string[];
-  /** The rows (`<tr>`), each ending with its actions cell. */
+  /** The rows (`<tr>`), each ending with its actions cell when there is that column. */
   children: ReactNode;
+  /** Whether rows end with an actions cell (default true). */
+  actions?: boolean;
 }
 
 /** A titled card holding one admin list as a table that scrolls sideways when narrow. */
-export function AdminTable({ id, title, count, columns, children }: AdminTableProps) {
+export function AdminTable({ id, title, count, columns, children, actions = true }: AdminTableProps) {
   return (
     <CardSection id={id} title={title} count={count}>
       <div className="admin-table-wrap">
@@ -25,9 +27,11 @@ export function AdminTable({ id, title, count, columns, children }: AdminTablePr
                   {column}
                 </th>
               ))}
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
+              {actions ? (
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              ) : null}
             </tr>
           </thead>
           <tbody>{children}</tbody>

@@ -4,6 +4,7 @@ import { getSyncStatus, subscribeSyncStatus } from '../../api/sync-status-store.
 import { useApiQuery } from '../../api/use-api-query.js';
 import { EmptyState, Skeleton } from '../../ui/states.js';
 import { AdminError } from './admin-states.js';
+import { ReloadButton } from './reload-button.js';
 import { HistoryEntry } from './history-entry.js';
 import { RECORD_KIND, recordHref, recordName } from './record-kinds.js';
 import './admin.css';
@@ -55,9 +56,7 @@ function RecordHistory({ table, id }: { table: AuditedTable; id: string }) {
               Open {kind.toLowerCase()}
             </a>
           ) : null}
-          <button type="button" className="btn" onClick={() => void history.refetch()} disabled={history.isFetching}>
-            {history.isFetching ? 'Loading…' : 'Reload'}
-          </button>
+          <ReloadButton query={history} />
         </div>
       </div>
       {sync?.connection === 'offline' && !history.isError ? (

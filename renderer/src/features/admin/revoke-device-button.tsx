@@ -1,10 +1,8 @@
 import { useState } from 'react';
 import type { DeviceView } from '../../../../core/api/views.js';
-import { errorMessage } from '../../api/errors.js';
-import { formProblem } from '../../api/form-problem.js';
 import { ConfirmDialog } from '../../ui/confirm-dialog.js';
 import { showToast } from '../../ui/toast-store.js';
-import { onlineOnlyProblems } from '../identity/online-only.js';
+import { adminFailure } from './admin-states.js';
 import { useAdminOperation } from './use-admin-operation.js';
 
 /** Revokes a workstation after asking: it stops syncing at once and must be enrolled again. */
@@ -41,8 +39,7 @@ export function RevokeDeviceButton({ device }: { device: DeviceView }) {
                 showToast(`${name} was revoked`, 'success');
               },
               onError: (error) => {
-                const problem = formProblem(error, [], onlineOnlyProblems('Revoking a workstation'));
-                showToast(problem.alert ?? errorMessage(error), 'error');
+                showToast(adminFailure(error, 'Revoking a workstation'), 'error');
               },
               onSettled: () => {
                 setAsking(false);

@@ -1,20 +1,13 @@
 import { useEffect, useRef, useState } from 'react';
 import type { StaffRow } from '../../../../core/api/views.js';
-import { errorMessage } from '../../api/errors.js';
 import { ConfirmDialog } from '../../ui/confirm-dialog.js';
 import { showToast } from '../../ui/toast-store.js';
-import { onlineOnlyProblems } from '../identity/online-only.js';
-import { formProblem } from '../../api/form-problem.js';
+import { adminFailure } from './admin-states.js';
 import { ResetPasswordDialog } from './reset-password-dialog.js';
 import { StaffFormDialog } from './staff-form-dialog.js';
 import { useAdminOperation } from './use-admin-operation.js';
 
 type Open = 'edit' | 'reset' | 'deactivate' | null;
-
-/** A sentence for a failed admin action outside a form (a toast). */
-function failure(error: unknown, action: string): string {
-  return formProblem(error, [], onlineOnlyProblems(action)).alert ?? errorMessage(error);
-}
 
 /**
  * One staff member's admin actions: edit, reset password, deactivate (asks first) or
@@ -49,7 +42,7 @@ export function StaffRowActions({ member, isSelf }: { member: StaffRow; isSelf: 
           close();
         },
         onError: (error) => {
-          showToast(failure(error, active ? 'Reactivating staff' : 'Deactivating staff'), 'error');
+          showToast(adminFailure(error, active ? 'Reactivating staff' : 'Deactivating staff'), 'error');
           close();
         },
       },

@@ -1,19 +1,26 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { ApiInput, ApiOutput } from '../../../../core/api/contract.js';
 import { useClient } from '../../api/client-context.js';
+import type { QueryName } from '../../api/query-keys.js';
 import { callApi } from '../../api/use-api-query.js';
 
-/** The admin operations that change staff or devices on the central server (online only). */
-export type AdminOperation =
-  | 'admin.createStaff'
-  | 'admin.updateStaff'
-  | 'admin.resetPassword'
-  | 'admin.createEnrolmentCode'
-  | 'admin.revokeDevice';
+/** The admin operations that change something on the central server (online only), and the list each changes. */
+const REFRESHES = {
+  'admin.createStaff': 'admin.staff',
+  'admin.updateStaff': 'admin.staff',
+  'admin.resetPassword': 'admin.staff',
+  'admin.createEnrolmentCode': 'admin.devices',
+  'admin.revokeDevice': 'admin.devices',
+  'admin.holdChannel': 'admin.updates',
+  'admin.rollbackChannel': 'admin.updates',
+  'admin.setRollout': 'admin.updates',
+} as const satisfies Partial<Record<QueryName, QueryName>>;
+
+export type AdminOperation = keyof typeof REFRESHES;
 
 /**
- * Runs one admin operation. The server applies it at once; the staff and devices lists come
- * from the replica, so they are read again now and once more when the change syncs in.
+ * Runs one admin operation. The server applies it at once; the list it changes is read again
+ * now (the staff and devices lists come from the replica, so once more when the change syncs in).
  */
 export function useAdminOperation<Name extends AdminOperation>(name: Name) {
   const client = useClient();
@@ -21,11 +28,7 @@ export function useAdminOperation<Name extends AdminOperation>(name: Name) {
   return useMutation({
     mutationFn: (input: ApiInput<Name>): Promise<ApiOutput<Name>> => callApi(client, name, input),
     onSuccess: async () => {
-      await queryClient.invalidateQueries({
-        queryKey: [
-          name === 'admin.createEnrolmentCode' || name === 'admin.revokeDevice' ? 'admin.devices' : 'admin.staff',
-        ],
-      });
+      await queryClient.invalidateQueries({ queryKey: [REFRESHES[name]] });
     },
   });
 }

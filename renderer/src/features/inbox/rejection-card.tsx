@@ -6,27 +6,10 @@ import { errorMessage } from '../../api/errors.js';
 import { ConfirmDialog } from '../../ui/confirm-dialog.js';
 import { formatDateTime } from '../../ui/format.js';
 import { showToast } from '../../ui/toast-store.js';
+import { changeName } from './change-name.js';
 import { ConflictRecord } from './conflict-record.js';
 import { RejectionEditDialog } from './rejection-edit-dialog.js';
 import { rejectionTarget } from './rejection-target.js';
-
-const ACTION_TEXT: Record<string, string> = {
-  'owner.create': 'New owner',
-  'owner.update': 'Owner change',
-  'owner.delete': 'Owner deletion',
-  'patient.create': 'New patient',
-  'patient.update': 'Patient change',
-  'appointment.create': 'New appointment',
-  'appointment.update': 'Appointment reason or notes',
-  'appointment.setStatus': 'Appointment status',
-  'appointment.cancel': 'Appointment cancellation',
-  'medicalRecord.create': 'New medical record',
-  'medicalRecord.update': 'Medical record change',
-  'payment.record': 'Payment',
-  'payment.useCredit': 'Payment from credit',
-  'payment.refund': 'Refund of credit',
-  'payment.void': 'Payment voided',
-};
 
 /** Refusals whose code says more to staff than the server's sentence. */
 const PLAIN_WORDS: Partial<Record<string, string>> = {
@@ -59,7 +42,7 @@ export function RejectionCard({ rejection }: { rejection: RejectionView }) {
     <article className="card inbox-card" data-testid="rejection">
       <header className="row-between">
         <h3>
-          {ACTION_TEXT[rejection.name] ?? rejection.name}
+          {changeName(rejection.name)}
           <ConflictRecord table={target?.table ?? null} id={target?.id ?? null} />
         </h3>
         <span className="muted">{formatDateTime(rejection.createdAt)}</span>
