@@ -135,7 +135,10 @@ describe('electron-builder.yml settings', () => {
     const runtime = feedProviderOptions('https://server.example/updates/stable/');
     expect(runtime.useMultipleRangeRequest).toBe(false);
     // The key is electron-builder's for the generic provider: misspelt, the validation refuses it.
-    const misspelt = { ...config, publish: { provider: 'generic', url: 'https://x/', useMultipleRangeRequests: false } };
+    const misspelt = {
+      ...config,
+      publish: { provider: 'generic', url: 'https://x/', useMultipleRangeRequests: false },
+    };
     await expect(validate(misspelt)).rejects.toThrow(/configuration\.publish/);
   });
 
