@@ -44,9 +44,10 @@ export interface FeedProviderOptions {
 /**
  * The provider settings the updater is given for `feedUrl`. A differential download asks for the
  * changed blocks one range per request: electron-updater's default puts up to a thousand ranges
- * in one request and needs a multipart/byteranges answer, which the feed does not give (it sends
- * the whole file, and the download falls back to fetching everything). These settings replace
- * those of app-update.yml, so electron-builder.yml's publish settings say the same.
+ * in one request and needs a multipart/byteranges answer, which the feed gives but a proxy or
+ * cache in front of the server may drop or mangle (the download would then fall back to fetching
+ * everything). These settings replace those of app-update.yml, so electron-builder.yml's publish
+ * settings say the same.
  */
 export function feedProviderOptions(feedUrl: string): FeedProviderOptions {
   return { provider: 'generic', url: feedUrl, useMultipleRangeRequest: false };

@@ -21,6 +21,7 @@ import type { ArtifactStore } from '../../updates/artifact-store.js';
 import { BLOCKMAP_SUFFIX } from '../../updates/blockmap.js';
 import { parseRange } from '../../updates/byte-range.js';
 import { servedRelease } from '../../updates/channel-rules.js';
+import { multipartByteranges } from '../../updates/multipart-ranges.js';
 import { sendError } from '../limits/error-reply.js';
 import { parseInput } from '../parse-input.js';
 
@@ -70,8 +71,9 @@ function sendText(request: FastifyRequest, reply: FastifyReply, text: string, co
 }
 
 /**
- * Sends a file of the store named `file` on the feed: `ETag` (its sha512), `Accept-Ranges`, one
- * byte range per request (206; 416 past the end). The caller sets `Cache-Control`.
+ * Sends a file of the store named `file` on the feed: `ETag` (its sha512), `Accept-Ranges`, a
+ * byte range (206 with `Content-Range`) or several (206 `multipart/byteranges`), 416 when none
+ * starts inside the file. The caller sets `Cache-Control`.
  */
 async function sendStored(
   request: FastifyRequest,
@@ -94,6 +96,15 @@ async function sendStored(
     void reply.removeHeader('cache-control');
     return sendError(reply.header('content-range', `bytes */${stored.size}`), error, 416);
   }
+  if (range.kind === 'parts') {
+    // The first part is opened before answering, so a missing file is a 500, not a cut-off 206.
+    const first = await store.read(stored.sha512Hex, range.parts[0]!.start, range.parts[0]!.end);
+    const multipart = multipartByteranges(range.parts, stored.size, (part, index) =>
+      index === 0 ? Promise.resolve(first) : store.read(stored.sha512Hex, part.start, part.end),
+    );
+    void reply.status(206).headers({ 'content-type': multipart.contentType, 'content-length': multipart.length });
+    return reply.send(multipart.body);
+  }
   const [start, end] = range.kind === 'part' ? [range.start, range.end] : [0, stored.size - 1];
   void reply.header('content-type', 'application/octet-stream').header('content-length', String(end - start + 1));
   if (range.kind === 'part') {
@@ -111,7 +122,8 @@ async function sendStored(
  *   is served: the channel's current release if the device (`x-vetdesk-device`) is in the
  *   rollout, else the previous one; `Cache-Control: no-cache`, `ETag`, `Vary: x-vetdesk-device`.
  * - `GET /updates/:channel/<artifact>`: an artifact of that release, with `Accept-Ranges`,
- *   single byte ranges (206, `Content-Range`; 416 past the end), `ETag` (its sha512 in hex) and
+ *   byte ranges (206, `Content-Range`, or `multipart/byteranges` for several; 416 past the end),
+ *   `ETag` (its sha512 in hex) and
  *   an immutable year-long `Cache-Control`.
  * - `GET /updates/:channel/<artifact>.blockmap`: that artifact's blockmap in the release this
  *   device is served or, for the version a workstation runs, any other release of the channel
