@@ -33,3 +33,22 @@ export function channelFileName(platform: NodeJS.Platform, arch: string): string
   if (platform === 'linux') return arch === 'x64' ? 'latest-linux.yml' : `latest-linux-${arch}.yml`;
   return 'latest.yml';
 }
+
+/** electron-updater's generic provider settings (its `GenericServerOptions`) for a feed. */
+export interface FeedProviderOptions {
+  provider: 'generic';
+  url: string;
+  useMultipleRangeRequest: false;
+}
+
+/**
+ * The provider settings the updater is given for `feedUrl`. A differential download asks for the
+ * changed blocks one range per request: electron-updater's default puts up to a thousand ranges
+ * in one request and needs a multipart/byteranges answer, which the feed gives but a proxy or
+ * cache in front of the server may drop or mangle (the download would then fall back to fetching
+ * everything). These settings replace those of app-update.yml, so electron-builder.yml's publish
+ * settings say the same.
+ */
+export function feedProviderOptions(feedUrl: string): FeedProviderOptions {
+  return { provider: 'generic', url: feedUrl, useMultipleRangeRequest: false };
+}

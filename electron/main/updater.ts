@@ -4,7 +4,7 @@ import type { UpdateChannel } from '../../core/release/update-channel.js';
 import { UPDATE_DEVICE_HEADER } from '../../core/release/update-admin-wire.js';
 import { type UpdateEvent, type UpdateState, nextUpdateState } from '../../core/update/update-state.js';
 import { type Verification, verifyDownloadedUpdate } from './release-verifier.js';
-import { channelFileName, updateFeedUrl } from './update-feed.js';
+import { channelFileName, feedProviderOptions, type FeedProviderOptions, updateFeedUrl } from './update-feed.js';
 
 /** How often to look for a new version after the check at start. */
 export const UPDATE_CHECK_INTERVAL_MS = 4 * 60 * 60 * 1000;
@@ -17,7 +17,7 @@ export interface Updater {
   autoDownload: boolean;
   autoInstallOnAppQuit: boolean;
   requestHeaders: OutgoingHttpHeaders | null;
-  setFeedURL(options: { provider: 'generic'; url: string }): void;
+  setFeedURL(options: FeedProviderOptions): void;
   checkForUpdates(): Promise<unknown>;
   quitAndInstall(): void;
   on(event: 'checking-for-update' | 'update-not-available', listener: () => void): unknown;
@@ -79,7 +79,7 @@ export function startAutoUpdates(options: AutoUpdateOptions): AutoUpdates {
   updater.autoDownload = true;
   updater.autoInstallOnAppQuit = false;
   updater.requestHeaders = headers;
-  updater.setFeedURL({ provider: 'generic', url: feedUrl });
+  updater.setFeedURL(feedProviderOptions(feedUrl));
 
   let state: UpdateState = { state: 'idle' };
   const move = (event: UpdateEvent) => {

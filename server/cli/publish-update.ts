@@ -22,7 +22,8 @@ Publishes electron-builder's output in <dir> on the central server's update feed
 latest*.yml must be signed (npm run sign-release) with the release key (the one built into
 VetDesk, or --public-key) and every artifact it lists must match its sha512 and size; otherwise
 nothing is stored. Artifacts go to VETDESK_UPDATES_DIR (default <VETDESK_DATA_DIR>/updates),
-the release to the configured central database (migrated first).
+the release to the configured central database (migrated first). An artifact's .blockmap, when
+present beside it, is kept for differential downloads.
 
   --channel C      stable or beta
   --notes TEXT     release notes (default: the manifests' releaseNotes)
@@ -135,7 +136,10 @@ export async function runPublishUpdate(
     const waiting = published.state === 'pending' ? ' (waiting: the channel is held)' : '';
     io.out(`published: ${published.version} on ${published.channel}${waiting}\n`);
     io.out(describeChannel(published.channelState));
-    for (const file of published.files) io.out(`  ${file.name}  ${file.size} bytes\n`);
+    for (const file of published.files) {
+      const blockmap = file.blockmapSize === null ? '' : `, blockmap ${file.blockmapSize} bytes`;
+      io.out(`  ${file.name}  ${file.size} bytes${blockmap}\n`);
+    }
     return 0;
   } catch (error) {
     const appError = toAppError(error);

@@ -18,6 +18,7 @@ import {
   updateChannel,
 } from '../../db/central/queries/update-releases.js';
 import type { ArtifactStore, StagedArtifact } from './artifact-store.js';
+import { BLOCKMAP_SUFFIX, blockmapProblem, MAX_BLOCKMAP_BYTES } from './blockmap.js';
 import { channelView } from './channel-admin.js';
 import { afterPublish } from './channel-rules.js';
 
@@ -44,7 +45,8 @@ export interface PublishedSummary {
   version: string;
   channel: UpdateChannel;
   manifests: string[];
-  files: { name: string; size: number }[];
+  /** Each artifact, with the size of its blockmap when the folder had one. */
+  files: { name: string; size: number; blockmapSize: number | null }[];
   /** Served at once, or waiting because the channel is held. */
   state: 'served' | 'pending';
   /** The channel afterwards. */
@@ -110,13 +112,54 @@ function listedArtifacts(manifests: readonly CheckedManifest[]): Map<string, { s
   return artifacts;
 }
 
-/** Copies each artifact into the store, checking what was copied against its manifest. */
+/** An artifact copied into the store, and its blockmap when the release folder has one. */
+interface StagedFile {
+  artifact: StagedArtifact;
+  blockmap: StagedArtifact | undefined;
+}
+
+/** Every copy a staged release holds. */
+function copiesOf(staged: Map<string, StagedFile>): StagedArtifact[] {
+  return [...staged.values()].flatMap(({ artifact, blockmap }) => (blockmap ? [artifact, blockmap] : [artifact]));
+}
+
+/**
+ * Copies `<name>.blockmap` into the store when the folder has it. Not in any manifest, so not
+ * signed: checked only to be a blockmap of this artifact (blockmap.ts says why that is enough).
+ */
+async function stageBlockmap(
+  store: ArtifactStore,
+  dir: string,
+  name: string,
+  artifactSize: number,
+): Promise<StagedArtifact | undefined> {
+  const fileName = `${name}${BLOCKMAP_SUFFIX}`;
+  const source = path.join(dir, fileName);
+  const info = await lstat(source).catch(() => undefined);
+  if (!info?.isFile()) return undefined;
+  const bad = (reason: string) => invalid(`${fileName} ${reason}`, { file: fileName, reason: 'blockmap' });
+  if (info.size > MAX_BLOCKMAP_BYTES) throw bad(`is larger than ${MAX_BLOCKMAP_BYTES} bytes`);
+  const bytes = await readFile(source);
+  const problem = blockmapProblem(bytes, artifactSize);
+  if (problem !== undefined) throw bad(`is not this artifact's blockmap: ${problem}`);
+  const copy = await store.stage(source);
+  if (copy.sha512Hex !== createHash('sha512').update(bytes).digest('hex')) {
+    await copy.drop();
+    throw bad('changed while it was published');
+  }
+  return copy;
+}
+
+/**
+ * Copies each artifact (and its blockmap) into the store, checking what was copied against its
+ * manifest.
+ */
 async function stageArtifacts(
   store: ArtifactStore,
   dir: string,
   artifacts: Map<string, { sha512: string; size: number | null }>,
-): Promise<Map<string, StagedArtifact>> {
-  const staged = new Map<string, StagedArtifact>();
+): Promise<Map<string, StagedFile>> {
+  const staged = new Map<string, StagedFile>();
   try {
     for (const [name, expected] of artifacts) {
       const source = path.join(dir, name);
@@ -124,7 +167,8 @@ async function stageArtifacts(
       if (!info?.isFile())
         throw invalid(`${name} is listed in a manifest but missing`, { file: name, reason: 'missing' });
       const copy = await store.stage(source);
-      staged.set(name, copy);
+      const entry: StagedFile = { artifact: copy, blockmap: undefined };
+      staged.set(name, entry);
       if (expected.size !== null && copy.size !== expected.size) {
         throw invalid(`${name} is ${copy.size} bytes, its manifest says ${expected.size}`, {
           file: name,
@@ -134,9 +178,10 @@ async function stageArtifacts(
       if (copy.sha512Base64 !== expected.sha512) {
         throw invalid(`${name} does not match the sha512 in its manifest`, { file: name, reason: 'sha512' });
       }
+      entry.blockmap = await stageBlockmap(store, dir, name, copy.size);
     }
   } catch (error) {
-    await Promise.all([...staged.values()].map((copy) => copy.drop()));
+    await Promise.all(copiesOf(staged).map((copy) => copy.drop()));
     throw error;
   }
   return staged;
@@ -144,11 +189,13 @@ async function stageArtifacts(
 
 /**
  * Publishes electron-builder's output on a channel: every `latest*.yml` must carry a valid
- * signature by the release key and every artifact it lists must match its sha512 and size.
+ * signature by the release key and every artifact it lists must match its sha512 and size; an
+ * artifact's `.blockmap`, when the folder has one, is kept with it for differential downloads.
  * Nothing is stored unless all of it checks out; then the artifacts are named in the store and
  * the release and the channel's new state are written in one transaction (served at once, or
  * pending on a held channel).
- * @throws AppError RELEASE_INVALID (what does not check out, `details.file` and `reason`),
+ * @throws AppError RELEASE_INVALID (what does not check out, `details.file` and `reason`;
+ *   `blockmap` for a `.blockmap` that cannot be its artifact's),
  *   VALIDATION_FAILED (a manifest that is not electron-builder's), UNIQUE_VIOLATION (the
  *   channel already has this version).
  */
@@ -169,7 +216,7 @@ export async function publishRelease(
 
   const added: string[] = [];
   try {
-    for (const copy of staged.values()) if (await copy.keep()) added.push(copy.sha512Hex);
+    for (const copy of copiesOf(staged)) if (await copy.keep()) added.push(copy.sha512Hex);
     const notes =
       request.notes ?? manifests.find((entry) => entry.manifest.releaseNotes)?.manifest.releaseNotes ?? null;
     const { pending, channelState: after } = await db.transaction(
@@ -185,7 +232,12 @@ export async function publishRelease(
             signature: entry.signature,
             sha512Hex: createHash('sha512').update(entry.bytes).digest('hex'),
           })),
-          files: [...staged].map(([name, copy]) => ({ name, sha512Hex: copy.sha512Hex, size: copy.size })),
+          files: [...staged].map(([name, { artifact, blockmap }]) => ({
+            name,
+            sha512Hex: artifact.sha512Hex,
+            size: artifact.size,
+            blockmap: blockmap ? { sha512Hex: blockmap.sha512Hex, size: blockmap.size } : null,
+          })),
         });
         const state = await channelForUpdate(tx, request.channel);
         await updateChannel(tx, request.channel, afterPublish(state, releaseId, request.rolloutPercent ?? 100));
@@ -197,13 +249,17 @@ export async function publishRelease(
       version,
       channel: request.channel,
       manifests: names,
-      files: [...staged].map(([name, copy]) => ({ name, size: copy.size })),
+      files: [...staged].map(([name, { artifact, blockmap }]) => ({
+        name,
+        size: artifact.size,
+        blockmapSize: blockmap?.size ?? null,
+      })),
       state: pending ? 'pending' : 'served',
       channelState: after,
     };
   } catch (error) {
     // Only files this publish added: another release may share the rest.
-    await Promise.all([...staged.values()].map((copy) => copy.drop()));
+    await Promise.all(copiesOf(staged).map((copy) => copy.drop()));
     await Promise.all(added.map((digest) => store.remove(digest)));
     throw error;
   }

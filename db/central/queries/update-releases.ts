@@ -14,7 +14,14 @@ export interface NewRelease {
   notes: string | null;
   publishedBy: string;
   manifests: readonly { name: string; body: string; signature: string; sha512Hex: string }[];
-  files: readonly { name: string; sha512Hex: string; size: number }[];
+  /** Each artifact, with its blockmap (stored the same way) when the release had one. */
+  files: readonly { name: string; sha512Hex: string; size: number; blockmap: StoredFile | null }[];
+}
+
+/** A file in the content-addressed folder: its sha512 (hex) and size. */
+export interface StoredFile {
+  sha512Hex: string;
+  size: number;
 }
 
 /** A release's identity. */
@@ -62,12 +69,11 @@ export async function insertRelease(tx: SqlExecutor, release: NewRelease): Promi
     );
   }
   for (const file of release.files) {
-    await tx.query(`insert into update_release_files (release_id, name, sha512_hex, size) values ($1, $2, $3, $4)`, [
-      id,
-      file.name,
-      file.sha512Hex,
-      file.size,
-    ]);
+    await tx.query(
+      `insert into update_release_files (release_id, name, sha512_hex, size, blockmap_sha512_hex, blockmap_size)
+       values ($1, $2, $3, $4, $5, $6)`,
+      [id, file.name, file.sha512Hex, file.size, file.blockmap?.sha512Hex ?? null, file.blockmap?.size ?? null],
+    );
   }
   return id;
 }
@@ -200,14 +206,33 @@ export async function releaseManifest(
 }
 
 /** An artifact of a release, or undefined. */
-export async function releaseFile(
-  db: SqlExecutor,
-  releaseId: string,
-  name: string,
-): Promise<{ sha512Hex: string; size: number } | undefined> {
-  const { rows } = await db.query<{ sha512Hex: string; size: number }>(
+export async function releaseFile(db: SqlExecutor, releaseId: string, name: string): Promise<StoredFile | undefined> {
+  const { rows } = await db.query<StoredFile>(
     `select sha512_hex as "sha512Hex", size from update_release_files where release_id = $1 and name = $2`,
     [releaseId, name],
+  );
+  return rows[0];
+}
+
+/**
+ * The blockmap of the artifact `name` in any release of `channel`: `preferredReleaseId`'s when
+ * it has one (the release the device is served), else the newest release's. An older
+ * workstation asks for the blockmap of the version it runs, which may be any earlier release.
+ */
+export async function channelBlockmap(
+  db: SqlExecutor,
+  channel: UpdateChannel,
+  preferredReleaseId: string,
+  name: string,
+): Promise<StoredFile | undefined> {
+  const { rows } = await db.query<StoredFile>(
+    `select f.blockmap_sha512_hex as "sha512Hex", f.blockmap_size as size
+       from update_release_files f
+       join update_releases r on r.id = f.release_id
+      where r.channel = $1 and f.name = $3 and f.blockmap_sha512_hex is not null
+      order by (r.id = $2) desc, r.created_at desc, r.id desc
+      limit 1`,
+    [channel, preferredReleaseId, name],
   );
   return rows[0];
 }

@@ -10,10 +10,18 @@ import {
 } from '../../../core/release/release-manifest.js';
 import { UPDATE_DEVICE_HEADER, updateChannelSchema } from '../../../core/release/update-admin-wire.js';
 import type { CentralDb } from '../../../db/central/connection.js';
-import { channelState, releaseFile, releaseManifest } from '../../../db/central/queries/update-releases.js';
+import {
+  channelBlockmap,
+  channelState,
+  releaseFile,
+  releaseManifest,
+  type StoredFile,
+} from '../../../db/central/queries/update-releases.js';
 import type { ArtifactStore } from '../../updates/artifact-store.js';
+import { BLOCKMAP_SUFFIX } from '../../updates/blockmap.js';
 import { parseRange } from '../../updates/byte-range.js';
 import { servedRelease } from '../../updates/channel-rules.js';
+import { multipartByteranges } from '../../updates/multipart-ranges.js';
 import { sendError } from '../limits/error-reply.js';
 import { parseInput } from '../parse-input.js';
 
@@ -26,6 +34,12 @@ export interface UpdateFeedRoutesOptions {
 const MANIFEST_CACHING = 'no-cache';
 /** An artifact's name in a release never changes its bytes (the store is content-addressed). */
 const ARTIFACT_CACHING = 'public, max-age=31536000, immutable';
+/**
+ * A blockmap's name is looked up across the channel's releases, preferring the one this device
+ * is served, so what a name answers can change with a publish or rollout: revalidated each time
+ * (its ETag makes that a 304 for a copy that is still right). A blockmap is a few kilobytes.
+ */
+const BLOCKMAP_CACHING = 'no-cache';
 
 const feedParamsSchema = z.object({ channel: z.string(), file: releaseFileNameSchema });
 
@@ -57,6 +71,50 @@ function sendText(request: FastifyRequest, reply: FastifyReply, text: string, co
 }
 
 /**
+ * Sends a file of the store named `file` on the feed: `ETag` (its sha512), `Accept-Ranges`, a
+ * byte range (206 with `Content-Range`) or several (206 `multipart/byteranges`), 416 when none
+ * starts inside the file. The caller sets `Cache-Control`.
+ */
+async function sendStored(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  store: ArtifactStore,
+  stored: StoredFile,
+  file: string,
+) {
+  const etag = `"${stored.sha512Hex}"`;
+  void reply.headers({ etag, 'accept-ranges': 'bytes' });
+  if (notModified(request, etag)) return reply.status(304).send();
+  const ifRange = request.headers['if-range'];
+  // A range of a file the client no longer has the same copy of would splice two files.
+  const rangeHeader = ifRange === undefined || ifRange === etag ? request.headers.range : undefined;
+  const range = parseRange(rangeHeader, stored.size);
+  if (range.kind === 'unsatisfiable') {
+    const error = new AppError(ErrorCode.RangeNotSatisfiable, `${file} has ${stored.size} bytes`, {
+      size: stored.size,
+    });
+    void reply.removeHeader('cache-control');
+    return sendError(reply.header('content-range', `bytes */${stored.size}`), error, 416);
+  }
+  if (range.kind === 'parts') {
+    // The first part is opened before answering, so a missing file is a 500, not a cut-off 206.
+    const first = await store.read(stored.sha512Hex, range.parts[0]!.start, range.parts[0]!.end);
+    const multipart = multipartByteranges(range.parts, stored.size, (part, index) =>
+      index === 0 ? Promise.resolve(first) : store.read(stored.sha512Hex, part.start, part.end),
+    );
+    void reply.status(206).headers({ 'content-type': multipart.contentType, 'content-length': multipart.length });
+    return reply.send(multipart.body);
+  }
+  const [start, end] = range.kind === 'part' ? [range.start, range.end] : [0, stored.size - 1];
+  void reply.header('content-type', 'application/octet-stream').header('content-length', String(end - start + 1));
+  if (range.kind === 'part') {
+    void reply.status(206).header('content-range', `bytes ${start}-${end}/${stored.size}`);
+  }
+  if (stored.size === 0) return reply.send(Buffer.alloc(0));
+  return reply.send(await store.read(stored.sha512Hex, start, end));
+}
+
+/**
  * The update feed electron-updater reads (docs/updates.md), open to anyone who can reach the
  * server (releases are not secret; their signatures make them trustworthy), rate limited per
  * address like every route:
@@ -64,8 +122,12 @@ function sendText(request: FastifyRequest, reply: FastifyReply, text: string, co
  *   is served: the channel's current release if the device (`x-vetdesk-device`) is in the
  *   rollout, else the previous one; `Cache-Control: no-cache`, `ETag`, `Vary: x-vetdesk-device`.
  * - `GET /updates/:channel/<artifact>`: an artifact of that release, with `Accept-Ranges`,
- *   single byte ranges (206, `Content-Range`; 416 past the end), `ETag` (its sha512 in hex) and
+ *   byte ranges (206, `Content-Range`, or `multipart/byteranges` for several; 416 past the end),
+ *   `ETag` (its sha512 in hex) and
  *   an immutable year-long `Cache-Control`.
+ * - `GET /updates/:channel/<artifact>.blockmap`: that artifact's blockmap in the release this
+ *   device is served or, for the version a workstation runs, any other release of the channel
+ *   (differential downloads); ranges and `ETag` alike, `Cache-Control: no-cache`.
  * 404 for an unknown channel, a channel with no release, or a file the served release does
  * not have; 400 for a name that is no plain file name (so no path reaches the file system).
  */
@@ -91,28 +153,18 @@ export const updateFeedRoutes: FastifyPluginCallback<UpdateFeedRoutesOptions> = 
     }
 
     const artifact = await releaseFile(db, release.id, file);
-    if (!artifact) throw notFound(`Release ${release.version} has no ${file}`);
-    const etag = `"${artifact.sha512Hex}"`;
-    void reply.headers({ etag, 'cache-control': ARTIFACT_CACHING, 'accept-ranges': 'bytes' });
-    if (notModified(request, etag)) return reply.status(304).send();
-    const ifRange = request.headers['if-range'];
-    // A range of a file the client no longer has the same copy of would splice two files.
-    const rangeHeader = ifRange === undefined || ifRange === etag ? request.headers.range : undefined;
-    const range = parseRange(rangeHeader, artifact.size);
-    if (range.kind === 'unsatisfiable') {
-      const error = new AppError(ErrorCode.RangeNotSatisfiable, `${file} has ${artifact.size} bytes`, {
-        size: artifact.size,
-      });
-      void reply.removeHeader('cache-control');
-      return sendError(reply.header('content-range', `bytes */${artifact.size}`), error, 416);
+    if (artifact) {
+      void reply.header('cache-control', ARTIFACT_CACHING);
+      return sendStored(request, reply, store, artifact, file);
     }
-    const [start, end] = range.kind === 'part' ? [range.start, range.end] : [0, artifact.size - 1];
-    void reply.header('content-type', 'application/octet-stream').header('content-length', String(end - start + 1));
-    if (range.kind === 'part') {
-      void reply.status(206).header('content-range', `bytes ${start}-${end}/${artifact.size}`);
+    if (file.endsWith(BLOCKMAP_SUFFIX)) {
+      const blockmap = await channelBlockmap(db, channel.data, release.id, file.slice(0, -BLOCKMAP_SUFFIX.length));
+      if (blockmap) {
+        void reply.headers({ 'cache-control': BLOCKMAP_CACHING, vary: UPDATE_DEVICE_HEADER });
+        return sendStored(request, reply, store, blockmap, file);
+      }
     }
-    if (artifact.size === 0) return reply.send(Buffer.alloc(0));
-    return reply.send(await store.read(artifact.sha512Hex, start, end));
+    throw notFound(`Release ${release.version} has no ${file}`);
   });
   done();
 };

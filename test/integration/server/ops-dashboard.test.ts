@@ -1,6 +1,10 @@
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { backupSourceFor } from '../../../db/central/backup/create-backup.js';
+import { BackupScheduler } from '../../../server/backup/backup-scheduler.js';
 import { buildApp } from '../../../server/http/app.js';
 import { useCentralDb } from '../../helpers/central-db.js';
 import { declaredMetrics } from '../../helpers/prometheus-text.js';
@@ -48,7 +52,14 @@ describe('the Grafana dashboard in docs/ops', () => {
       type: 'datasource',
       query: 'prometheus',
     });
-    const app = buildApp({ db: db(), version: 'test', logLevel: 'silent' });
+    // With backups scheduled, so that their metrics are registered too (the first pass would come
+    // an hour later; closing the app cancels it).
+    const backupDir = await mkdtemp(path.join(os.tmpdir(), 'vetdesk-dashboard-backups-'));
+    const backups = new BackupScheduler(
+      { dir: backupDir, everyMs: 3_600_000, keep: 1 },
+      { source: backupSourceFor({ kind: 'pglite' }, db()), serverVersion: 'test' },
+    );
+    const app = buildApp({ db: db(), version: 'test', logLevel: 'silent', backups });
     try {
       const declared = declaredMetrics((await app.inject({ method: 'GET', url: '/metrics' })).body);
       const queried = dashboard.panels.flatMap((panel) =>
@@ -68,12 +79,17 @@ describe('the Grafana dashboard in docs/ops', () => {
         'vetdesk_db_ping_seconds',
         'vetdesk_db_ping_failures_total',
         'vetdesk_db_pool_connections',
+        'vetdesk_backup_last_success_timestamp_seconds',
+        'vetdesk_backup_last_duration_seconds',
+        'vetdesk_backup_last_size_bytes',
+        'vetdesk_backups_total',
       ]) {
         expect(queried, metric).toContain(metric);
       }
       expect(queried.filter((metric) => !declared.has(metric))).toEqual([]);
     } finally {
       await app.close();
+      await rm(backupDir, { recursive: true, force: true });
     }
   });
 });

@@ -4,6 +4,7 @@ import type { Configuration, TargetConfigType } from 'app-builder-lib';
 import { getConfig, validateConfiguration } from 'app-builder-lib/out/util/config/config.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { LOCAL_MIGRATIONS_DIR } from '../../../db/local/migrate.js';
+import { feedProviderOptions } from '../../../electron/main/update-feed.js';
 import { REPO_ROOT, readPackageJson } from '../../helpers/packaging.js';
 
 // electron-builder.yml read and validated by electron-builder's own code (its loader, and the
@@ -120,8 +121,25 @@ describe('electron-builder.yml settings', () => {
   });
 
   it('publishes to the generic feed at VETDESK_UPDATE_URL, always as latest*.yml', () => {
-    expect(config.publish).toEqual({ provider: 'generic', url: '${env.VETDESK_UPDATE_URL}', channel: 'latest' });
+    expect(config.publish).toEqual({
+      provider: 'generic',
+      url: '${env.VETDESK_UPDATE_URL}',
+      channel: 'latest',
+      useMultipleRangeRequest: false,
+    });
     expect(config.detectUpdateChannel).toBe(false);
+  });
+
+  it("asks for one byte range per request in differential downloads, as the updater's own settings do", async () => {
+    // The runtime settings (setFeedURL) replace app-update.yml's: both must say the same.
+    const runtime = feedProviderOptions('https://server.example/updates/stable/');
+    expect(runtime.useMultipleRangeRequest).toBe(false);
+    // The key is electron-builder's for the generic provider: misspelt, the validation refuses it.
+    const misspelt = {
+      ...config,
+      publish: { provider: 'generic', url: 'https://x/', useMultipleRangeRequests: false },
+    };
+    await expect(validate(misspelt)).rejects.toThrow(/configuration\.publish/);
   });
 
   it('signs from the environment only: hardened runtime and notarisation on macOS, sha256 on Windows', () => {

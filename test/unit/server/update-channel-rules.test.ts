@@ -97,12 +97,11 @@ describe('channel changes', () => {
 });
 
 describe('byte ranges', () => {
-  it('reads one range, suffixes and open ends; ignores several ranges and bad syntax', () => {
+  it('reads one range, suffixes and open ends; ignores bad syntax', () => {
     expect(parseRange('bytes=0-99', 1000)).toEqual({ kind: 'part', start: 0, end: 99 });
     expect(parseRange('bytes=900-', 1000)).toEqual({ kind: 'part', start: 900, end: 999 });
     expect(parseRange('bytes=-100', 1000)).toEqual({ kind: 'part', start: 900, end: 999 });
     expect(parseRange('bytes=990-5000', 1000)).toEqual({ kind: 'part', start: 990, end: 999 });
-    expect(parseRange('bytes=0-1,5-6', 1000)).toEqual({ kind: 'whole' });
     expect(parseRange('bytes=9-3', 1000)).toEqual({ kind: 'whole' });
     expect(parseRange('items=0-1', 1000)).toEqual({ kind: 'whole' });
     expect(parseRange(undefined, 1000)).toEqual({ kind: 'whole' });
