@@ -45,6 +45,9 @@ export const updateReleaseFiles = pgTable(
     name: text('name').notNull(),
     sha512Hex: text('sha512_hex').notNull(),
     size: bigint('size', { mode: 'number' }).notNull(),
+    /** The artifact's `.blockmap` (differential downloads, migration 0024); null when it had none. */
+    blockmapSha512Hex: text('blockmap_sha512_hex'),
+    blockmapSize: bigint('blockmap_size', { mode: 'number' }),
   },
   (table) => [primaryKey({ columns: [table.releaseId, table.name] })],
 );
