@@ -59,6 +59,10 @@ create table update_channels (
   check (previous_release_id is null or current_release_id is not null),
   check (pending_release_id is null or held)
 );
+-- Foreign keys are indexed, as everywhere (a release is never deleted while a channel names it).
+create index update_channels_current_release_idx on update_channels (current_release_id);
+create index update_channels_previous_release_idx on update_channels (previous_release_id);
+create index update_channels_pending_release_idx on update_channels (pending_release_id);
 -- The two channels are part of the schema, made before tracking starts: the audit trail holds
 -- what people and workstations did, and a migration's own rows are neither.
 insert into update_channels (channel) values ('stable'), ('beta');

@@ -1,10 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { domainTables } from '../../../db/central/schema/index.js';
+import { updateChannels, updateReleases } from '../../../db/central/schema/updates.js';
 import { getTableConfig } from 'drizzle-orm/pg-core';
 import { CENTRAL_BACKENDS, useCentralDb } from '../../helpers/central-db.js';
 import { insertOwner } from '../../helpers/central-fixtures.js';
 
-const domainTableNames = Object.values(domainTables).map((table) => getTableConfig(table).name);
+/** Domain tables, and the update feed's releases and channels: admins' changes to them are audited too. */
+const trackedTableNames = [...Object.values(domainTables), updateReleases, updateChannels].map(
+  (table) => getTableConfig(table).name,
+);
 
 describe.each(CENTRAL_BACKENDS)('row maintenance on %s', (kind) => {
   const db = useCentralDb(kind);
@@ -31,7 +35,7 @@ describe.each(CENTRAL_BACKENDS)('row maintenance on %s', (kind) => {
     expect(rows[0]!.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
   });
 
-  it('attaches the touch and audit triggers to every domain table, and to nothing else', async () => {
+  it("attaches the touch and audit triggers to every domain table and the update feed's, and to nothing else", async () => {
     const { rows } = await db().query<{ table_name: string; trigger_name: string }>(
       `select c.relname as table_name, t.tgname as trigger_name
          from pg_trigger t join pg_class c on c.oid = t.tgrelid join pg_namespace n on n.oid = c.relnamespace
@@ -39,7 +43,7 @@ describe.each(CENTRAL_BACKENDS)('row maintenance on %s', (kind) => {
     );
     for (const trigger of ['t10_touch', 't90_audit_insert', 't90_audit_update', 't90_audit_delete']) {
       const tables = rows.filter((row) => row.trigger_name === trigger).map((row) => row.table_name);
-      expect(tables.sort(), trigger).toEqual([...domainTableNames].sort());
+      expect(tables.sort(), trigger).toEqual([...trackedTableNames].sort());
     }
   });
 
