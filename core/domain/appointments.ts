@@ -32,21 +32,22 @@ export interface HeldTime {
   end: number;
 }
 
+/** What a booking needs to say whether, and when, it holds a vet's time. */
+export interface HeldTimeBooking {
+  id: string;
+  vet_id: string | null;
+  scheduled_at: string;
+  duration_minutes: number;
+  status: AppointmentStatus;
+  deleted_at?: string | null | undefined;
+}
+
 /**
  * The times live bookings hold, by vet: what overlap flags and free slots are computed from.
  * Bookings without a vet, not live (`isLiveAppointment`), or with an unreadable start are left
  * out; each vet's list keeps the order of `bookings`.
  */
-export function heldTimesByVet(
-  bookings: Iterable<{
-    id: string;
-    vet_id: string | null;
-    scheduled_at: string;
-    duration_minutes: number;
-    status: AppointmentStatus;
-    deleted_at?: string | null | undefined;
-  }>,
-): Map<string, HeldTime[]> {
+export function heldTimesByVet(bookings: Iterable<HeldTimeBooking>): Map<string, HeldTime[]> {
   const byVet = new Map<string, HeldTime[]>();
   for (const booking of bookings) {
     if (booking.vet_id === null || !isLiveAppointment(booking)) continue;

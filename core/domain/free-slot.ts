@@ -1,6 +1,5 @@
 import { zonedInstant, zoneOffsetMinutes } from '../util/time.js';
-import { heldTimesByVet } from './appointments.js';
-import type { AppointmentStatus } from './enums.js';
+import { heldTimesByVet, type HeldTimeBooking } from './appointments.js';
 
 /**
  * The hours a new booking is proposed in, as minutes since midnight on the clinic's clock, and
@@ -20,15 +19,8 @@ export const BOOKING_HOURS: BookingHours = { startMinutes: 8 * 60, endMinutes: 1
 /** Days ahead (today included) searched for a free slot: two weeks, one `appointments.range` read. */
 export const FREE_SLOT_SEARCH_DAYS = 14;
 
-/** What a booking needs to say whether it holds a vet's time. */
-export interface SlotBooking {
-  id: string;
-  vet_id: string | null;
-  scheduled_at: string;
-  duration_minutes: number;
-  status: AppointmentStatus;
-  deleted_at?: string | null | undefined;
-}
+/** What a booking needs to say whether it holds a vet's time (the overlap check's shape). */
+export type SlotBooking = HeldTimeBooking;
 
 export interface FreeSlotRequest {
   /** The moment of asking: slots starting before it are past. */
